@@ -1,0 +1,81 @@
+package t2i.data;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code manifest.json} of a dataset folder: what the shards hold and how to check them. Written
+ * last when a dataset is built, so a folder with a manifest is a complete dataset.
+ *
+ * @param formatVersion {@link #FORMAT_VERSION} of the writer
+ * @param name short name ({@code emoji}, {@code cub}, {@code flowers}, ...)
+ * @param description one line for people
+ * @param imageWidth stored image width (64 for emoji; 76 for Reed-layout data, cropped to 64)
+ * @param imageHeight stored image height
+ * @param classes every class, ordered by id
+ * @param recordsPerSplit record count of each split
+ * @param recordsPerStyle record count of each style
+ * @param captions caption counts per record
+ * @param shards every shard file with its checksum
+ * @param sources where the data came from, with licences
+ * @param options the builder's options, for the record
+ */
+public record DatasetManifest(
+    int formatVersion,
+    String name,
+    String description,
+    int imageWidth,
+    int imageHeight,
+    List<ClassEntry> classes,
+    Map<String, Integer> recordsPerSplit,
+    Map<String, Integer> recordsPerStyle,
+    CaptionStats captions,
+    List<ShardEntry> shards,
+    List<SourceEntry> sources,
+    Map<String, String> options) {
+
+  public static final int FORMAT_VERSION = 1;
+  public static final String FILE_NAME = "manifest.json";
+
+  public DatasetManifest {
+    classes = List.copyOf(classes);
+    recordsPerSplit = Map.copyOf(recordsPerSplit);
+    recordsPerStyle = Map.copyOf(recordsPerStyle);
+    shards = List.copyOf(shards);
+    sources = List.copyOf(sources);
+    options = Map.copyOf(options);
+    for (int i = 0; i < classes.size(); i++) {
+      checkArgument(classes.get(i).id() == i, "class %s has id %s", i, classes.get(i).id());
+    }
+  }
+
+  public int records() {
+    return recordsPerSplit.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  public int records(Split split) {
+    return recordsPerSplit.getOrDefault(split.fileName(), 0);
+  }
+
+  public List<ClassEntry> classes(Split split) {
+    return classes.stream().filter(c -> c.split() == split).toList();
+  }
+
+  public List<ShardEntry> shards(Split split) {
+    return shards.stream().filter(s -> s.split() == split).toList();
+  }
+
+  /** One class: its id is its index in the manifest's class list. */
+  public record ClassEntry(int id, String name, Split split, int records) {}
+
+  /** One TFRecord file. */
+  public record ShardEntry(String file, Split split, int records, long bytes, String sha256) {}
+
+  /** A source package or folder the dataset was built from. */
+  public record SourceEntry(String name, String version, String integrity, String license) {}
+
+  /** Captions per record, over the whole dataset. */
+  public record CaptionStats(int min, int max, double mean, long total) {}
+}

@@ -1,0 +1,189 @@
+package t2i.data;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import t2i.data.DatasetManifest.CaptionStats;
+import t2i.data.DatasetManifest.ClassEntry;
+import t2i.data.DatasetManifest.ShardEntry;
+import t2i.data.DatasetManifest.SourceEntry;
+import t2i.data.io.AtomicDirectory;
+import t2i.data.io.Digests;
+import t2i.data.io.Json;
+import t2i.data.tfrecord.ExampleCodec;
+import t2i.data.tfrecord.TfRecordWriter;
+
+/**
+ * Writes a dataset folder: TFRecord shards per split ({@code trainval-00000.tfrecord}, ...), the
+ * class lists of Reed's layout ({@code allclasses.txt}, {@code trainvalclasses.txt}, {@code
+ * testclasses.txt}) and {@code manifest.json}. Everything is staged and appears in one rename on
+ * {@link #commit}; closing without commit leaves no trace.
+ */
+public final class ShardedDatasetWriter implements AutoCloseable {
+  public static final int DEFAULT_RECORDS_PER_SHARD = 1024;
+
+  /** What the writer cannot know from the records themselves. */
+  public record Description(
+      String name,
+      String description,
+      List<ClassEntry> classes,
+      List<SourceEntry> sources,
+      Map<String, String> options) {}
+
+  private final AtomicDirectory folder;
+  private final int recordsPerShard;
+  private final Map<Split, ShardState> open = new EnumMap<>(Split.class);
+  private final List<ShardEntry> finished = new ArrayList<>();
+  private final Map<Integer, Integer> recordsPerClass = new TreeMap<>();
+  private final Map<String, Integer> recordsPerStyle = new TreeMap<>();
+  private final Map<String, Integer> recordsPerSplit = new TreeMap<>();
+  private int width = -1;
+  private int height = -1;
+  private int minCaptions = Integer.MAX_VALUE;
+  private int maxCaptions;
+  private long totalCaptions;
+  private boolean committed;
+
+  private static final class ShardState {
+    final Path file;
+    final TfRecordWriter writer;
+
+    ShardState(Path file) throws IOException {
+      this.file = file;
+      this.writer = new TfRecordWriter(file);
+    }
+  }
+
+  private ShardedDatasetWriter(AtomicDirectory folder, int recordsPerShard) {
+    this.folder = folder;
+    this.recordsPerShard = recordsPerShard;
+  }
+
+  /** Starts a dataset at {@code out}; see {@link AtomicDirectory#create} for {@code replace}. */
+  public static ShardedDatasetWriter create(Path out, boolean replace, int recordsPerShard)
+      throws IOException {
+    checkArgument(recordsPerShard > 0, "recordsPerShard must be > 0, was %s", recordsPerShard);
+    return new ShardedDatasetWriter(AtomicDirectory.create(out, replace), recordsPerShard);
+  }
+
+  public void write(TextImageRecord r) throws IOException {
+    checkState(!committed, "dataset already committed");
+    if (width < 0) {
+      width = r.width();
+      height = r.height();
+    }
+    checkArgument(
+        r.width() == width && r.height() == height,
+        "record %s is %sx%s, the dataset is %sx%s",
+        r.key(),
+        r.width(),
+        r.height(),
+        width,
+        height);
+    ShardState shard = open.get(r.split());
+    if (shard == null) {
+      int index = (int) finished.stream().filter(s -> s.split() == r.split()).count();
+      String name = String.format("%s-%05d.tfrecord", r.split().fileName(), index);
+      shard = new ShardState(folder.staging().resolve(name));
+      open.put(r.split(), shard);
+    }
+    shard.writer.write(ExampleCodec.encode(r));
+    if (shard.writer.records() >= recordsPerShard) {
+      finish(r.split());
+    }
+    recordsPerClass.merge(r.classId(), 1, Integer::sum);
+    recordsPerStyle.merge(r.style(), 1, Integer::sum);
+    recordsPerSplit.merge(r.split().fileName(), 1, Integer::sum);
+    minCaptions = Math.min(minCaptions, r.captions().size());
+    maxCaptions = Math.max(maxCaptions, r.captions().size());
+    totalCaptions += r.captions().size();
+  }
+
+  private void finish(Split split) throws IOException {
+    ShardState shard = open.remove(split);
+    shard.writer.close();
+    finished.add(
+        new ShardEntry(
+            shard.file.getFileName().toString(),
+            split,
+            (int) shard.writer.records(),
+            Files.size(shard.file),
+            Digests.sha256Hex(shard.file)));
+  }
+
+  /**
+   * Finishes the shards, writes the manifest and class lists and moves the folder into place.
+   * The description's class entries give id, name and split; their record counts are replaced by
+   * what was written.
+   */
+  public DatasetManifest commit(Description d) throws IOException {
+    checkState(!committed, "dataset already committed");
+    checkState(width > 0, "no records were written");
+    for (Split split : List.copyOf(open.keySet())) {
+      finish(split);
+    }
+    List<ClassEntry> classes = new ArrayList<>();
+    for (ClassEntry c : d.classes()) {
+      classes.add(
+          new ClassEntry(c.id(), c.name(), c.split(), recordsPerClass.getOrDefault(c.id(), 0)));
+    }
+    int records = recordsPerSplit.values().stream().mapToInt(Integer::intValue).sum();
+    DatasetManifest manifest =
+        new DatasetManifest(
+            DatasetManifest.FORMAT_VERSION,
+            d.name(),
+            d.description(),
+            width,
+            height,
+            classes,
+            recordsPerSplit,
+            recordsPerStyle,
+            new CaptionStats(minCaptions, maxCaptions, (double) totalCaptions / records,
+                totalCaptions),
+            finished,
+            d.sources(),
+            d.options());
+    Path dir = folder.staging();
+    writeClassList(dir.resolve("allclasses.txt"), classes, null);
+    writeClassList(dir.resolve("trainvalclasses.txt"), classes, Split.TRAINVAL);
+    writeClassList(dir.resolve("testclasses.txt"), classes, Split.TEST);
+    Json.write(dir.resolve(DatasetManifest.FILE_NAME), manifest);
+    folder.commit();
+    committed = true;
+    return manifest;
+  }
+
+  /** Extra files (licences, attribution) go here before {@link #commit}. */
+  public Path stagingDirectory() {
+    return folder.staging();
+  }
+
+  private static void writeClassList(Path file, List<ClassEntry> classes, Split split)
+      throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (ClassEntry c : classes) {
+      if (split == null || c.split() == split) {
+        sb.append(c.name()).append('\n');
+      }
+    }
+    Files.writeString(file, sb, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() throws IOException {
+    for (ShardState s : open.values()) {
+      s.writer.close();
+    }
+    open.clear();
+    folder.close();
+  }
+}

@@ -1,0 +1,23 @@
+package t2i.data;
+
+import java.util.Locale;
+
+/** The zero-shot class split of Reed et al.: models train on trainval classes, test on the rest. */
+public enum Split {
+  TRAINVAL,
+  TEST;
+
+  /** The name used in files: {@code trainval}, {@code test}. */
+  public String fileName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Split parse(String name) {
+    for (Split s : values()) {
+      if (s.fileName().equals(name)) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException("unknown split '" + name + "' (expected trainval or test)");
+  }
+}

@@ -1,0 +1,40 @@
+package t2i.data;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.List;
+
+/**
+ * One image with its captions: the unit of every dataset.
+ *
+ * @param key what the record shows, unique within (key, style): an emoji's code points such as
+ *     {@code 1F44B-1F3FE}, or an image file's name for Reed-layout data
+ * @param png the image as PNG bytes (RGB, no alpha)
+ * @param width image width in pixels
+ * @param height image height in pixels
+ * @param captions at least one caption
+ * @param classId index of {@code className} in the dataset's sorted class list
+ * @param className the class (emoji subcategory, CUB species, flower species)
+ * @param style the art style or source ({@code google}, {@code twitter}, {@code photo})
+ * @param split {@code trainval} or {@code test}
+ */
+public record TextImageRecord(
+    String key,
+    byte[] png,
+    int width,
+    int height,
+    List<String> captions,
+    int classId,
+    String className,
+    String style,
+    Split split) {
+
+  public TextImageRecord {
+    checkArgument(!key.isEmpty(), "record key must not be empty");
+    checkArgument(png.length > 0, "record %s has no image bytes", key);
+    checkArgument(width > 0 && height > 0, "record %s has size %sx%s", key, width, height);
+    checkArgument(!captions.isEmpty(), "record %s has no captions", key);
+    checkArgument(classId >= 0, "record %s has class id %s", key, classId);
+    captions = List.copyOf(captions);
+  }
+}

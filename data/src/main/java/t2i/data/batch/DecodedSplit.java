@@ -1,0 +1,132 @@
+package t2i.data.batch;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import t2i.data.DataException;
+import t2i.data.Dataset;
+import t2i.data.Progress;
+import t2i.data.Split;
+import t2i.data.TextImageRecord;
+import t2i.data.image.Images;
+
+/** A split's records with images decoded to RGB bytes, held in memory for batching. */
+public final class DecodedSplit {
+  private final int height;
+  private final int width;
+  private final List<byte[]> pixels;
+  private final List<List<String>> captions;
+  private final int[] classIds;
+  private final int[][] recordsByClass;
+  private final int[] classesPresent;
+
+  private DecodedSplit(
+      int height, int width, List<byte[]> pixels, List<List<String>> captions, int[] classIds) {
+    this.height = height;
+    this.width = width;
+    this.pixels = pixels;
+    this.captions = captions;
+    this.classIds = classIds;
+    int maxClass = Arrays.stream(classIds).max().orElse(-1);
+    int[] counts = new int[maxClass + 1];
+    for (int c : classIds) {
+      counts[c]++;
+    }
+    recordsByClass = new int[maxClass + 1][];
+    for (int c = 0; c <= maxClass; c++) {
+      recordsByClass[c] = new int[counts[c]];
+    }
+    int[] fill = new int[maxClass + 1];
+    for (int r = 0; r < classIds.length; r++) {
+      recordsByClass[classIds[r]][fill[classIds[r]]++] = r;
+    }
+    classesPresent = java.util.stream.IntStream.rangeClosed(0, maxClass)
+        .filter(c -> counts[c] > 0).toArray();
+  }
+
+  public static DecodedSplit load(Dataset dataset, Split split, Progress progress) {
+    int expected = dataset.manifest().records(split);
+    if (expected == 0) {
+      throw new DataException(dataset.dir() + " has no " + split.fileName() + " records");
+    }
+    List<byte[]> pixels = new ArrayList<>(expected);
+    List<List<String>> captions = new ArrayList<>(expected);
+    List<Integer> classes = new ArrayList<>(expected);
+    progress.start("decode " + split.fileName() + " images", expected);
+    dataset.forEach(
+        split,
+        r -> {
+          pixels.add(Images.rgbBytes(Images.decodeOnWhite(r.png(), r.key() + " in " + dataset.dir())));
+          captions.add(r.captions());
+          classes.add(r.classId());
+          progress.advance(1);
+        });
+    progress.finish();
+    return new DecodedSplit(
+        dataset.manifest().imageHeight(),
+        dataset.manifest().imageWidth(),
+        pixels,
+        captions,
+        classes.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /** Records given directly, for tests and tools. */
+  public static DecodedSplit of(List<TextImageRecord> records) {
+    checkArgument(!records.isEmpty(), "no records");
+    List<byte[]> pixels = new ArrayList<>();
+    List<List<String>> captions = new ArrayList<>();
+    int[] classes = new int[records.size()];
+    for (int i = 0; i < records.size(); i++) {
+      TextImageRecord r = records.get(i);
+      pixels.add(Images.rgbBytes(Images.decodeOnWhite(r.png(), r.key())));
+      captions.add(r.captions());
+      classes[i] = r.classId();
+    }
+    return new DecodedSplit(records.get(0).height(), records.get(0).width(), pixels, captions,
+        classes);
+  }
+
+  public int size() {
+    return pixels.size();
+  }
+
+  public int height() {
+    return height;
+  }
+
+  public int width() {
+    return width;
+  }
+
+  /** RGB bytes, row-major, of record {@code r}. */
+  public byte[] pixels(int r) {
+    return pixels.get(r);
+  }
+
+  public List<String> captions(int r) {
+    return captions.get(r);
+  }
+
+  public int classId(int r) {
+    return classIds[r];
+  }
+
+  /** Ids of the classes with at least one record, ascending. */
+  public int[] classes() {
+    return classesPresent.clone();
+  }
+
+  int classCount() {
+    return classesPresent.length;
+  }
+
+  int classAt(int i) {
+    return classesPresent[i];
+  }
+
+  int[] recordsOf(int classId) {
+    return recordsByClass[classId];
+  }
+}

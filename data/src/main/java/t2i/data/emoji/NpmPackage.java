@@ -1,0 +1,27 @@
+package t2i.data.emoji;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+/**
+ * A pinned npm package.
+ *
+ * @param integrity SHA-512 of the tarball, base64, as npm reports it (without the {@code sha512-}
+ *     prefix)
+ */
+public record NpmPackage(String name, String version, String integrity, String license) {
+  public NpmPackage {
+    checkArgument(name.matches("[a-z0-9][a-z0-9._-]*"), "unsupported npm package name %s", name);
+    checkArgument(!version.isEmpty(), "package %s has no version", name);
+    checkArgument(!integrity.isEmpty(), "package %s has no integrity digest", name);
+  }
+
+  /** {@code name@version}, what {@code npm pack} takes. */
+  public String spec() {
+    return name + "@" + version;
+  }
+
+  /** The file {@code npm pack} writes. */
+  public String tarballFileName() {
+    return name + "-" + version + ".tgz";
+  }
+}

@@ -1,0 +1,39 @@
+package t2i.data.io;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import t2i.data.DataException;
+
+/** The project's one JSON configuration: pretty, stable, records supported. */
+public final class Json {
+  private static final Gson GSON =
+      new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+  private Json() {}
+
+  public static Gson gson() {
+    return GSON;
+  }
+
+  public static void write(Path file, Object value) throws IOException {
+    Files.writeString(file, GSON.toJson(value) + "\n", StandardCharsets.UTF_8);
+  }
+
+  public static <T> T read(Path file, Class<T> type) {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      T value = GSON.fromJson(r, type);
+      if (value == null) {
+        throw new DataException(file + " is empty");
+      }
+      return value;
+    } catch (IOException | JsonParseException e) {
+      throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package t2i.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import t2i.data.Dataset;
+import t2i.data.Split;
+import t2i.training.bench.DataBenchmark;
+
+/** {@code t2i bench data}. */
+@Command(
+    name = "data",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure the batch pipeline: batches/s and images/s of shuffled batches with random crop,"
+          + " flip, matching and mismatching captions, made on the prefetch thread; then the same"
+          + " with the copy into tensors (images float32 [N,64,64,3], both captions int32 [N,201])."
+    })
+final class BenchDataCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Dataset (default: ${DEFAULT-VALUE}).",
+      defaultValue = Locations.DEFAULT_EMOJI_DATASET)
+  Path data;
+
+  @Option(names = "--split", description = "trainval or test (default: ${DEFAULT-VALUE}).", defaultValue = "trainval")
+  String split;
+
+  @Option(names = "--batch", description = "Batch size (default: ${DEFAULT-VALUE}).", defaultValue = "64")
+  int batch;
+
+  @Option(names = "--batches", description = "Batches measured (default: ${DEFAULT-VALUE}).", defaultValue = "500")
+  int batches;
+
+  @Option(names = "--warmup", description = "Batches before measuring (default: ${DEFAULT-VALUE}).", defaultValue = "50")
+  int warmup;
+
+  @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).", defaultValue = "0")
+  long seed;
+
+  @Override
+  public Integer call() {
+    Dataset dataset = Dataset.open(data);
+    DataBenchmark.Result result =
+        new DataBenchmark(dataset, Split.parse(split), batch, batches, warmup, seed)
+            .run(new ConsoleProgress(spec.commandLine().getErr()));
+    spec.commandLine().getOut().print(result.format());
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}

@@ -1,0 +1,112 @@
+package t2i.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import t2i.data.Dataset;
+import t2i.data.DatasetManifest;
+import t2i.data.DatasetSummary;
+import t2i.data.emoji.EmojiDatasetBuilder;
+import t2i.data.emoji.EmojiDatasetOptions;
+import t2i.data.emoji.EmojiSources;
+import t2i.data.emoji.ProcessNpmClient;
+
+/** {@code t2i data emoji}. */
+@Command(
+    name = "emoji",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Build the emoji dataset: Google Noto and Twitter Twemoji art at 64x64 with Unicode CLDR"
+          + " descriptions, one record per (emoji, skin tone, style), class = emoji subcategory,"
+          + " a seeded zero-shot class split.",
+      "Packages are fetched with `npm pack` into the cache (or read from --from DIR) and checked"
+          + " against pinned SHA-512 digests. Flags are excluded unless --include-flags."
+    })
+final class DataEmojiCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Dataset folder to create (default: ${DEFAULT-VALUE}).",
+      defaultValue = Locations.DEFAULT_EMOJI_DATASET)
+  Path out;
+
+  @Option(
+      names = "--styles",
+      split = ",",
+      paramLabel = "STYLE",
+      description = "Art styles, comma-separated (default: ${DEFAULT-VALUE}).",
+      defaultValue = "google,twitter")
+  List<String> styles;
+
+  @Option(
+      names = "--from",
+      paramLabel = "DIR",
+      description = "Read the package tarballs (as `npm pack` names them) from DIR instead of"
+          + " the cache and npm.")
+  Path from;
+
+  @Option(names = "--cache", paramLabel = "DIR", description = "Package cache (default: $T2I_CACHE or ~/.cache/t2i).")
+  Path cache;
+
+  @Option(names = "--include-flags", description = "Include the 270 flag emoji.")
+  boolean includeFlags;
+
+  @Option(
+      names = "--test-fraction",
+      description = "Fraction of classes held out for zero-shot tests (default: ${DEFAULT-VALUE}).",
+      defaultValue = "0.2")
+  double testFraction;
+
+  @Option(names = "--split-seed", description = "Seed of the class split (default: ${DEFAULT-VALUE}).", defaultValue = "0")
+  long splitSeed;
+
+  @Option(
+      names = "--captions",
+      description = "Captions per record, at least 5 (default: ${DEFAULT-VALUE}).",
+      defaultValue = "10")
+  int captions;
+
+  @Option(names = "--force", description = "Replace an existing dataset at --out.")
+  boolean force;
+
+  @Option(names = "--npm", paramLabel = "PATH", description = "The npm executable (default: ${DEFAULT-VALUE}).", defaultValue = "npm")
+  String npm;
+
+  @Override
+  public Integer call() throws Exception {
+    DatasetManifest manifest = build(spec, options(), npm);
+    spec.commandLine().getOut().print(DatasetSummary.of(Dataset.open(out)).format());
+    spec.commandLine().getOut().flush();
+    return manifest == null ? 1 : 0;
+  }
+
+  EmojiDatasetOptions options() {
+    return new EmojiDatasetOptions(
+        out,
+        styles,
+        from,
+        cache != null ? cache : Locations.cacheDir(),
+        includeFlags,
+        testFraction,
+        splitSeed,
+        captions,
+        force,
+        EmojiSources.PINNED);
+  }
+
+  static DatasetManifest build(CommandSpec spec, EmojiDatasetOptions options, String npm)
+      throws Exception {
+    spec.commandLine().getErr().println("Building the emoji dataset in " + options.out());
+    DatasetManifest manifest =
+        new EmojiDatasetBuilder(options, new ProcessNpmClient(npm))
+            .build(new ConsoleProgress(spec.commandLine().getErr()));
+    spec.commandLine().getErr().flush();
+    return manifest;
+  }
+}

@@ -1,0 +1,47 @@
+package t2i.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import t2i.data.Dataset;
+import t2i.data.DatasetSummary;
+import t2i.data.io.Json;
+
+/** {@code t2i data info}. */
+@Command(
+    name = "info",
+    mixinStandardHelpOptions = true,
+    description = "Print a dataset's records, classes, captions per record, split sizes and styles.")
+final class DataInfoCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "DIR", description = "Dataset folder (default: ${DEFAULT-VALUE}).",
+      defaultValue = Locations.DEFAULT_EMOJI_DATASET)
+  Path dir;
+
+  @Option(names = "--verify", description = "Also check every shard's SHA-256 against the manifest.")
+  boolean verify;
+
+  @Option(names = "--json", description = "Print the summary as JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    Dataset dataset = Dataset.open(dir);
+    if (verify) {
+      dataset.verifyChecksums();
+    }
+    DatasetSummary summary = DatasetSummary.of(dataset);
+    spec.commandLine().getOut().print(json ? Json.gson().toJson(summary) + "\n" : summary.format());
+    if (verify) {
+      spec.commandLine().getOut().println("checksums: all " + dataset.manifest().shards().size()
+          + " shards match the manifest");
+    }
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}

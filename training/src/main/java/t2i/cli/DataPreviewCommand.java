@@ -1,0 +1,67 @@
+package t2i.cli;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import t2i.data.Dataset;
+import t2i.data.Split;
+import t2i.data.TextImageRecord;
+import t2i.data.image.ImageGrid;
+import t2i.data.image.Images;
+
+/** {@code t2i data preview}. */
+@Command(
+    name = "preview",
+    mixinStandardHelpOptions = true,
+    description = "Draw random records of a dataset as a PNG grid, one record per row with its"
+        + " class, style and two of its captions.")
+final class DataPreviewCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "DIR", description = "Dataset folder (default: ${DEFAULT-VALUE}).",
+      defaultValue = Locations.DEFAULT_EMOJI_DATASET)
+  Path dir;
+
+  @Option(names = "--split", description = "trainval or test (default: ${DEFAULT-VALUE}).", defaultValue = "trainval")
+  String split;
+
+  @Option(names = "--n", description = "Records to draw (default: ${DEFAULT-VALUE}).", defaultValue = "12")
+  int n;
+
+  @Option(names = "--seed", description = "Which records (default: ${DEFAULT-VALUE}).", defaultValue = "0")
+  long seed;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "The PNG to write.")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    if (n < 1) {
+      throw new IllegalArgumentException("--n must be >= 1, was " + n);
+    }
+    List<TextImageRecord> records = Dataset.open(dir).read(Split.parse(split));
+    Random random = new Random(seed);
+    List<ImageGrid.Row> rows = new ArrayList<>();
+    for (int i = 0; i < Math.min(n, records.size()); i++) {
+      TextImageRecord r = records.get(random.nextInt(records.size()));
+      BufferedImage image = Images.decodeOnWhite(r.png(), r.key());
+      String caption = String.format("[%s, %s, %s] \"%s\" / \"%s\"", r.className(), r.style(),
+          r.key(), r.captions().get(0), r.captions().get(r.captions().size() - 1));
+      rows.add(new ImageGrid.Row(List.of(image), caption));
+    }
+    Path parent = out.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Files.write(out, Images.encodePng(ImageGrid.draw(rows, 1)));
+    spec.commandLine().getOut().println("wrote " + out + " (" + rows.size() + " records)");
+    return 0;
+  }
+}

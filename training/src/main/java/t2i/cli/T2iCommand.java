@@ -1,0 +1,22 @@
+package t2i.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The root command: lists the verbs. */
+@Command(
+    name = "t2i",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Text-to-image GANs (Reed et al. 2016) on TensorFlow Java.",
+    subcommands = {DemoCommand.class, DataCommand.class, BenchCommand.class},
+    footer = {"", "Run `t2i COMMAND --help` for a command's options."})
+final class T2iCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

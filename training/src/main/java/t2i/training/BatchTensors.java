@@ -1,0 +1,29 @@
+package t2i.training;
+
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import t2i.data.batch.Batch;
+import t2i.data.text.ReedAlphabet;
+
+/** Copies batches into tensors through flat arrays (TF_JAVA_NOTES: 10–100× faster than per element). */
+public final class BatchTensors {
+  private BatchTensors() {}
+
+  /** The batch's images as {@code float32 [N, H, W, 3]} in [−1, 1]. */
+  public static TFloat32 images(Batch b) {
+    return TFloat32.tensorOf(
+        Shape.of(b.size(), b.height(), b.width(), 3), DataBuffers.of(b.images(), true, false));
+  }
+
+  /** Captions as Reed's character ids, {@code int32 [N, 201]}. */
+  public static TInt32 chars(String[] captions) {
+    int[] ids = new int[captions.length * ReedAlphabet.MAX_LENGTH];
+    for (int i = 0; i < captions.length; i++) {
+      ReedAlphabet.encodeInto(captions[i], ids, i * ReedAlphabet.MAX_LENGTH);
+    }
+    return TInt32.tensorOf(
+        Shape.of(captions.length, ReedAlphabet.MAX_LENGTH), DataBuffers.of(ids, true, false));
+  }
+}

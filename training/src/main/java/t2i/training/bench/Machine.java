@@ -1,0 +1,17 @@
+package t2i.training.bench;
+
+/** A line describing where a benchmark ran, for BENCHMARKS.md. */
+public final class Machine {
+  private Machine() {}
+
+  public static String describe() {
+    return String.format(
+        "%d cores, %.1f GB max heap, Java %s (%s), %s %s",
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() / 1e9,
+        System.getProperty("java.version"),
+        System.getProperty("java.vm.name"),
+        System.getProperty("os.name"),
+        System.getProperty("os.arch"));
+  }
+}
