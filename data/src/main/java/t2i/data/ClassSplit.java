@@ -26,7 +26,9 @@ public final class ClassSplit {
     this.test = test;
   }
 
-  /** @param recordsPerClass every class with its record count */
+  /**
+   * @param recordsPerClass every class with its record count
+   */
   public static ClassSplit of(Map<String, Integer> recordsPerClass, double fraction, long seed) {
     checkArgument(
         fraction > 0 && fraction < 1, "test fraction must be in (0, 1), was %s", fraction);
@@ -38,8 +40,7 @@ public final class ClassSplit {
         Math.max(
             1,
             Math.min(
-                recordsPerClass.size() - 1,
-                (int) Math.round(fraction * recordsPerClass.size())));
+                recordsPerClass.size() - 1, (int) Math.round(fraction * recordsPerClass.size())));
     long total = recordsPerClass.values().stream().mapToLong(Integer::longValue).sum();
     double budget = fraction * total;
     List<String> order =

@@ -35,8 +35,12 @@ public final class Dataset {
     Path manifestFile = dir.resolve(DatasetManifest.FILE_NAME);
     if (!Files.isRegularFile(manifestFile)) {
       throw new DataException(
-          dir + " is not a t2i dataset (no " + DatasetManifest.FILE_NAME
-              + "): build one with `t2i data emoji --out " + dir + "`");
+          dir
+              + " is not a t2i dataset (no "
+              + DatasetManifest.FILE_NAME
+              + "): build one with `t2i data emoji --out "
+              + dir
+              + "`");
     }
     DatasetManifest manifest = Json.read(manifestFile, DatasetManifest.class);
     if (manifest.formatVersion() != DatasetManifest.FORMAT_VERSION) {

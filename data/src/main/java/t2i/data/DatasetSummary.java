@@ -59,20 +59,50 @@ public record DatasetSummary(
     row(sb, "dataset", name + ": " + description);
     row(sb, "folder", folder);
     row(sb, "images", imageWidth + "x" + imageHeight + " RGB PNG");
-    row(sb, "records", String.format(Locale.ROOT, "%,d (trainval %,d, test %,d)", records,
-        recordsPerSplit.getOrDefault("trainval", 0), recordsPerSplit.getOrDefault("test", 0)));
-    row(sb, "classes", String.format(Locale.ROOT, "%d (trainval %d, test %d)", classes,
-        trainvalClasses, testClasses));
-    row(sb, "per class", String.format(Locale.ROOT, "records min %d, median %d, max %d",
-        recordsPerClassMin, recordsPerClassMedian, recordsPerClassMax));
-    row(sb, "styles", recordsPerStyle.entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
-        .collect(Collectors.joining(", ")));
-    row(sb, "captions", String.format(Locale.ROOT, "per record min %d, mean %.2f, max %d; %,d in all",
-        captionsPerRecord.min(), captionsPerRecord.mean(), captionsPerRecord.max(),
-        captionsPerRecord.total()));
-    row(sb, "shards", String.format(Locale.ROOT, "%d TFRecord files, %.1f MB", shards,
-        shardBytes / 1e6));
+    row(
+        sb,
+        "records",
+        String.format(
+            Locale.ROOT,
+            "%,d (trainval %,d, test %,d)",
+            records,
+            recordsPerSplit.getOrDefault("trainval", 0),
+            recordsPerSplit.getOrDefault("test", 0)));
+    row(
+        sb,
+        "classes",
+        String.format(
+            Locale.ROOT, "%d (trainval %d, test %d)", classes, trainvalClasses, testClasses));
+    row(
+        sb,
+        "per class",
+        String.format(
+            Locale.ROOT,
+            "records min %d, median %d, max %d",
+            recordsPerClassMin,
+            recordsPerClassMedian,
+            recordsPerClassMax));
+    row(
+        sb,
+        "styles",
+        recordsPerStyle.entrySet().stream()
+            .sorted(Map.Entry.comparingByKey())
+            .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
+            .collect(Collectors.joining(", ")));
+    row(
+        sb,
+        "captions",
+        String.format(
+            Locale.ROOT,
+            "per record min %d, mean %.2f, max %d; %,d in all",
+            captionsPerRecord.min(),
+            captionsPerRecord.mean(),
+            captionsPerRecord.max(),
+            captionsPerRecord.total()));
+    row(
+        sb,
+        "shards",
+        String.format(Locale.ROOT, "%d TFRecord files, %.1f MB", shards, shardBytes / 1e6));
     row(sb, "test classes", String.join(", ", testClassNames));
     return sb.toString();
   }

@@ -121,9 +121,9 @@ public final class ShardedDatasetWriter implements AutoCloseable {
   }
 
   /**
-   * Finishes the shards, writes the manifest and class lists and moves the folder into place.
-   * The description's class entries give id, name and split; their record counts are replaced by
-   * what was written.
+   * Finishes the shards, writes the manifest and class lists and moves the folder into place. The
+   * description's class entries give id, name and split; their record counts are replaced by what
+   * was written.
    */
   public DatasetManifest commit(Description d) throws IOException {
     checkState(!committed, "dataset already committed");
@@ -147,8 +147,8 @@ public final class ShardedDatasetWriter implements AutoCloseable {
             classes,
             recordsPerSplit,
             recordsPerStyle,
-            new CaptionStats(minCaptions, maxCaptions, (double) totalCaptions / records,
-                totalCaptions),
+            new CaptionStats(
+                minCaptions, maxCaptions, (double) totalCaptions / records, totalCaptions),
             finished,
             d.sources(),
             d.options());

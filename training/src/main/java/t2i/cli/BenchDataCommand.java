@@ -22,20 +22,35 @@ import t2i.training.bench.DataBenchmark;
 final class BenchDataCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "Dataset (default: ${DEFAULT-VALUE}).",
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "Dataset (default: ${DEFAULT-VALUE}).",
       defaultValue = Locations.DEFAULT_EMOJI_DATASET)
   Path data;
 
-  @Option(names = "--split", description = "trainval or test (default: ${DEFAULT-VALUE}).", defaultValue = "trainval")
+  @Option(
+      names = "--split",
+      description = "trainval or test (default: ${DEFAULT-VALUE}).",
+      defaultValue = "trainval")
   String split;
 
-  @Option(names = "--batch", description = "Batch size (default: ${DEFAULT-VALUE}).", defaultValue = "64")
+  @Option(
+      names = "--batch",
+      description = "Batch size (default: ${DEFAULT-VALUE}).",
+      defaultValue = "64")
   int batch;
 
-  @Option(names = "--batches", description = "Batches measured (default: ${DEFAULT-VALUE}).", defaultValue = "500")
+  @Option(
+      names = "--batches",
+      description = "Batches measured (default: ${DEFAULT-VALUE}).",
+      defaultValue = "2000")
   int batches;
 
-  @Option(names = "--warmup", description = "Batches before measuring (default: ${DEFAULT-VALUE}).", defaultValue = "50")
+  @Option(
+      names = "--warmup",
+      description = "Batches before measuring (default: ${DEFAULT-VALUE}).",
+      defaultValue = "1000")
   int warmup;
 
   @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).", defaultValue = "0")

@@ -14,6 +14,7 @@ import t2i.data.emoji.EmojiDatasetBuilder;
 import t2i.data.emoji.EmojiDatasetOptions;
 import t2i.data.emoji.EmojiSources;
 import t2i.data.emoji.ProcessNpmClient;
+import t2i.data.io.Json;
 
 /** {@code t2i data emoji}. */
 @Command(
@@ -47,11 +48,15 @@ final class DataEmojiCommand implements Callable<Integer> {
   @Option(
       names = "--from",
       paramLabel = "DIR",
-      description = "Read the package tarballs (as `npm pack` names them) from DIR instead of"
-          + " the cache and npm.")
+      description =
+          "Read the package tarballs (as `npm pack` names them) from DIR instead of"
+              + " the cache and npm.")
   Path from;
 
-  @Option(names = "--cache", paramLabel = "DIR", description = "Package cache (default: $T2I_CACHE or ~/.cache/t2i).")
+  @Option(
+      names = "--cache",
+      paramLabel = "DIR",
+      description = "Package cache (default: $T2I_CACHE or ~/.cache/t2i).")
   Path cache;
 
   @Option(names = "--include-flags", description = "Include the 270 flag emoji.")
@@ -63,7 +68,10 @@ final class DataEmojiCommand implements Callable<Integer> {
       defaultValue = "0.2")
   double testFraction;
 
-  @Option(names = "--split-seed", description = "Seed of the class split (default: ${DEFAULT-VALUE}).", defaultValue = "0")
+  @Option(
+      names = "--split-seed",
+      description = "Seed of the class split (default: ${DEFAULT-VALUE}).",
+      defaultValue = "0")
   long splitSeed;
 
   @Option(
@@ -72,10 +80,22 @@ final class DataEmojiCommand implements Callable<Integer> {
       defaultValue = "10")
   int captions;
 
+  @Option(
+      names = "--sources",
+      paramLabel = "FILE",
+      description =
+          "JSON with other package versions and their SHA-512 digests, in the form of"
+              + " the manifest's defaults (see README); default: the pinned versions.")
+  Path sources;
+
   @Option(names = "--force", description = "Replace an existing dataset at --out.")
   boolean force;
 
-  @Option(names = "--npm", paramLabel = "PATH", description = "The npm executable (default: ${DEFAULT-VALUE}).", defaultValue = "npm")
+  @Option(
+      names = "--npm",
+      paramLabel = "PATH",
+      description = "The npm executable (default: ${DEFAULT-VALUE}).",
+      defaultValue = "npm")
   String npm;
 
   @Override
@@ -97,7 +117,7 @@ final class DataEmojiCommand implements Callable<Integer> {
         splitSeed,
         captions,
         force,
-        EmojiSources.PINNED);
+        sources != null ? Json.read(sources, EmojiSources.class) : EmojiSources.PINNED);
   }
 
   static DatasetManifest build(CommandSpec spec, EmojiDatasetOptions options, String npm)

@@ -15,15 +15,20 @@ import t2i.data.io.Json;
 @Command(
     name = "info",
     mixinStandardHelpOptions = true,
-    description = "Print a dataset's records, classes, captions per record, split sizes and styles.")
+    description =
+        "Print a dataset's records, classes, captions per record, split sizes and styles.")
 final class DataInfoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "DIR", description = "Dataset folder (default: ${DEFAULT-VALUE}).",
+  @Parameters(
+      paramLabel = "DIR",
+      description = "Dataset folder (default: ${DEFAULT-VALUE}).",
       defaultValue = Locations.DEFAULT_EMOJI_DATASET)
   Path dir;
 
-  @Option(names = "--verify", description = "Also check every shard's SHA-256 against the manifest.")
+  @Option(
+      names = "--verify",
+      description = "Also check every shard's SHA-256 against the manifest.")
   boolean verify;
 
   @Option(names = "--json", description = "Print the summary as JSON.")
@@ -38,8 +43,12 @@ final class DataInfoCommand implements Callable<Integer> {
     DatasetSummary summary = DatasetSummary.of(dataset);
     spec.commandLine().getOut().print(json ? Json.gson().toJson(summary) + "\n" : summary.format());
     if (verify) {
-      spec.commandLine().getOut().println("checksums: all " + dataset.manifest().shards().size()
-          + " shards match the manifest");
+      spec.commandLine()
+          .getOut()
+          .println(
+              "checksums: all "
+                  + dataset.manifest().shards().size()
+                  + " shards match the manifest");
     }
     spec.commandLine().getOut().flush();
     return 0;

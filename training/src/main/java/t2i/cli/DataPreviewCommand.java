@@ -22,25 +22,41 @@ import t2i.data.image.Images;
 @Command(
     name = "preview",
     mixinStandardHelpOptions = true,
-    description = "Draw random records of a dataset as a PNG grid, one record per row with its"
-        + " class, style and two of its captions.")
+    description =
+        "Draw random records of a dataset as a PNG grid, one record per row with its"
+            + " class, style and two of its captions.")
 final class DataPreviewCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "DIR", description = "Dataset folder (default: ${DEFAULT-VALUE}).",
+  @Parameters(
+      paramLabel = "DIR",
+      description = "Dataset folder (default: ${DEFAULT-VALUE}).",
       defaultValue = Locations.DEFAULT_EMOJI_DATASET)
   Path dir;
 
-  @Option(names = "--split", description = "trainval or test (default: ${DEFAULT-VALUE}).", defaultValue = "trainval")
+  @Option(
+      names = "--split",
+      description = "trainval or test (default: ${DEFAULT-VALUE}).",
+      defaultValue = "trainval")
   String split;
 
-  @Option(names = "--n", description = "Records to draw (default: ${DEFAULT-VALUE}).", defaultValue = "12")
+  @Option(
+      names = "--n",
+      description = "Records to draw (default: ${DEFAULT-VALUE}).",
+      defaultValue = "12")
   int n;
 
-  @Option(names = "--seed", description = "Which records (default: ${DEFAULT-VALUE}).", defaultValue = "0")
+  @Option(
+      names = "--seed",
+      description = "Which records (default: ${DEFAULT-VALUE}).",
+      defaultValue = "0")
   long seed;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "The PNG to write.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE.png",
+      description = "The PNG to write.")
   Path out;
 
   @Override
@@ -54,8 +70,14 @@ final class DataPreviewCommand implements Callable<Integer> {
     for (int i = 0; i < Math.min(n, records.size()); i++) {
       TextImageRecord r = records.get(random.nextInt(records.size()));
       BufferedImage image = Images.decodeOnWhite(r.png(), r.key());
-      String caption = String.format("[%s, %s, %s] \"%s\" / \"%s\"", r.className(), r.style(),
-          r.key(), r.captions().get(0), r.captions().get(r.captions().size() - 1));
+      String caption =
+          String.format(
+              "[%s, %s, %s] \"%s\" / \"%s\"",
+              r.className(),
+              r.style(),
+              r.key(),
+              r.captions().get(0),
+              r.captions().get(r.captions().size() - 1));
       rows.add(new ImageGrid.Row(List.of(image), caption));
     }
     Path parent = out.toAbsolutePath().getParent();

@@ -23,30 +23,52 @@ import t2i.data.reed.ReedDatasetOptions;
 final class DataReedCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--images", required = true, paramLabel = "DIR",
-      description = "Images: <class>/<name>.jpg (CUB images/) or flat <name>.jpg (Oxford-102 jpg/).")
+  @Option(
+      names = "--images",
+      required = true,
+      paramLabel = "DIR",
+      description =
+          "Images: <class>/<name>.jpg (CUB images/) or flat <name>.jpg (Oxford-102 jpg/).")
   Path images;
 
-  @Option(names = "--text", required = true, paramLabel = "DIR",
+  @Option(
+      names = "--text",
+      required = true,
+      paramLabel = "DIR",
       description = "The text_c10 folder: <class>/<name>.txt.")
   Path text;
 
-  @Option(names = "--classes", required = true, paramLabel = "DIR",
+  @Option(
+      names = "--classes",
+      required = true,
+      paramLabel = "DIR",
       description = "Folder with trainvalclasses.txt and testclasses.txt.")
   Path classes;
 
-  @Option(names = "--bounding-boxes", paramLabel = "FILE",
-      description = "CUB's bounding_boxes.txt (images.txt must be beside it): crop around each bird.")
+  @Option(
+      names = "--bounding-boxes",
+      paramLabel = "FILE",
+      description =
+          "CUB's bounding_boxes.txt (images.txt must be beside it): crop around each bird.")
   Path boundingBoxes;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Dataset folder to create.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Dataset folder to create.")
   Path out;
 
-  @Option(names = "--name", description = "Dataset name, e.g. cub or flowers (default: ${DEFAULT-VALUE}).",
+  @Option(
+      names = "--name",
+      description = "Dataset name, e.g. cub or flowers (default: ${DEFAULT-VALUE}).",
       defaultValue = "reed")
   String name;
 
-  @Option(names = "--size", description = "Stored image side (default: ${DEFAULT-VALUE}).", defaultValue = "76")
+  @Option(
+      names = "--size",
+      description = "Stored image side (default: ${DEFAULT-VALUE}).",
+      defaultValue = "76")
   int size;
 
   @Option(names = "--force", description = "Replace an existing dataset at --out.")

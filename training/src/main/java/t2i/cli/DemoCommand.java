@@ -27,14 +27,20 @@ import t2i.data.emoji.EmojiDatasetOptions;
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder (default: ${DEFAULT-VALUE}).",
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "Dataset folder (default: ${DEFAULT-VALUE}).",
       defaultValue = Locations.DEFAULT_EMOJI_DATASET)
   Path data;
 
   @Option(names = "--fresh", description = "Rebuild stages that are already done.")
   boolean fresh;
 
-  @Option(names = "--npm", paramLabel = "PATH", description = "The npm executable (default: ${DEFAULT-VALUE}).",
+  @Option(
+      names = "--npm",
+      paramLabel = "PATH",
+      description = "The npm executable (default: ${DEFAULT-VALUE}).",
       defaultValue = "npm")
   String npm;
 
@@ -48,13 +54,15 @@ final class DemoCommand implements Callable<Integer> {
     } else {
       err.println("[1/1] emoji dataset");
       EmojiDatasetOptions options =
-          EmojiDatasetOptions.defaults(data, Locations.cacheDir()).withForce(fresh || Files.exists(data));
+          EmojiDatasetOptions.defaults(data, Locations.cacheDir())
+              .withForce(fresh || Files.exists(data));
       DataEmojiCommand.build(spec, options, npm);
     }
     err.flush();
     out.print(DatasetSummary.of(Dataset.open(data)).format());
     out.println();
-    out.println("Next stages (text encoder, GAN, style encoder, export, report) are not built yet.");
+    out.println(
+        "Next stages (text encoder, GAN, style encoder, export, report) are not built yet.");
     out.flush();
     return 0;
   }

@@ -9,7 +9,10 @@ final class Locations {
 
   private Locations() {}
 
-  /** Downloaded packages: {@code $T2I_CACHE}, else {@code $XDG_CACHE_HOME/t2i}, else {@code ~/.cache/t2i}. */
+  /**
+   * Downloaded packages: {@code $T2I_CACHE}, else {@code $XDG_CACHE_HOME/t2i}, else {@code
+   * ~/.cache/t2i}.
+   */
   static Path cacheDir() {
     String t2i = System.getenv("T2I_CACHE");
     if (t2i != null && !t2i.isBlank()) {

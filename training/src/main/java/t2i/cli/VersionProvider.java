@@ -17,7 +17,11 @@ final class VersionProvider implements IVersionProvider {
     }
     return new String[] {
       "t2i " + p.getProperty("version", "unknown"),
-      "Java " + System.getProperty("java.version") + " on " + System.getProperty("os.name") + " "
+      "Java "
+          + System.getProperty("java.version")
+          + " on "
+          + System.getProperty("os.name")
+          + " "
           + System.getProperty("os.arch")
     };
   }

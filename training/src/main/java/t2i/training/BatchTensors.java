@@ -7,7 +7,9 @@ import org.tensorflow.types.TInt32;
 import t2i.data.batch.Batch;
 import t2i.data.text.ReedAlphabet;
 
-/** Copies batches into tensors through flat arrays (TF_JAVA_NOTES: 10–100× faster than per element). */
+/**
+ * Copies batches into tensors through flat arrays (TF_JAVA_NOTES: 10–100× faster than per element).
+ */
 public final class BatchTensors {
   private BatchTensors() {}
 

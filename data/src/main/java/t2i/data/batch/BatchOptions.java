@@ -45,27 +45,27 @@ public record BatchOptions(
   }
 
   public BatchOptions withBatchSize(int batchSize) {
-    return new BatchOptions(batchSize, seed, sampling, cropSize, randomCrop, flip, prefetch,
-        firstBatch);
+    return new BatchOptions(
+        batchSize, seed, sampling, cropSize, randomCrop, flip, prefetch, firstBatch);
   }
 
   public BatchOptions withSeed(long seed) {
-    return new BatchOptions(batchSize, seed, sampling, cropSize, randomCrop, flip, prefetch,
-        firstBatch);
+    return new BatchOptions(
+        batchSize, seed, sampling, cropSize, randomCrop, flip, prefetch, firstBatch);
   }
 
   public BatchOptions withSampling(Sampling sampling) {
-    return new BatchOptions(batchSize, seed, sampling, cropSize, randomCrop, flip, prefetch,
-        firstBatch);
+    return new BatchOptions(
+        batchSize, seed, sampling, cropSize, randomCrop, flip, prefetch, firstBatch);
   }
 
   public BatchOptions withAugmentation(boolean randomCrop, boolean flip) {
-    return new BatchOptions(batchSize, seed, sampling, cropSize, randomCrop, flip, prefetch,
-        firstBatch);
+    return new BatchOptions(
+        batchSize, seed, sampling, cropSize, randomCrop, flip, prefetch, firstBatch);
   }
 
   public BatchOptions withFirstBatch(long firstBatch) {
-    return new BatchOptions(batchSize, seed, sampling, cropSize, randomCrop, flip, prefetch,
-        firstBatch);
+    return new BatchOptions(
+        batchSize, seed, sampling, cropSize, randomCrop, flip, prefetch, firstBatch);
   }
 }

@@ -7,8 +7,8 @@ import t2i.data.batch.BatchOptions.Sampling;
 
 /**
  * Makes batch {@code i} of a stream as a pure function of (options, i): the epoch permutations and
- * every random choice inside a batch derive from the seed and the index. Not thread-safe (it
- * caches the current epoch's permutation).
+ * every random choice inside a batch derive from the seed and the index. Not thread-safe (it caches
+ * the current epoch's permutation).
  */
 public final class BatchSampler {
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
@@ -78,8 +78,18 @@ public final class BatchSampler {
       copyImage(data.pixels(r), data.width(), x0, y0, side, mirror, images, j * imageLength);
     }
     return new Batch(
-        index, n, side, side, images, records, classIds, captions, captionIndices, wrong,
-        wrongRecords, wrongCaptionIndices);
+        index,
+        n,
+        side,
+        side,
+        images,
+        records,
+        classIds,
+        captions,
+        captionIndices,
+        wrong,
+        wrongRecords,
+        wrongCaptionIndices);
   }
 
   private void pickRecords(long index, SplittableRandom random, int[] out) {

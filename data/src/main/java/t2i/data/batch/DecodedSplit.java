@@ -42,8 +42,8 @@ public final class DecodedSplit {
     for (int r = 0; r < classIds.length; r++) {
       recordsByClass[classIds[r]][fill[classIds[r]]++] = r;
     }
-    classesPresent = java.util.stream.IntStream.rangeClosed(0, maxClass)
-        .filter(c -> counts[c] > 0).toArray();
+    classesPresent =
+        java.util.stream.IntStream.rangeClosed(0, maxClass).filter(c -> counts[c] > 0).toArray();
   }
 
   public static DecodedSplit load(Dataset dataset, Split split, Progress progress) {
@@ -58,7 +58,8 @@ public final class DecodedSplit {
     dataset.forEach(
         split,
         r -> {
-          pixels.add(Images.rgbBytes(Images.decodeOnWhite(r.png(), r.key() + " in " + dataset.dir())));
+          pixels.add(
+              Images.rgbBytes(Images.decodeOnWhite(r.png(), r.key() + " in " + dataset.dir())));
           captions.add(r.captions());
           classes.add(r.classId());
           progress.advance(1);
@@ -84,8 +85,8 @@ public final class DecodedSplit {
       captions.add(r.captions());
       classes[i] = r.classId();
     }
-    return new DecodedSplit(records.get(0).height(), records.get(0).width(), pixels, captions,
-        classes);
+    return new DecodedSplit(
+        records.get(0).height(), records.get(0).width(), pixels, captions, classes);
   }
 
   public int size() {

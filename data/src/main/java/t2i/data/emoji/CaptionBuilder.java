@@ -36,7 +36,9 @@ public final class CaptionBuilder {
 
   private final int maxCaptions;
 
-  /** @param maxCaptions captions per record, at least {@link #MIN_CAPTIONS} (Reed used 10) */
+  /**
+   * @param maxCaptions captions per record, at least {@link #MIN_CAPTIONS} (Reed used 10)
+   */
   public CaptionBuilder(int maxCaptions) {
     checkArgument(
         maxCaptions >= MIN_CAPTIONS,

@@ -28,7 +28,8 @@ public final class EmojiCatalog {
   public static List<EmojiVariant> parse(byte[] emojiJson, List<String> styles) {
     JsonArray entries;
     try {
-      entries = JsonParser.parseString(new String(emojiJson, StandardCharsets.UTF_8)).getAsJsonArray();
+      entries =
+          JsonParser.parseString(new String(emojiJson, StandardCharsets.UTF_8)).getAsJsonArray();
     } catch (JsonParseException | IllegalStateException e) {
       throw new DataException(PATH + " is not the expected JSON array: " + e.getMessage(), e);
     }

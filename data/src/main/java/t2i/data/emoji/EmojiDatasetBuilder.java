@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 import t2i.data.ClassSplit;
 import t2i.data.DataException;
 import t2i.data.DatasetManifest;
@@ -24,8 +24,8 @@ import t2i.data.image.Images;
 
 /**
  * Builds the emoji dataset: one record per (emoji, skin variation, style), the image composited
- * onto white at 64×64, captions from CLDR, class = emoji.json subcategory, a seeded zero-shot
- * class split.
+ * onto white at 64×64, captions from CLDR, class = emoji.json subcategory, a seeded zero-shot class
+ * split.
  */
 public final class EmojiDatasetBuilder {
   public static final int IMAGE_SIZE = 64;
@@ -97,7 +97,10 @@ public final class EmojiDatasetBuilder {
                 .orElseThrow(
                     () ->
                         new DataException(
-                            "no CLDR annotation for " + v.unified() + " (" + v.name()
+                            "no CLDR annotation for "
+                                + v.unified()
+                                + " ("
+                                + v.name()
                                 + "): the packages do not match the pinned versions"));
         List<String> tones = v.skinTones().stream().map(cldr::skinToneName).toList();
         captions.put(v, captionBuilder.captions(v, a, tones));
@@ -133,13 +136,16 @@ public final class EmojiDatasetBuilder {
       opts.put("variantsWithoutImage", Integer.toString(missingImages));
       List<SourceEntry> sourceEntries =
           all.stream()
-              .map(p -> new SourceEntry(p.name(), p.version(), "sha512-" + p.integrity(),
-                  p.license()))
+              .map(
+                  p ->
+                      new SourceEntry(
+                          p.name(), p.version(), "sha512-" + p.integrity(), p.license()))
               .toList();
       return writer.commit(
           new ShardedDatasetWriter.Description(
               "emoji",
-              "Emoji art (" + String.join(", ", options.styles())
+              "Emoji art ("
+                  + String.join(", ", options.styles())
                   + ") at 64x64 with Unicode CLDR descriptions; class = emoji subcategory",
               classes,
               sourceEntries,

@@ -12,8 +12,8 @@ import java.util.List;
  * @param styles art styles, at least one of {@code google}, {@code twitter}
  * @param from a folder of already-downloaded tarballs, or null to use the cache and npm
  * @param cacheDir where downloaded tarballs are kept
- * @param includeFlags whether the Flags category (270 emoji whose captions name countries, not
- *     what is drawn) is included; excluded by default
+ * @param includeFlags whether the Flags category (270 emoji whose captions name countries, not what
+ *     is drawn) is included; excluded by default
  * @param testFraction fraction of classes held out for zero-shot testing
  * @param splitSeed seed of the class split
  * @param captionsPerRecord captions per record (at least 5)
@@ -39,11 +39,11 @@ public record EmojiDatasetOptions(
   public EmojiDatasetOptions {
     styles = List.copyOf(styles);
     checkArgument(!styles.isEmpty(), "at least one style is needed");
-    checkArgument(
-        styles.stream().distinct().count() == styles.size(), "styles repeat: %s", styles);
+    checkArgument(styles.stream().distinct().count() == styles.size(), "styles repeat: %s", styles);
     styles.forEach(sources::art); // validates the names
     checkArgument(
-        testFraction > 0 && testFraction < 1, "test fraction must be in (0, 1), was %s",
+        testFraction > 0 && testFraction < 1,
+        "test fraction must be in (0, 1), was %s",
         testFraction);
     checkArgument(
         captionsPerRecord >= CaptionBuilder.MIN_CAPTIONS,
@@ -55,31 +55,71 @@ public record EmojiDatasetOptions(
   /** The defaults for building into {@code out} with the pinned packages. */
   public static EmojiDatasetOptions defaults(Path out, Path cacheDir) {
     return new EmojiDatasetOptions(
-        out, DEFAULT_STYLES, null, cacheDir, false, DEFAULT_TEST_FRACTION, 0,
-        DEFAULT_CAPTIONS_PER_RECORD, false, EmojiSources.PINNED);
+        out,
+        DEFAULT_STYLES,
+        null,
+        cacheDir,
+        false,
+        DEFAULT_TEST_FRACTION,
+        0,
+        DEFAULT_CAPTIONS_PER_RECORD,
+        false,
+        EmojiSources.PINNED);
   }
 
   public EmojiDatasetOptions withFrom(Path from) {
     return new EmojiDatasetOptions(
-        out, styles, from, cacheDir, includeFlags, testFraction, splitSeed, captionsPerRecord,
-        force, sources);
+        out,
+        styles,
+        from,
+        cacheDir,
+        includeFlags,
+        testFraction,
+        splitSeed,
+        captionsPerRecord,
+        force,
+        sources);
   }
 
   public EmojiDatasetOptions withSources(EmojiSources sources) {
     return new EmojiDatasetOptions(
-        out, styles, from, cacheDir, includeFlags, testFraction, splitSeed, captionsPerRecord,
-        force, sources);
+        out,
+        styles,
+        from,
+        cacheDir,
+        includeFlags,
+        testFraction,
+        splitSeed,
+        captionsPerRecord,
+        force,
+        sources);
   }
 
   public EmojiDatasetOptions withStyles(List<String> styles) {
     return new EmojiDatasetOptions(
-        out, styles, from, cacheDir, includeFlags, testFraction, splitSeed, captionsPerRecord,
-        force, sources);
+        out,
+        styles,
+        from,
+        cacheDir,
+        includeFlags,
+        testFraction,
+        splitSeed,
+        captionsPerRecord,
+        force,
+        sources);
   }
 
   public EmojiDatasetOptions withForce(boolean force) {
     return new EmojiDatasetOptions(
-        out, styles, from, cacheDir, includeFlags, testFraction, splitSeed, captionsPerRecord,
-        force, sources);
+        out,
+        styles,
+        from,
+        cacheDir,
+        includeFlags,
+        testFraction,
+        splitSeed,
+        captionsPerRecord,
+        force,
+        sources);
   }
 }

@@ -36,6 +36,9 @@ public record EmojiSources(
               "Unicode-3.0"));
 
   public EmojiSources {
+    checkArgument(
+        artByStyle != null && annotations != null && derivedAnnotations != null,
+        "sources need artByStyle, annotations and derivedAnnotations");
     checkArgument(!artByStyle.isEmpty(), "no art styles");
     artByStyle = Map.copyOf(artByStyle);
   }
@@ -44,8 +47,11 @@ public record EmojiSources(
     NpmPackage p = artByStyle.get(style);
     if (p == null) {
       throw new IllegalArgumentException(
-          "unknown style '" + style + "': choose from " + artByStyle.keySet().stream().sorted()
-              .toList() + " (Apple and Facebook art are not openly licensed)");
+          "unknown style '"
+              + style
+              + "': choose from "
+              + artByStyle.keySet().stream().sorted().toList()
+              + " (Apple and Facebook art are not openly licensed)");
     }
     return p;
   }

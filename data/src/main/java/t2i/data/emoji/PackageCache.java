@@ -33,8 +33,12 @@ public final class PackageCache {
       Path file = fromDir.resolve(pkg.tarballFileName());
       if (!Files.isRegularFile(file)) {
         throw new DataException(
-            fromDir + " has no " + pkg.tarballFileName() + ": fetch it with `npm pack "
-                + pkg.spec() + "`");
+            fromDir
+                + " has no "
+                + pkg.tarballFileName()
+                + ": fetch it with `npm pack "
+                + pkg.spec()
+                + "`");
       }
       verify(pkg, file);
       return file;
@@ -71,10 +75,17 @@ public final class PackageCache {
     String actual = Digests.sha512Base64(file);
     if (!actual.equals(pkg.integrity())) {
       throw new DataException(
-          file + ": SHA-512 digest does not match the pinned one for " + pkg.spec()
-              + " (expected sha512-" + pkg.integrity() + ", got sha512-" + actual
+          file
+              + ": SHA-512 digest does not match the pinned one for "
+              + pkg.spec()
+              + " (expected sha512-"
+              + pkg.integrity()
+              + ", got sha512-"
+              + actual
               + "): the file is damaged or another version; delete it and fetch it again with"
-              + " `npm pack " + pkg.spec() + "`");
+              + " `npm pack "
+              + pkg.spec()
+              + "`");
     }
   }
 }

@@ -15,7 +15,9 @@ public final class ProcessNpmClient implements NpmClient {
 
   private final String executable;
 
-  /** @param executable {@code npm}, or a path to it */
+  /**
+   * @param executable {@code npm}, or a path to it
+   */
   public ProcessNpmClient(String executable) {
     this.executable = executable;
   }
@@ -39,15 +41,23 @@ public final class ProcessNpmClient implements NpmClient {
       process = pb.start();
     } catch (IOException e) {
       throw new DataException(
-          "cannot run `" + executable + "` (" + e.getMessage() + "): install Node.js and npm,"
-              + " or download the tarballs elsewhere with `npm pack " + pkg.spec()
+          "cannot run `"
+              + executable
+              + "` ("
+              + e.getMessage()
+              + "): install Node.js and npm,"
+              + " or download the tarballs elsewhere with `npm pack "
+              + pkg.spec()
               + "` and pass --from DIR");
     }
     try {
       if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
         process.destroyForcibly();
         throw new DataException(
-            "`npm pack " + pkg.spec() + "` did not finish in " + TIMEOUT_MINUTES
+            "`npm pack "
+                + pkg.spec()
+                + "` did not finish in "
+                + TIMEOUT_MINUTES
                 + " minutes: check the network, or pass --from DIR with the tarballs");
       }
     } catch (InterruptedException e) {
@@ -57,7 +67,11 @@ public final class ProcessNpmClient implements NpmClient {
     }
     if (process.exitValue() != 0) {
       throw new DataException(
-          "`npm pack " + pkg.spec() + "` failed (exit " + process.exitValue() + "): "
+          "`npm pack "
+              + pkg.spec()
+              + "` failed (exit "
+              + process.exitValue()
+              + "): "
               + summary(Files.readAllLines(log, StandardCharsets.UTF_8))
               + "; without network, fetch the tarballs elsewhere and pass --from DIR");
     }

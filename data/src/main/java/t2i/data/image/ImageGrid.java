@@ -18,8 +18,10 @@ import java.util.List;
  */
 public final class ImageGrid {
   private static final int PAD = 4;
+
   /** Narrow grids still get room for a readable caption. */
   private static final int MIN_WIDTH = 640;
+
   private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
   /** One row: images left to right and the caption written under them. */

@@ -56,8 +56,8 @@ public final class Images {
   }
 
   /**
-   * Resizes to {@code width × height} with bilinear steps of at most one halving each, which
-   * avoids the aliasing of a single bilinear step on large downscales.
+   * Resizes to {@code width × height} with bilinear steps of at most one halving each, which avoids
+   * the aliasing of a single bilinear step on large downscales.
    */
   public static BufferedImage resize(BufferedImage image, int width, int height) {
     BufferedImage current = image;

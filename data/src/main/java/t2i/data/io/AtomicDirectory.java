@@ -40,7 +40,11 @@ public final class AtomicDirectory implements AutoCloseable {
     Files.createDirectories(parent);
     Path staging =
         parent.resolve(
-            "." + absolute.getFileName() + ".partial-" + ProcessHandle.current().pid() + "-"
+            "."
+                + absolute.getFileName()
+                + ".partial-"
+                + ProcessHandle.current().pid()
+                + "-"
                 + System.nanoTime());
     Files.createDirectory(staging);
     return new AtomicDirectory(absolute, staging, replace);

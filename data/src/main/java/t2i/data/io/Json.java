@@ -2,7 +2,6 @@ package t2i.data.io;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +31,13 @@ public final class Json {
         throw new DataException(file + " is empty");
       }
       return value;
-    } catch (IOException | JsonParseException e) {
-      throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
+    } catch (DataException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      // Gson reports bad JSON as JsonParseException and a record constructor's check as a
+      // RuntimeException wrapping it.
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new DataException("cannot read " + file + ": " + cause.getMessage(), e);
     }
   }
 }

@@ -26,8 +26,8 @@ import t2i.data.image.Images;
 /**
  * Converts CUB-200-2011 or Oxford-102 in Reed's layout. Each {@code text_c10/<class>/<name>.txt}
  * becomes a record whose captions are the file's non-empty lines and whose image is {@code
- * <images>/<class>/<name>.<ext>} or {@code <images>/<name>.<ext>}, optionally cropped around its CUB
- * bounding box (a square of 1.5 × the longer box side, as StackGAN crops), then resized to a
+ * <images>/<class>/<name>.<ext>} or {@code <images>/<name>.<ext>}, optionally cropped around its
+ * CUB bounding box (a square of 1.5 × the longer box side, as StackGAN crops), then resized to a
  * square of {@code size}. Classes come from {@code trainvalclasses.txt} / {@code testclasses.txt}.
  */
 public final class ReedDatasetConverter {
@@ -136,8 +136,13 @@ public final class ReedDatasetConverter {
       }
     }
     throw new DataException(
-        "no image for caption file " + className + "/" + stem + ".txt: looked for "
-            + options.images().resolve(className).resolve(stem + ".jpg") + " and "
+        "no image for caption file "
+            + className
+            + "/"
+            + stem
+            + ".txt: looked for "
+            + options.images().resolve(className).resolve(stem + ".jpg")
+            + " and "
             + options.images().resolve(stem + ".jpg"));
   }
 

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import t2i.data.DataException;
 
 /**
- * Reads a TFRecord file record by record, checking both checksums of every record. A truncated
- * file or a checksum mismatch raises a {@link DataException} that names the file and the record.
+ * Reads a TFRecord file record by record, checking both checksums of every record. A truncated file
+ * or a checksum mismatch raises a {@link DataException} that names the file and the record.
  */
 public final class TfRecordReader implements AutoCloseable {
   /** Larger records than this are taken as corruption of the length field. */
@@ -70,8 +70,8 @@ public final class TfRecordReader implements AutoCloseable {
   private DataException corrupt(String what) {
     return new DataException(
         String.format(
-            "%s is corrupt: %s at record %d (byte %d); rebuild the dataset", file, what, index,
-            offset));
+            "%s is corrupt: %s at record %d (byte %d); rebuild the dataset",
+            file, what, index, offset));
   }
 
   @Override

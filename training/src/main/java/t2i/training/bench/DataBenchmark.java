@@ -43,9 +43,17 @@ public final class DataBenchmark {
               + "pipeline+copy   %.1f batches/s  (%,.0f images/s)  into float32 images and int32"
               + " chars%n"
               + "machine         %s%n",
-          dataset, split, records, batchSize, batches, decodeSeconds, pipelineBatchesPerSecond,
-          pipelineBatchesPerSecond * batchSize, tensorBatchesPerSecond,
-          tensorBatchesPerSecond * batchSize, machine);
+          dataset,
+          split,
+          records,
+          batchSize,
+          batches,
+          decodeSeconds,
+          pipelineBatchesPerSecond,
+          pipelineBatchesPerSecond * batchSize,
+          tensorBatchesPerSecond,
+          tensorBatchesPerSecond * batchSize,
+          machine);
     }
   }
 
@@ -76,12 +84,19 @@ public final class DataBenchmark {
     double pipeline = measure(data, options, false, progress);
     double withTensors = measure(data, options, true, progress);
     return new Result(
-        dataset.dir().toString(), split.fileName(), data.size(), batchSize, batches,
-        decodeSeconds, pipeline, withTensors, Machine.describe());
+        dataset.dir().toString(),
+        split.fileName(),
+        data.size(),
+        batchSize,
+        batches,
+        decodeSeconds,
+        pipeline,
+        withTensors,
+        Machine.describe());
   }
 
-  private double measure(DecodedSplit data, BatchOptions options, boolean tensors,
-      Progress progress) {
+  private double measure(
+      DecodedSplit data, BatchOptions options, boolean tensors, Progress progress) {
     progress.start(tensors ? "batches + tensor copy" : "batches", warmup + batches);
     try (BatchPipeline pipeline = new BatchPipeline(data, options)) {
       long start = 0;

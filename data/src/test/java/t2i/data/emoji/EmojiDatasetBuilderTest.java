@@ -1,0 +1,207 @@
+package t2i.data.emoji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import t2i.data.DataException;
+import t2i.data.Dataset;
+import t2i.data.DatasetManifest;
+import t2i.data.Progress;
+import t2i.data.Split;
+import t2i.data.TextImageRecord;
+
+class EmojiDatasetBuilderTest {
+  @TempDir Path dir;
+  Path tarballs;
+  EmojiSources sources;
+
+  @BeforeEach
+  void packFixture() throws IOException {
+    tarballs = dir.resolve("tarballs");
+    sources = EmojiFixture.writeTarballs(tarballs);
+  }
+
+  EmojiDatasetOptions options(String name) {
+    return EmojiDatasetOptions.defaults(dir.resolve(name), dir.resolve("cache"))
+        .withSources(sources)
+        .withFrom(tarballs);
+  }
+
+  @Test
+  void buildsOneRecordPerVariantAndStyleWithFlagsExcluded() throws IOException {
+    DatasetManifest m = new EmojiDatasetBuilder(options("ds"), null).build(Progress.NONE);
+    assertEquals(2 * EmojiFixture.VARIANTS_WITHOUT_FLAGS, m.records());
+    assertEquals(EmojiFixture.CLASSES_WITHOUT_FLAGS, m.classes().size());
+    assertEquals(Map.of("google", 16, "twitter", 16), m.recordsPerStyle());
+    assertTrue(m.classes().stream().noneMatch(c -> c.name().equals("country-flag")));
+    assertTrue(m.captions().min() >= 5);
+    assertEquals(4, m.sources().size());
+    assertTrue(Files.readString(dir.resolve("ds/ATTRIBUTION.md")).contains("CC-BY 4.0"));
+
+    Dataset ds = Dataset.open(dir.resolve("ds"));
+    Set<String> keysAndStyles = new HashSet<>();
+    for (Split split : Split.values()) {
+      for (TextImageRecord r : ds.read(split)) {
+        keysAndStyles.add(r.key() + "/" + r.style());
+        assertEquals(split, r.split());
+        assertEquals(m.classes().get(r.classId()).name(), r.className());
+        assertEquals(split, m.classes().get(r.classId()).split());
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(r.png()));
+        assertEquals(64, image.getWidth());
+        assertEquals(64, image.getHeight());
+        assertFalse(image.getColorModel().hasAlpha(), "stored images are RGB");
+        assertEquals(0xFFFFFF, image.getRGB(0, 0) & 0xFFFFFF, r.key() + " corner is not white");
+      }
+    }
+    assertEquals(32, keysAndStyles.size());
+    assertTrue(keysAndStyles.contains("1F44B-1F3FC/twitter"));
+  }
+
+  @Test
+  void flagsAreIncludedOnRequest() throws IOException {
+    EmojiDatasetOptions o = options("flags");
+    o =
+        new EmojiDatasetOptions(
+            o.out(),
+            o.styles(),
+            o.from(),
+            o.cacheDir(),
+            true,
+            o.testFraction(),
+            o.splitSeed(),
+            o.captionsPerRecord(),
+            false,
+            o.sources());
+    DatasetManifest m = new EmojiDatasetBuilder(o, null).build(Progress.NONE);
+    assertEquals(34, m.records());
+    assertTrue(m.classes().stream().anyMatch(c -> c.name().equals("country-flag")));
+  }
+
+  @Test
+  void sameOptionsGiveByteIdenticalShards() throws IOException {
+    DatasetManifest a = new EmojiDatasetBuilder(options("a"), null).build(Progress.NONE);
+    DatasetManifest b = new EmojiDatasetBuilder(options("b"), null).build(Progress.NONE);
+    assertEquals(a.shards(), b.shards());
+  }
+
+  @Test
+  void oneStyleOnly() throws IOException {
+    DatasetManifest m =
+        new EmojiDatasetBuilder(options("g").withStyles(List.of("google")), null)
+            .build(Progress.NONE);
+    assertEquals(Map.of("google", 16), m.recordsPerStyle());
+  }
+
+  @Test
+  void downloadsOnceThenUsesTheVerifiedCache() throws IOException {
+    EmojiFixture.CopyingNpm npm = new EmojiFixture.CopyingNpm(tarballs);
+    new EmojiDatasetBuilder(options("one").withFrom(null), npm).build(Progress.NONE);
+    assertEquals(4, npm.calls);
+    new EmojiDatasetBuilder(options("two").withFrom(null), npm).build(Progress.NONE);
+    assertEquals(4, npm.calls, "a verified cached copy was downloaded again");
+    // A damaged cached copy is replaced by a fresh download.
+    Path cached = dir.resolve("cache").resolve(sources.annotations().tarballFileName());
+    Files.write(cached, new byte[] {1, 2, 3});
+    new EmojiDatasetBuilder(options("three").withFrom(null), npm).build(Progress.NONE);
+    assertEquals(5, npm.calls);
+  }
+
+  @Test
+  void digestMismatchFailsNamingTheFileAndLeavesNoDataset() {
+    NpmPackage wrong =
+        new NpmPackage(
+            sources.annotations().name(),
+            sources.annotations().version(),
+            "AAAA" + sources.annotations().integrity().substring(4),
+            "x");
+    EmojiSources bad = new EmojiSources(sources.artByStyle(), wrong, sources.derivedAnnotations());
+    DataException e =
+        assertThrows(
+            DataException.class,
+            () ->
+                new EmojiDatasetBuilder(options("bad").withSources(bad), null)
+                    .build(Progress.NONE));
+    assertTrue(e.getMessage().contains("cldr-annotations-full-48.2.0.tgz"), e.getMessage());
+    assertTrue(e.getMessage().contains("SHA-512"), e.getMessage());
+    assertNoDatasetLeft("bad");
+  }
+
+  @Test
+  void corruptPngFailsNamingTheImageAndLeavesNoDataset() throws IOException {
+    Path f = EmojiFixture.fixtureDir();
+    Path corrupt = dir.resolve("1f680.png");
+    byte[] png = Files.readAllBytes(f.resolve("img/twitter/64/1f680.png"));
+    Files.write(corrupt, java.util.Arrays.copyOf(png, 40));
+    Map<String, Path> files = new LinkedHashMap<>();
+    files.put("package/emoji.json", f.resolve("emoji.json"));
+    try (Stream<Path> images = Files.list(f.resolve("img/twitter/64"))) {
+      images
+          .sorted()
+          .forEach(
+              p ->
+                  files.put(
+                      "package/img/twitter/64/" + p.getFileName(),
+                      p.getFileName().toString().equals("1f680.png") ? corrupt : p));
+    }
+    NpmPackage twitter = EmojiFixture.pack(tarballs, EmojiSources.PINNED.art("twitter"), files);
+    Map<String, NpmPackage> art = new LinkedHashMap<>(sources.artByStyle());
+    art.put("twitter", twitter);
+    EmojiSources withCorrupt =
+        new EmojiSources(art, sources.annotations(), sources.derivedAnnotations());
+    DataException e =
+        assertThrows(
+            DataException.class,
+            () ->
+                new EmojiDatasetBuilder(options("corrupt").withSources(withCorrupt), null)
+                    .build(Progress.NONE));
+    assertTrue(e.getMessage().contains("1f680.png"), e.getMessage());
+    assertNoDatasetLeft("corrupt");
+  }
+
+  @Test
+  void missingTarballInFromFolderSaysHowToFetchIt() throws IOException {
+    Files.delete(tarballs.resolve(sources.derivedAnnotations().tarballFileName()));
+    DataException e =
+        assertThrows(
+            DataException.class,
+            () -> new EmojiDatasetBuilder(options("x"), null).build(Progress.NONE));
+    assertTrue(
+        e.getMessage().contains("npm pack cldr-annotations-derived-full@48.2.0"), e.getMessage());
+  }
+
+  @Test
+  void unknownOrUnlicensedStyleIsRejected() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> options("x").withStyles(List.of("apple")));
+    assertTrue(e.getMessage().contains("not openly licensed"), e.getMessage());
+  }
+
+  private void assertNoDatasetLeft(String name) {
+    assertFalse(Files.exists(dir.resolve(name)), "half-written dataset at " + name);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertTrue(
+          files.noneMatch(p -> p.getFileName().toString().contains(".partial-")),
+          "staging folder left behind");
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}

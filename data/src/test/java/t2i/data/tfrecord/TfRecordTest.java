@@ -1,0 +1,123 @@
+package t2i.data.tfrecord;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import t2i.data.DataException;
+import t2i.data.Split;
+import t2i.data.TextImageRecord;
+
+class TfRecordTest {
+  @TempDir Path dir;
+
+  @Test
+  void maskedCrcMatchesTensorFlowsDefinition() {
+    // CRC-32C("123456789") = 0xE3069283 (RFC 3720 check value); TF masks it as
+    // ((crc >>> 15) | (crc << 17)) + 0xa282ead8.
+    byte[] data = "123456789".getBytes(StandardCharsets.US_ASCII);
+    int crc = 0xE3069283;
+    int masked = ((crc >>> 15) | (crc << 17)) + 0xa282ead8;
+    assertEquals(masked, MaskedCrc32c.of(data, 0, data.length));
+  }
+
+  @Test
+  void fileLayoutIsLengthCrcDataCrc() throws IOException {
+    Path file = dir.resolve("one.tfrecord");
+    try (TfRecordWriter w = new TfRecordWriter(file)) {
+      w.write(new byte[] {1, 2, 3});
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    assertEquals(8 + 4 + 3 + 4, bytes.length);
+    assertArrayEquals(new byte[] {3, 0, 0, 0, 0, 0, 0, 0}, Arrays.copyOf(bytes, 8));
+    assertArrayEquals(new byte[] {1, 2, 3}, Arrays.copyOfRange(bytes, 12, 15));
+  }
+
+  @Test
+  void writeThenReadGivesTheSameRecords() throws IOException {
+    Path file = dir.resolve("r.tfrecord");
+    List<byte[]> records = List.of(new byte[0], "hello".getBytes(), new byte[100_000]);
+    try (TfRecordWriter w = new TfRecordWriter(file)) {
+      for (byte[] r : records) {
+        w.write(r);
+      }
+    }
+    try (TfRecordReader r = new TfRecordReader(file)) {
+      for (byte[] expected : records) {
+        assertArrayEquals(expected, r.next());
+      }
+      assertNull(r.next());
+    }
+  }
+
+  @Test
+  void truncatedFileIsReportedWithItsName() throws IOException {
+    Path file = dir.resolve("t.tfrecord");
+    try (TfRecordWriter w = new TfRecordWriter(file)) {
+      w.write(new byte[50]);
+      w.write(new byte[50]);
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    Files.write(file, Arrays.copyOf(bytes, bytes.length - 10));
+    try (TfRecordReader r = new TfRecordReader(file)) {
+      r.next();
+      DataException e = assertThrows(DataException.class, r::next);
+      assertTrue(e.getMessage().contains("t.tfrecord"), e.getMessage());
+      assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+    }
+  }
+
+  @Test
+  void flippedByteIsAChecksumMismatch() throws IOException {
+    Path file = dir.resolve("c.tfrecord");
+    try (TfRecordWriter w = new TfRecordWriter(file)) {
+      w.write("some record".getBytes());
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[14] ^= 1;
+    Files.write(file, bytes);
+    try (TfRecordReader r = new TfRecordReader(file)) {
+      DataException e = assertThrows(DataException.class, r::next);
+      assertTrue(e.getMessage().contains("checksum"), e.getMessage());
+    }
+  }
+
+  @Test
+  void exampleCodecRoundTripsEveryField() {
+    TextImageRecord r =
+        new TextImageRecord(
+            "1F44B-1F3FE",
+            new byte[] {(byte) 0x89, 'P', 'N', 'G'},
+            64,
+            64,
+            List.of("waving hand: medium-dark skin tone", "hand, wave, ünïcödé"),
+            7,
+            "hand-fingers-open",
+            "twitter",
+            Split.TEST);
+    TextImageRecord back = ExampleCodec.decode(ExampleCodec.encode(r));
+    assertEquals(r.key(), back.key());
+    assertArrayEquals(r.png(), back.png());
+    assertEquals(r.captions(), back.captions());
+    assertEquals(r.classId(), back.classId());
+    assertEquals(r.className(), back.className());
+    assertEquals(r.style(), back.style());
+    assertEquals(r.split(), back.split());
+    assertEquals(64, back.width());
+  }
+
+  @Test
+  void nonExampleBytesAreADataError() {
+    assertThrows(DataException.class, () -> ExampleCodec.decode(new byte[] {(byte) 0xff, 1}));
+  }
+}

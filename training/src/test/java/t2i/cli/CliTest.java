@@ -1,0 +1,197 @@
+package t2i.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonParser;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import t2i.data.emoji.EmojiFixture;
+import t2i.data.io.Json;
+
+/** The command line as a user meets it: exit codes, stdout, and one-line errors on stderr. */
+class CliTest {
+  @TempDir Path dir;
+  Path tarballs;
+  Path sources;
+
+  record Run(int exit, String out, String err) {}
+
+  static Run run(String... args) {
+    CommandLine cli = Main.newCommandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int exit = cli.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @BeforeEach
+  void fixture() throws IOException {
+    tarballs = dir.resolve("tarballs");
+    sources = dir.resolve("sources.json");
+    Json.write(sources, EmojiFixture.writeTarballs(tarballs));
+  }
+
+  Run buildFixture(String out) {
+    return run(
+        "data",
+        "emoji",
+        "--from",
+        tarballs.toString(),
+        "--sources",
+        sources.toString(),
+        "--out",
+        dir.resolve(out).toString());
+  }
+
+  /** Exit 1, one "t2i: error:" line that says what to do, and no stack trace. */
+  static void assertOneLineError(Run r, String expected) {
+    assertEquals(1, r.exit(), r.err());
+    List<String> errors = r.err().lines().filter(l -> l.startsWith("t2i: error: ")).toList();
+    assertEquals(1, errors.size(), r.err());
+    assertTrue(errors.get(0).contains(expected), r.err());
+    assertTrue(
+        r.err().lines().noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception")),
+        "stack trace printed:\n" + r.err());
+  }
+
+  @Test
+  void helpAndNoArgumentsPrintUsage() {
+    Run help = run("--help");
+    assertEquals(0, help.exit());
+    assertTrue(help.out().contains("Usage: t2i"));
+    assertTrue(help.out().contains("data"));
+    assertEquals(0, run().exit());
+    for (String[] sub :
+        new String[][] {
+          {"data", "emoji", "--help"},
+          {"data", "reed", "--help"},
+          {"data", "info", "--help"},
+          {"data", "preview", "--help"},
+          {"bench", "data", "--help"},
+          {"demo", "--help"}
+        }) {
+      Run r = run(sub);
+      assertEquals(0, r.exit(), String.join(" ", sub));
+      assertTrue(r.out().contains("Usage: t2i " + sub[0]), r.out());
+    }
+  }
+
+  @Test
+  void buildInfoVerifyJsonPreviewAndBench() throws IOException {
+    Run build = buildFixture("ds");
+    assertEquals(0, build.exit(), build.err());
+    assertTrue(build.out().contains("records       32 ("), build.out());
+    assertTrue(build.out().contains("styles        google 16, twitter 16"), build.out());
+
+    Run info = run("data", "info", dir.resolve("ds").toString(), "--verify");
+    assertEquals(0, info.exit(), info.err());
+    assertTrue(info.out().contains("classes       9 ("), info.out());
+    assertTrue(info.out().contains("checksums: all"), info.out());
+
+    Run json = run("data", "info", dir.resolve("ds").toString(), "--json");
+    assertEquals(
+        32, JsonParser.parseString(json.out()).getAsJsonObject().get("records").getAsInt());
+
+    Path png = dir.resolve("preview/p.png");
+    Run preview =
+        run("data", "preview", dir.resolve("ds").toString(), "--n", "3", "--out", png.toString());
+    assertEquals(0, preview.exit(), preview.err());
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertTrue(image.getHeight() > 3 * 64, "three rows of 64-pixel images with captions");
+
+    Run bench =
+        run(
+            "bench",
+            "data",
+            "--data",
+            dir.resolve("ds").toString(),
+            "--batch",
+            "4",
+            "--batches",
+            "5",
+            "--warmup",
+            "1");
+    assertEquals(0, bench.exit(), bench.err());
+    assertTrue(bench.out().contains("batches/s"), bench.out());
+
+    Run demo = run("demo", "--data", dir.resolve("ds").toString());
+    assertEquals(0, demo.exit(), demo.err());
+    assertTrue(demo.err().contains("reusing"), demo.err());
+    assertTrue(demo.out().contains("records       32 ("), demo.out());
+  }
+
+  @Test
+  void existingDatasetIsKeptUnlessForced() throws IOException {
+    assertEquals(0, buildFixture("ds").exit());
+    String manifest = Files.readString(dir.resolve("ds/manifest.json"));
+    assertOneLineError(buildFixture("ds"), "--force");
+    assertEquals(manifest, Files.readString(dir.resolve("ds/manifest.json")));
+  }
+
+  @Test
+  void knownErrorsAreOneLineWithoutStackTrace() throws IOException {
+    assertOneLineError(run("data", "info", dir.resolve("missing").toString()), "t2i data emoji");
+    assertOneLineError(
+        run("bench", "data", "--data", dir.resolve("missing").toString()), "no dataset at");
+    assertOneLineError(
+        run(
+            "data",
+            "emoji",
+            "--styles",
+            "apple",
+            "--from",
+            tarballs.toString(),
+            "--out",
+            dir.resolve("x").toString()),
+        "not openly licensed");
+    // Pinned digests do not match the fixture tarballs.
+    assertOneLineError(
+        run("data", "emoji", "--from", tarballs.toString(), "--out", dir.resolve("y").toString()),
+        "SHA-512 digest does not match");
+    assertFalse(Files.exists(dir.resolve("y")));
+    Files.writeString(dir.resolve("bad.json"), "{\"artByStyle\": 3}");
+    assertOneLineError(
+        run(
+            "data",
+            "emoji",
+            "--from",
+            tarballs.toString(),
+            "--sources",
+            dir.resolve("bad.json").toString(),
+            "--out",
+            dir.resolve("z").toString()),
+        "bad.json");
+    assertOneLineError(
+        run(
+            "data",
+            "emoji",
+            "--npm",
+            dir.resolve("no-npm").toString(),
+            "--cache",
+            dir.resolve("cache").toString(),
+            "--out",
+            dir.resolve("w").toString()),
+        "install Node.js and npm");
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    Run r = run("data", "emoji", "--no-such-option");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("Unknown option"), r.err());
+  }
+}
