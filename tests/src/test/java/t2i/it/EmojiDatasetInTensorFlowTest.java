@@ -58,9 +58,10 @@ class EmojiDatasetInTensorFlowTest {
     Path tarballs = dir.resolve("tarballs");
     var sources = EmojiFixture.writeTarballs(tarballs);
     EmojiDatasetOptions options =
-        EmojiDatasetOptions.defaults(dir.resolve("emoji"), dir.resolve("cache"))
-            .withSources(sources)
-            .withFrom(tarballs);
+        EmojiDatasetOptions.builder(dir.resolve("emoji"), dir.resolve("cache"))
+            .sources(sources)
+            .from(tarballs)
+            .build();
     new EmojiDatasetBuilder(options, null).build(Progress.NONE);
     dataset = Dataset.open(dir.resolve("emoji"));
   }

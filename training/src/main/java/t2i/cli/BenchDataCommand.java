@@ -1,13 +1,12 @@
 package t2i.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import t2i.data.Dataset;
-import t2i.data.Split;
 import t2i.training.bench.DataBenchmark;
 
 /** {@code t2i bench data}. */
@@ -22,18 +21,9 @@ import t2i.training.bench.DataBenchmark;
 final class BenchDataCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "Dataset (default: ${DEFAULT-VALUE}).",
-      defaultValue = Locations.DEFAULT_EMOJI_DATASET)
-  Path data;
+  @Mixin DatasetOption data;
 
-  @Option(
-      names = "--split",
-      description = "trainval or test (default: ${DEFAULT-VALUE}).",
-      defaultValue = "trainval")
-  String split;
+  @Mixin SplitOption split;
 
   @Option(
       names = "--batch",
@@ -58,9 +48,9 @@ final class BenchDataCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Dataset dataset = Dataset.open(data);
+    Dataset dataset = Dataset.open(data.dir);
     DataBenchmark.Result result =
-        new DataBenchmark(dataset, Split.parse(split), batch, batches, warmup, seed)
+        new DataBenchmark(dataset, split.split, batch, batches, warmup, seed)
             .run(new ConsoleProgress(spec.commandLine().getErr()));
     spec.commandLine().getOut().print(result.format());
     spec.commandLine().getOut().flush();

@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import t2i.data.Dataset;
 import t2i.data.DatasetManifest;
-import t2i.data.DatasetSummary;
 import t2i.data.emoji.EmojiDatasetBuilder;
 import t2i.data.emoji.EmojiDatasetOptions;
 import t2i.data.emoji.EmojiSources;
@@ -91,33 +91,26 @@ final class DataEmojiCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace an existing dataset at --out.")
   boolean force;
 
-  @Option(
-      names = "--npm",
-      paramLabel = "PATH",
-      description = "The npm executable (default: ${DEFAULT-VALUE}).",
-      defaultValue = "npm")
-  String npm;
+  @Mixin NpmOption npm;
 
   @Override
   public Integer call() throws Exception {
-    DatasetManifest manifest = build(spec, options(), npm);
-    spec.commandLine().getOut().print(DatasetSummary.of(Dataset.open(out)).format());
-    spec.commandLine().getOut().flush();
-    return manifest == null ? 1 : 0;
+    build(spec, options(), npm.executable);
+    DataInfoCommand.printSummary(spec, Dataset.open(out));
+    return 0;
   }
 
   EmojiDatasetOptions options() {
-    return new EmojiDatasetOptions(
-        out,
-        styles,
-        from,
-        cache != null ? cache : Locations.cacheDir(),
-        includeFlags,
-        testFraction,
-        splitSeed,
-        captions,
-        force,
-        sources != null ? Json.read(sources, EmojiSources.class) : EmojiSources.PINNED);
+    return EmojiDatasetOptions.builder(out, cache != null ? cache : Locations.cacheDir())
+        .styles(styles)
+        .from(from)
+        .includeFlags(includeFlags)
+        .testFraction(testFraction)
+        .splitSeed(splitSeed)
+        .captionsPerRecord(captions)
+        .force(force)
+        .sources(sources != null ? Json.read(sources, EmojiSources.class) : EmojiSources.PINNED)
+        .build();
   }
 
   static DatasetManifest build(CommandSpec spec, EmojiDatasetOptions options, String npm)

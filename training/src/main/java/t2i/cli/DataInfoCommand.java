@@ -53,4 +53,10 @@ final class DataInfoCommand implements Callable<Integer> {
     spec.commandLine().getOut().flush();
     return 0;
   }
+
+  /** Prints a dataset's statistics table to the command's standard output. */
+  static void printSummary(CommandSpec spec, Dataset dataset) {
+    spec.commandLine().getOut().print(DatasetSummary.of(dataset).format());
+    spec.commandLine().getOut().flush();
+  }
 }

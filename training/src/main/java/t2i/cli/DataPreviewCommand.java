@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import t2i.data.Dataset;
-import t2i.data.Split;
 import t2i.data.TextImageRecord;
 import t2i.data.image.ImageGrid;
 import t2i.data.image.Images;
@@ -34,11 +34,7 @@ final class DataPreviewCommand implements Callable<Integer> {
       defaultValue = Locations.DEFAULT_EMOJI_DATASET)
   Path dir;
 
-  @Option(
-      names = "--split",
-      description = "trainval or test (default: ${DEFAULT-VALUE}).",
-      defaultValue = "trainval")
-  String split;
+  @Mixin SplitOption split;
 
   @Option(
       names = "--n",
@@ -64,7 +60,7 @@ final class DataPreviewCommand implements Callable<Integer> {
     if (n < 1) {
       throw new IllegalArgumentException("--n must be >= 1, was " + n);
     }
-    List<TextImageRecord> records = Dataset.open(dir).read(Split.parse(split));
+    List<TextImageRecord> records = Dataset.open(dir).read(split.split);
     Random random = new Random(seed);
     List<ImageGrid.Row> rows = new ArrayList<>();
     for (int i = 0; i < Math.min(n, records.size()); i++) {

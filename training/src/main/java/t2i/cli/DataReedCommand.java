@@ -7,7 +7,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import t2i.data.Dataset;
-import t2i.data.DatasetSummary;
 import t2i.data.reed.ReedDatasetConverter;
 import t2i.data.reed.ReedDatasetOptions;
 
@@ -79,8 +78,7 @@ final class DataReedCommand implements Callable<Integer> {
     ReedDatasetOptions options =
         new ReedDatasetOptions(images, text, classes, boundingBoxes, out, name, size, force);
     new ReedDatasetConverter(options).convert(new ConsoleProgress(spec.commandLine().getErr()));
-    spec.commandLine().getOut().print(DatasetSummary.of(Dataset.open(out)).format());
-    spec.commandLine().getOut().flush();
+    DataInfoCommand.printSummary(spec, Dataset.open(out));
     return 0;
   }
 }

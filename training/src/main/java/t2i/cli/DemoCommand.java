@@ -1,15 +1,15 @@
 package t2i.cli;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import t2i.data.DataException;
 import t2i.data.Dataset;
 import t2i.data.DatasetManifest;
-import t2i.data.DatasetSummary;
 import t2i.data.emoji.EmojiDatasetOptions;
 
 /**
@@ -27,43 +27,37 @@ import t2i.data.emoji.EmojiDatasetOptions;
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "Dataset folder (default: ${DEFAULT-VALUE}).",
-      defaultValue = Locations.DEFAULT_EMOJI_DATASET)
-  Path data;
+  @Mixin DatasetOption data;
 
   @Option(names = "--fresh", description = "Rebuild stages that are already done.")
   boolean fresh;
 
-  @Option(
-      names = "--npm",
-      paramLabel = "PATH",
-      description = "The npm executable (default: ${DEFAULT-VALUE}).",
-      defaultValue = "npm")
-  String npm;
+  @Mixin NpmOption npm;
 
   @Override
   public Integer call() throws Exception {
-    var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    boolean exists = Files.exists(data.resolve(DatasetManifest.FILE_NAME));
-    if (exists && !fresh) {
-      err.println("[1/1] emoji dataset: reusing " + data + " (--fresh rebuilds it)");
+    boolean built = Files.exists(data.dir.resolve(DatasetManifest.FILE_NAME));
+    if (!built && Files.exists(data.dir)) {
+      throw new DataException(
+          data.dir + " exists and is not a t2i dataset: choose another --data, or move it away");
+    }
+    if (built && !fresh) {
+      err.println("[1/1] emoji dataset: reusing " + data.dir + " (--fresh rebuilds it)");
     } else {
       err.println("[1/1] emoji dataset");
       EmojiDatasetOptions options =
-          EmojiDatasetOptions.defaults(data, Locations.cacheDir())
-              .withForce(fresh || Files.exists(data));
-      DataEmojiCommand.build(spec, options, npm);
+          EmojiDatasetOptions.builder(data.dir, Locations.cacheDir()).force(fresh).build();
+      DataEmojiCommand.build(spec, options, npm.executable);
     }
     err.flush();
-    out.print(DatasetSummary.of(Dataset.open(data)).format());
-    out.println();
-    out.println(
-        "Next stages (text encoder, GAN, style encoder, export, report) are not built yet.");
-    out.flush();
+    DataInfoCommand.printSummary(spec, Dataset.open(data.dir));
+    spec.commandLine().getOut().println();
+    spec.commandLine()
+        .getOut()
+        .println(
+            "Next stages (text encoder, GAN, style encoder, export, report) are not built yet.");
+    spec.commandLine().getOut().flush();
     return 0;
   }
 }

@@ -189,6 +189,20 @@ class CliTest {
   }
 
   @Test
+  void demoNeverTouchesAFolderThatIsNotADataset() throws IOException {
+    Path mine = dir.resolve("mine");
+    Files.createDirectories(mine);
+    Files.writeString(mine.resolve("notes.txt"), "keep me");
+    for (String[] args :
+        new String[][] {
+          {"demo", "--data", mine.toString()}, {"demo", "--fresh", "--data", mine.toString()}
+        }) {
+      assertOneLineError(run(args), "is not a t2i dataset");
+      assertEquals("keep me", Files.readString(mine.resolve("notes.txt")));
+    }
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     Run r = run("data", "emoji", "--no-such-option");
     assertEquals(2, r.exit());

@@ -52,74 +52,82 @@ public record EmojiDatasetOptions(
         captionsPerRecord);
   }
 
-  /** The defaults for building into {@code out} with the pinned packages. */
-  public static EmojiDatasetOptions defaults(Path out, Path cacheDir) {
-    return new EmojiDatasetOptions(
-        out,
-        DEFAULT_STYLES,
-        null,
-        cacheDir,
-        false,
-        DEFAULT_TEST_FRACTION,
-        0,
-        DEFAULT_CAPTIONS_PER_RECORD,
-        false,
-        EmojiSources.PINNED);
+  /** A builder with the defaults, building into {@code out} with the pinned packages. */
+  public static Builder builder(Path out, Path cacheDir) {
+    return new Builder(out, cacheDir);
   }
 
-  public EmojiDatasetOptions withFrom(Path from) {
-    return new EmojiDatasetOptions(
-        out,
-        styles,
-        from,
-        cacheDir,
-        includeFlags,
-        testFraction,
-        splitSeed,
-        captionsPerRecord,
-        force,
-        sources);
-  }
+  /** Defaults for everything but the output and cache folders. */
+  public static final class Builder {
+    private final Path out;
+    private final Path cacheDir;
+    private List<String> styles = DEFAULT_STYLES;
+    private Path from;
+    private boolean includeFlags;
+    private double testFraction = DEFAULT_TEST_FRACTION;
+    private long splitSeed;
+    private int captionsPerRecord = DEFAULT_CAPTIONS_PER_RECORD;
+    private boolean force;
+    private EmojiSources sources = EmojiSources.PINNED;
 
-  public EmojiDatasetOptions withSources(EmojiSources sources) {
-    return new EmojiDatasetOptions(
-        out,
-        styles,
-        from,
-        cacheDir,
-        includeFlags,
-        testFraction,
-        splitSeed,
-        captionsPerRecord,
-        force,
-        sources);
-  }
+    private Builder(Path out, Path cacheDir) {
+      this.out = out;
+      this.cacheDir = cacheDir;
+    }
 
-  public EmojiDatasetOptions withStyles(List<String> styles) {
-    return new EmojiDatasetOptions(
-        out,
-        styles,
-        from,
-        cacheDir,
-        includeFlags,
-        testFraction,
-        splitSeed,
-        captionsPerRecord,
-        force,
-        sources);
-  }
+    public Builder styles(List<String> styles) {
+      this.styles = styles;
+      return this;
+    }
 
-  public EmojiDatasetOptions withForce(boolean force) {
-    return new EmojiDatasetOptions(
-        out,
-        styles,
-        from,
-        cacheDir,
-        includeFlags,
-        testFraction,
-        splitSeed,
-        captionsPerRecord,
-        force,
-        sources);
+    public Builder from(Path from) {
+      this.from = from;
+      return this;
+    }
+
+    public Builder includeFlags(boolean includeFlags) {
+      this.includeFlags = includeFlags;
+      return this;
+    }
+
+    public Builder testFraction(double testFraction) {
+      this.testFraction = testFraction;
+      return this;
+    }
+
+    public Builder splitSeed(long splitSeed) {
+      this.splitSeed = splitSeed;
+      return this;
+    }
+
+    public Builder captionsPerRecord(int captionsPerRecord) {
+      this.captionsPerRecord = captionsPerRecord;
+      return this;
+    }
+
+    public Builder force(boolean force) {
+      this.force = force;
+      return this;
+    }
+
+    public Builder sources(EmojiSources sources) {
+      this.sources = sources;
+      return this;
+    }
+
+    /** Validates and returns the options. */
+    public EmojiDatasetOptions build() {
+      return new EmojiDatasetOptions(
+          out,
+          styles,
+          from,
+          cacheDir,
+          includeFlags,
+          testFraction,
+          splitSeed,
+          captionsPerRecord,
+          force,
+          sources);
+    }
   }
 }

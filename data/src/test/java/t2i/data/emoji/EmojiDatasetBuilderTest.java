@@ -38,15 +38,16 @@ class EmojiDatasetBuilderTest {
     sources = EmojiFixture.writeTarballs(tarballs);
   }
 
-  EmojiDatasetOptions options(String name) {
-    return EmojiDatasetOptions.defaults(dir.resolve(name), dir.resolve("cache"))
-        .withSources(sources)
-        .withFrom(tarballs);
+  /** Options reading the fixture tarballs (as --from) with their digests. */
+  EmojiDatasetOptions.Builder options(String name) {
+    return EmojiDatasetOptions.builder(dir.resolve(name), dir.resolve("cache"))
+        .sources(sources)
+        .from(tarballs);
   }
 
   @Test
   void buildsOneRecordPerVariantAndStyleWithFlagsExcluded() throws IOException {
-    DatasetManifest m = new EmojiDatasetBuilder(options("ds"), null).build(Progress.NONE);
+    DatasetManifest m = new EmojiDatasetBuilder(options("ds").build(), null).build(Progress.NONE);
     assertEquals(2 * EmojiFixture.VARIANTS_WITHOUT_FLAGS, m.records());
     assertEquals(EmojiFixture.CLASSES_WITHOUT_FLAGS, m.classes().size());
     assertEquals(Map.of("google", 16, "twitter", 16), m.recordsPerStyle());
@@ -76,19 +77,7 @@ class EmojiDatasetBuilderTest {
 
   @Test
   void flagsAreIncludedOnRequest() throws IOException {
-    EmojiDatasetOptions o = options("flags");
-    o =
-        new EmojiDatasetOptions(
-            o.out(),
-            o.styles(),
-            o.from(),
-            o.cacheDir(),
-            true,
-            o.testFraction(),
-            o.splitSeed(),
-            o.captionsPerRecord(),
-            false,
-            o.sources());
+    EmojiDatasetOptions o = options("flags").includeFlags(true).build();
     DatasetManifest m = new EmojiDatasetBuilder(o, null).build(Progress.NONE);
     assertEquals(34, m.records());
     assertTrue(m.classes().stream().anyMatch(c -> c.name().equals("country-flag")));
@@ -96,15 +85,15 @@ class EmojiDatasetBuilderTest {
 
   @Test
   void sameOptionsGiveByteIdenticalShards() throws IOException {
-    DatasetManifest a = new EmojiDatasetBuilder(options("a"), null).build(Progress.NONE);
-    DatasetManifest b = new EmojiDatasetBuilder(options("b"), null).build(Progress.NONE);
+    DatasetManifest a = new EmojiDatasetBuilder(options("a").build(), null).build(Progress.NONE);
+    DatasetManifest b = new EmojiDatasetBuilder(options("b").build(), null).build(Progress.NONE);
     assertEquals(a.shards(), b.shards());
   }
 
   @Test
   void oneStyleOnly() throws IOException {
     DatasetManifest m =
-        new EmojiDatasetBuilder(options("g").withStyles(List.of("google")), null)
+        new EmojiDatasetBuilder(options("g").styles(List.of("google")).build(), null)
             .build(Progress.NONE);
     assertEquals(Map.of("google", 16), m.recordsPerStyle());
   }
@@ -112,14 +101,14 @@ class EmojiDatasetBuilderTest {
   @Test
   void downloadsOnceThenUsesTheVerifiedCache() throws IOException {
     EmojiFixture.CopyingNpm npm = new EmojiFixture.CopyingNpm(tarballs);
-    new EmojiDatasetBuilder(options("one").withFrom(null), npm).build(Progress.NONE);
+    new EmojiDatasetBuilder(options("one").from(null).build(), npm).build(Progress.NONE);
     assertEquals(4, npm.calls);
-    new EmojiDatasetBuilder(options("two").withFrom(null), npm).build(Progress.NONE);
+    new EmojiDatasetBuilder(options("two").from(null).build(), npm).build(Progress.NONE);
     assertEquals(4, npm.calls, "a verified cached copy was downloaded again");
     // A damaged cached copy is replaced by a fresh download.
     Path cached = dir.resolve("cache").resolve(sources.annotations().tarballFileName());
     Files.write(cached, new byte[] {1, 2, 3});
-    new EmojiDatasetBuilder(options("three").withFrom(null), npm).build(Progress.NONE);
+    new EmojiDatasetBuilder(options("three").from(null).build(), npm).build(Progress.NONE);
     assertEquals(5, npm.calls);
   }
 
@@ -136,7 +125,7 @@ class EmojiDatasetBuilderTest {
         assertThrows(
             DataException.class,
             () ->
-                new EmojiDatasetBuilder(options("bad").withSources(bad), null)
+                new EmojiDatasetBuilder(options("bad").sources(bad).build(), null)
                     .build(Progress.NONE));
     assertTrue(e.getMessage().contains("cldr-annotations-full-48.2.0.tgz"), e.getMessage());
     assertTrue(e.getMessage().contains("SHA-512"), e.getMessage());
@@ -169,7 +158,7 @@ class EmojiDatasetBuilderTest {
         assertThrows(
             DataException.class,
             () ->
-                new EmojiDatasetBuilder(options("corrupt").withSources(withCorrupt), null)
+                new EmojiDatasetBuilder(options("corrupt").sources(withCorrupt).build(), null)
                     .build(Progress.NONE));
     assertTrue(e.getMessage().contains("1f680.png"), e.getMessage());
     assertNoDatasetLeft("corrupt");
@@ -181,7 +170,7 @@ class EmojiDatasetBuilderTest {
     DataException e =
         assertThrows(
             DataException.class,
-            () -> new EmojiDatasetBuilder(options("x"), null).build(Progress.NONE));
+            () -> new EmojiDatasetBuilder(options("x").build(), null).build(Progress.NONE));
     assertTrue(
         e.getMessage().contains("npm pack cldr-annotations-derived-full@48.2.0"), e.getMessage());
   }
@@ -190,7 +179,7 @@ class EmojiDatasetBuilderTest {
   void unknownOrUnlicensedStyleIsRejected() {
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class, () -> options("x").withStyles(List.of("apple")));
+            IllegalArgumentException.class, () -> options("x").styles(List.of("apple")).build());
     assertTrue(e.getMessage().contains("not openly licensed"), e.getMessage());
   }
 
