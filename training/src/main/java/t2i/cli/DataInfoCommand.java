@@ -1,11 +1,10 @@
 package t2i.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import t2i.data.Dataset;
 import t2i.data.DatasetSummary;
@@ -20,11 +19,7 @@ import t2i.data.io.Json;
 final class DataInfoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(
-      paramLabel = "DIR",
-      description = "Dataset folder (default: ${DEFAULT-VALUE}).",
-      defaultValue = Locations.DEFAULT_EMOJI_DATASET)
-  Path dir;
+  @Mixin DatasetParameter data;
 
   @Option(
       names = "--verify",
@@ -36,7 +31,7 @@ final class DataInfoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Dataset dataset = Dataset.open(dir);
+    Dataset dataset = Dataset.open(data.dir);
     if (verify) {
       dataset.verifyChecksums();
     }

@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import t2i.data.Dataset;
 import t2i.data.TextImageRecord;
@@ -28,11 +27,7 @@ import t2i.data.image.Images;
 final class DataPreviewCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(
-      paramLabel = "DIR",
-      description = "Dataset folder (default: ${DEFAULT-VALUE}).",
-      defaultValue = Locations.DEFAULT_EMOJI_DATASET)
-  Path dir;
+  @Mixin DatasetParameter data;
 
   @Mixin SplitOption split;
 
@@ -60,7 +55,7 @@ final class DataPreviewCommand implements Callable<Integer> {
     if (n < 1) {
       throw new IllegalArgumentException("--n must be >= 1, was " + n);
     }
-    List<TextImageRecord> records = Dataset.open(dir).read(split.split);
+    List<TextImageRecord> records = Dataset.open(data.dir).read(split.split);
     Random random = new Random(seed);
     List<ImageGrid.Row> rows = new ArrayList<>();
     for (int i = 0; i < Math.min(n, records.size()); i++) {

@@ -78,22 +78,25 @@ class ReedDatasetConverterTest {
     return root;
   }
 
+  DatasetManifest convertCub(Path root, Path boxes, Path out) throws IOException {
+    return new ReedDatasetConverter(
+            new ReedDatasetOptions(
+                root.resolve("images"),
+                dir.resolve("cub_text/text_c10"),
+                dir.resolve("cub_text"),
+                boxes,
+                out,
+                "cub",
+                76,
+                false))
+        .convert(Progress.NONE);
+  }
+
   @Test
   void convertsCubLayoutWithCaptionsSplitAndSize() throws IOException {
     Path root = writeCub();
     Path out = dir.resolve("cub");
-    DatasetManifest m =
-        new ReedDatasetConverter(
-                new ReedDatasetOptions(
-                    root.resolve("images"),
-                    dir.resolve("cub_text/text_c10"),
-                    dir.resolve("cub_text"),
-                    null,
-                    out,
-                    "cub",
-                    76,
-                    false))
-            .convert(Progress.NONE);
+    DatasetManifest m = convertCub(root, null, out);
     assertEquals(6, m.records());
     assertEquals(2, m.records(Split.TEST));
     assertEquals(76, m.imageWidth());
@@ -118,17 +121,7 @@ class ReedDatasetConverterTest {
   void boundingBoxesCropAroundTheBird() throws IOException {
     Path root = writeCub();
     Path out = dir.resolve("cub-crop");
-    new ReedDatasetConverter(
-            new ReedDatasetOptions(
-                root.resolve("images"),
-                dir.resolve("cub_text/text_c10"),
-                dir.resolve("cub_text"),
-                root.resolve("bounding_boxes.txt"),
-                out,
-                "cub",
-                76,
-                false))
-        .convert(Progress.NONE);
+    convertCub(root, root.resolve("bounding_boxes.txt"), out);
     for (TextImageRecord r : Dataset.open(out).read(Split.TRAINVAL)) {
       BufferedImage img = ImageIO.read(new ByteArrayInputStream(r.png()));
       // Box (110,10,80,80): crop x in [90, 200): a thin red strip then blue.
@@ -183,20 +176,7 @@ class ReedDatasetConverterTest {
     Files.delete(
         root.resolve("images").resolve(CUB_CLASSES.get(2)).resolve("Sooty_Albatross_0001_121.jpg"));
     DataException e =
-        assertThrows(
-            DataException.class,
-            () ->
-                new ReedDatasetConverter(
-                        new ReedDatasetOptions(
-                            root.resolve("images"),
-                            dir.resolve("cub_text/text_c10"),
-                            dir.resolve("cub_text"),
-                            null,
-                            dir.resolve("out"),
-                            "cub",
-                            76,
-                            false))
-                    .convert(Progress.NONE));
+        assertThrows(DataException.class, () -> convertCub(root, null, dir.resolve("out")));
     assertTrue(e.getMessage().contains("Sooty_Albatross_0001_121"), e.getMessage());
     assertFalse(Files.exists(dir.resolve("out")));
   }
@@ -206,20 +186,7 @@ class ReedDatasetConverterTest {
     Path root = writeCub();
     Files.writeString(dir.resolve("cub_text/testclasses.txt"), CUB_CLASSES.get(0) + "\n");
     DataException e =
-        assertThrows(
-            DataException.class,
-            () ->
-                new ReedDatasetConverter(
-                        new ReedDatasetOptions(
-                            root.resolve("images"),
-                            dir.resolve("cub_text/text_c10"),
-                            dir.resolve("cub_text"),
-                            null,
-                            dir.resolve("out"),
-                            "cub",
-                            76,
-                            false))
-                    .convert(Progress.NONE));
+        assertThrows(DataException.class, () -> convertCub(root, null, dir.resolve("out")));
     assertTrue(e.getMessage().contains(CUB_CLASSES.get(0)), e.getMessage());
   }
 
