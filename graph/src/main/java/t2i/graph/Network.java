@@ -1,0 +1,131 @@
+package t2i.graph;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.random.RandomStandardNormal;
+import org.tensorflow.op.random.RandomUniform;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The variables of one network. Variables live at root scope and are named {@code
+ * <prefix>_<layer>_<kind>} ({@code txtenc_conv1_w}): TF Java 1.1's optimizers break on sub-scope
+ * names, and export copies weights by name. Trainable variables are kept apart from state (batch
+ * norm's moving statistics) so that each network is differentiated only against its own weights.
+ * Initial values come from TF random ops seeded with (network seed, hash of the name): the same
+ * seed gives the same weights in any graph.
+ */
+public final class Network {
+  private final Ops tf;
+  private final String prefix;
+  private final Mode mode;
+  private final long seed;
+  private final List<Variable<TFloat32>> trainable = new ArrayList<>();
+  private final List<Variable<TFloat32>> state = new ArrayList<>();
+  private final List<Op> updates = new ArrayList<>();
+  private final Set<String> names = new HashSet<>();
+
+  public Network(Ops tf, String prefix, Mode mode, long seed) {
+    checkArgument(
+        prefix.matches("[a-z][a-z0-9]*"), "network prefix must be [a-z][a-z0-9]*: %s", prefix);
+    this.tf = tf;
+    this.prefix = prefix;
+    this.mode = mode;
+    this.seed = seed;
+  }
+
+  public Ops tf() {
+    return tf;
+  }
+
+  public String prefix() {
+    return prefix;
+  }
+
+  public Mode mode() {
+    return mode;
+  }
+
+  public boolean training() {
+    return mode == Mode.TRAINING;
+  }
+
+  /** A trainable variable. */
+  public Variable<TFloat32> weight(String name, Shape shape, Init init) {
+    Variable<TFloat32> v = create(name, shape, init);
+    trainable.add(v);
+    return v;
+  }
+
+  /** A variable the optimizer never touches (moving statistics). */
+  public Variable<TFloat32> stateVariable(String name, Shape shape, Init init) {
+    Variable<TFloat32> v = create(name, shape, init);
+    state.add(v);
+    return v;
+  }
+
+  /** An op to run with every training step (moving-average updates). */
+  public void addUpdate(Op op) {
+    updates.add(op);
+  }
+
+  private Variable<TFloat32> create(String name, Shape shape, Init init) {
+    String full = prefix + "_" + name;
+    checkArgument(names.add(full), "variable %s defined twice", full);
+    return tf.withName(full).variable(initialValue(full, shape, init));
+  }
+
+  private Operand<TFloat32> initialValue(String name, Shape shape, Init init) {
+    long seed2 = Hashing.murmur3_32_fixed().hashString(name, StandardCharsets.UTF_8).asInt();
+    Operand<org.tensorflow.types.TInt64> dims = tf.constant(shape.asArray());
+    if (init instanceof Init.Uniform u) {
+      Operand<TFloat32> unit =
+          tf.random.randomUniform(
+              dims, TFloat32.class, RandomUniform.seed(seed), RandomUniform.seed2(seed2));
+      return tf.math.mul(
+          tf.math.sub(tf.math.mul(unit, tf.constant(2f)), tf.constant(1f)), tf.constant(u.limit()));
+    }
+    if (init instanceof Init.Normal n) {
+      Operand<TFloat32> unit =
+          tf.random.randomStandardNormal(
+              dims,
+              TFloat32.class,
+              RandomStandardNormal.seed(seed),
+              RandomStandardNormal.seed2(seed2));
+      return tf.math.add(tf.math.mul(unit, tf.constant(n.stddev())), tf.constant(n.mean()));
+    }
+    return tf.fill(dims, tf.constant(((Init.Constant) init).value()));
+  }
+
+  /** Trainable variables, in creation order. */
+  public List<Variable<TFloat32>> trainable() {
+    return Collections.unmodifiableList(trainable);
+  }
+
+  /** Trainable and state variables: everything a checkpoint or an export needs. */
+  public List<Variable<TFloat32>> all() {
+    List<Variable<TFloat32>> all = new ArrayList<>(trainable);
+    all.addAll(state);
+    return all;
+  }
+
+  public List<Op> updates() {
+    return Collections.unmodifiableList(updates);
+  }
+
+  /** Number of trainable parameters. */
+  public long parameterCount() {
+    return trainable.stream().mapToLong(v -> v.shape().size()).sum();
+  }
+}

@@ -1,0 +1,46 @@
+package t2i.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/** The char-CNN-RNN text encoder φ; see {@link TextEncoderConfig}. Variables: {@code txtenc_*}. */
+public final class TextEncoder {
+  public static final String PREFIX = "txtenc";
+
+  private TextEncoder() {}
+
+  /**
+   * @param chars Reed character ids {@code int32 [N, length]}, 0 for padding
+   * @return the embedding, {@code float32 [N, embeddingDim]}
+   */
+  public static Operand<TFloat32> build(Network net, TextEncoderConfig c, Operand<TInt32> chars) {
+    Ops tf = net.tf();
+    Init init = Init.uniform(c.initLimit());
+    // Id 0 (padding) becomes −1, which OneHot turns into an all-zero row.
+    Operand<TFloat32> x =
+        tf.oneHot(
+            tf.math.sub(chars, tf.constant(1)),
+            tf.constant(c.alphabetSize()),
+            tf.constant(1f),
+            tf.constant(0f));
+    int in = c.alphabetSize();
+    for (int i = 0; i < 3; i++) {
+      int out = c.convChannels().get(i);
+      x = tf.nn.relu(Layers.conv1d(net, "conv" + (i + 1), x, in, out, c.kernel(), init));
+      x = Layers.maxPool1d(tf, x, c.pool(), i == 2 ? c.lastPoolStride() : c.pool());
+      in = out;
+    }
+    List<Operand<TFloat32>> steps = new ArrayList<>();
+    for (Operand<TFloat32> step :
+        tf.unstack(x, (long) c.timeSteps(), org.tensorflow.op.core.Unstack.axis(1L)).output()) {
+      steps.add(step);
+    }
+    List<Operand<TFloat32>> states = Layers.rnn(net, "rnn", steps, in, c.hidden(), c.cell(), init);
+    return Layers.dense(
+        net, "proj", Layers.mean(tf, states), c.hidden(), c.embeddingDim(), init, init);
+  }
+}

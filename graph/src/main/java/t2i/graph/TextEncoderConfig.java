@@ -1,0 +1,84 @@
+package t2i.graph;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.List;
+
+/**
+ * The char-CNN-RNN text encoder φ (SPEC §1): three 1-D convolutions with ReLU and max pooling over
+ * one-hot characters, a recurrent layer over the remaining time steps, the mean of its hidden
+ * states, and a linear map to the embedding.
+ *
+ * @param alphabetSize one-hot depth (70)
+ * @param length characters per caption (201)
+ * @param convChannels output channels of the three convolutions (Reed: 384, 512, 256)
+ * @param kernel convolution width (4)
+ * @param pool max-pool width, also its stride except for the last pool (3)
+ * @param lastPoolStride stride of the last pool (2), which leaves 8 steps of 201 characters
+ * @param cell recurrent cell (Reed's hybrid: ReLU RNN)
+ * @param hidden recurrent state size (256)
+ * @param embeddingDim output size (1024)
+ * @param initLimit weights start U(−initLimit, initLimit) (0.08)
+ */
+public record TextEncoderConfig(
+    int alphabetSize,
+    int length,
+    List<Integer> convChannels,
+    int kernel,
+    int pool,
+    int lastPoolStride,
+    Layers.Cell cell,
+    int hidden,
+    int embeddingDim,
+    float initLimit) {
+
+  public TextEncoderConfig {
+    convChannels = List.copyOf(convChannels);
+    checkArgument(alphabetSize > 0, "alphabetSize must be > 0, was %s", alphabetSize);
+    checkArgument(convChannels.size() == 3, "three convolutions, got %s", convChannels);
+    checkArgument(
+        convChannels.stream().allMatch(c -> c > 0), "channels must be > 0: %s", convChannels);
+    checkArgument(kernel > 0 && pool > 0 && lastPoolStride > 0, "kernel, pool, stride must be > 0");
+    checkArgument(hidden > 0 && embeddingDim > 0, "hidden and embeddingDim must be > 0");
+    checkArgument(initLimit > 0, "initLimit must be > 0, was %s", initLimit);
+    int steps = timeSteps(length, kernel, pool, lastPoolStride);
+    checkArgument(steps > 0, "%s characters leave no time steps after the convolutions", length);
+  }
+
+  /** Reed et al.'s hybrid char-CNN-RNN. */
+  public static TextEncoderConfig reed() {
+    return new TextEncoderConfig(
+        70, 201, List.of(384, 512, 256), 4, 3, 2, Layers.Cell.RELU, 256, 1024, 0.08f);
+  }
+
+  /** A few thousand parameters, for tests. */
+  public static TextEncoderConfig tiny() {
+    return new TextEncoderConfig(
+        70, 201, List.of(8, 8, 8), 4, 3, 2, Layers.Cell.RELU, 8, 16, 0.08f);
+  }
+
+  public static TextEncoderConfig preset(String name) {
+    return switch (name) {
+      case "reed" -> reed();
+      case "tiny" -> tiny();
+      default ->
+          throw new IllegalArgumentException(
+              "unknown text encoder preset '" + name + "' (reed, tiny)");
+    };
+  }
+
+  /** Time steps the recurrent layer sees: 8 for Reed's settings. */
+  public int timeSteps() {
+    return timeSteps(length, kernel, pool, lastPoolStride);
+  }
+
+  private static int timeSteps(int length, int kernel, int pool, int lastStride) {
+    int t = length;
+    for (int i = 0; i < 3; i++) {
+      t = t - kernel + 1;
+      int stride = i == 2 ? lastStride : pool;
+      t = t < pool ? 0 : (t - pool) / stride + 1;
+    }
+    return t;
+  }
+}

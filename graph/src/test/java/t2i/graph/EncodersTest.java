@@ -1,0 +1,143 @@
+package t2i.graph;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+class EncodersTest {
+  static Operand<TInt32> chars(Ops tf, int n, int seed) {
+    int[] ids = new int[n * 201];
+    java.util.Random r = new java.util.Random(seed);
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = i % 201 < 120 ? 1 + r.nextInt(70) : 0;
+    }
+    return tf.constant(Shape.of(n, 201), DataBuffers.of(ids));
+  }
+
+  @Test
+  void reedTextEncoderHasReedsShapes() {
+    TextEncoderConfig c = TextEncoderConfig.reed();
+    assertEquals(8, c.timeSteps());
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
+      Ops tf = Ops.create(g);
+      Network net = new Network(tf, TextEncoder.PREFIX, Mode.TRAINING, 0);
+      var emb = TextEncoder.build(net, c, chars(tf, 2, 0));
+      assertEquals(Shape.of(2, 1024), GraphTesting.shape(s, emb));
+      // conv 70·384·4+384, 384·512·4+512, 512·256·4+256; rnn 256·256·2+256; proj 256·1024+1024
+      long expected =
+          70 * 384 * 4
+              + 384
+              + 384 * 512 * 4
+              + 512
+              + 512 * 256 * 4
+              + 256
+              + 2 * 256 * 256
+              + 256
+              + 256 * 1024
+              + 1024;
+      assertEquals(expected, net.parameterCount());
+      assertEquals("txtenc_conv1_w", net.trainable().get(0).op().name());
+    }
+  }
+
+  @Test
+  void gruTextEncoderAndTinyPresetBuild() {
+    TextEncoderConfig gru =
+        new TextEncoderConfig(
+            70, 201, java.util.List.of(8, 8, 8), 4, 3, 2, Layers.Cell.GRU, 6, 10, 0.08f);
+    for (TextEncoderConfig c : new TextEncoderConfig[] {gru, TextEncoderConfig.tiny()}) {
+      try (Graph g = new Graph();
+          Session s = new Session(g)) {
+        Ops tf = Ops.create(g);
+        var emb =
+            TextEncoder.build(new Network(tf, "txtenc", Mode.TRAINING, 0), c, chars(tf, 3, 1));
+        assertEquals(Shape.of(3, c.embeddingDim()), GraphTesting.shape(s, emb));
+      }
+    }
+  }
+
+  @Test
+  void paddingContributesNothingAndTextChangesTheEmbedding() {
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
+      Ops tf = Ops.create(g);
+      int[] a = new int[2 * 201];
+      for (int i = 0; i < 50; i++) {
+        a[i] = 1 + i % 26;
+        a[201 + i] = 1 + (i + 3) % 26;
+      }
+      var emb =
+          TextEncoder.build(
+              new Network(tf, "txtenc", Mode.TRAINING, 0),
+              TextEncoderConfig.tiny(),
+              tf.constant(Shape.of(2, 201), DataBuffers.of(a)));
+      float[] out = GraphTesting.fetch(s, emb);
+      float[] first = java.util.Arrays.copyOf(out, 16);
+      float[] second = java.util.Arrays.copyOfRange(out, 16, 32);
+      assertNotEquals(java.util.Arrays.toString(first), java.util.Arrays.toString(second));
+    }
+  }
+
+  @Test
+  void imageEncoderFromPixelsAndFromFeatures() {
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
+      Ops tf = Ops.create(g);
+      Network pixels = new Network(tf, ImageEncoder.PREFIX, Mode.TRAINING, 0);
+      var images =
+          tf.constant(
+              Shape.of(2, 64, 64, 3),
+              DataBuffers.of(GraphTesting.seeded(2 * 64 * 64 * 3, 0, 0.5f)));
+      assertEquals(
+          Shape.of(2, 1024),
+          GraphTesting.shape(s, ImageEncoder.build(pixels, ImageEncoderConfig.cpu(), images)));
+      assertEquals(6, pixels.updates().size()); // three batch norms
+
+      Network identity = new Network(tf, "feat", Mode.TRAINING, 0);
+      float[] f = GraphTesting.seeded(2 * 1024, 1, 1f);
+      var features = tf.constant(Shape.of(2, 1024), DataBuffers.of(f));
+      assertArrayEquals(
+          f,
+          GraphTesting.fetch(
+              s,
+              ImageEncoder.build(identity, ImageEncoderConfig.cpu().withFeatures(1024), features)));
+      assertTrue(identity.trainable().isEmpty());
+
+      Network linear = new Network(tf, "lin", Mode.TRAINING, 0);
+      var projected =
+          ImageEncoder.build(
+              linear,
+              ImageEncoderConfig.cpu().withFeatures(300),
+              tf.constant(Shape.of(2, 300), DataBuffers.of(GraphTesting.seeded(600, 2, 1f))));
+      assertEquals(Shape.of(2, 1024), GraphTesting.shape(s, projected));
+    }
+  }
+
+  @Test
+  void inferenceModeHasNoUpdates() {
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      Network net = new Network(tf, ImageEncoder.PREFIX, Mode.INFERENCE, 0);
+      ImageEncoder.build(
+          net,
+          ImageEncoderConfig.tiny(),
+          tf.placeholder(
+              TFloat32.class, org.tensorflow.op.core.Placeholder.shape(Shape.of(-1, 64, 64, 3))));
+      assertTrue(net.updates().isEmpty());
+      // conv1 w + b, conv2–4 w, three batch norms × (γ, β, mean, variance), proj w + b
+      assertEquals(5 + 12 + 2, net.all().size());
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package t2i.graph;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static t2i.graph.GraphTesting.fetch;
+import static t2i.graph.GraphTesting.seeded;
+import static t2i.graph.GraphTesting.shape;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+class LayersTest {
+  static Operand<TFloat32> input(Ops tf, int... dims) {
+    int n = 1;
+    for (int d : dims) {
+      n *= d;
+    }
+    long[] shape = new long[dims.length];
+    for (int i = 0; i < dims.length; i++) {
+      shape[i] = dims[i];
+    }
+    return tf.constant(
+        Shape.of(shape), org.tensorflow.ndarray.buffer.DataBuffers.of(seeded(n, 1, 1f)));
+  }
+
+  @Test
+  void shapesOfEveryLayer() {
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
+      Ops tf = Ops.create(g);
+      Network net = new Network(tf, "test", Mode.TRAINING, 0);
+      Init w = Init.normal(0, 0.02f);
+      assertEquals(
+          Shape.of(5, 7),
+          shape(s, Layers.dense(net, "fc", input(tf, 5, 3), 3, 7, w, Init.zeros())));
+      assertEquals(
+          Shape.of(2, 32, 32, 8),
+          shape(s, Layers.conv2d(net, "c", input(tf, 2, 64, 64, 3), 3, 8, 4, 2, "SAME", w, null)));
+      assertEquals(
+          Shape.of(2, 8, 8, 4),
+          shape(s, Layers.deconv2d(net, "d", input(tf, 2, 4, 4, 6), 6, 4, 4, 2, 8, 8, w, null)));
+      assertEquals(
+          Shape.of(2, 198, 5),
+          shape(s, Layers.conv1d(net, "c1", input(tf, 2, 201, 70), 70, 5, 4, w)));
+      assertEquals(Shape.of(2, 66, 5), shape(s, Layers.maxPool1d(tf, input(tf, 2, 198, 5), 3, 3)));
+      assertEquals(Shape.of(2, 8, 5), shape(s, Layers.maxPool1d(tf, input(tf, 2, 18, 5), 3, 2)));
+      assertEquals(
+          Shape.of(2, 4, 4, 5), shape(s, Layers.maxPool2d(tf, input(tf, 2, 8, 8, 5), 2, 2)));
+      assertEquals(
+          Shape.of(2, 3, 3, 6),
+          shape(s, Layers.batchNorm(net, "bn", input(tf, 2, 3, 3, 6), 6, Init.constant(1f))));
+      assertEquals(
+          Shape.of(4, 6),
+          shape(s, Layers.batchNorm(net, "bnflat", input(tf, 4, 6), 6, Init.constant(1f))));
+      List<Operand<TFloat32>> states =
+          Layers.rnn(
+              net, "gru", List.of(input(tf, 3, 5), input(tf, 3, 5)), 5, 4, Layers.Cell.GRU, w);
+      assertEquals(2, states.size());
+      assertEquals(Shape.of(3, 4), shape(s, states.get(1)));
+    }
+  }
+
+  @Test
+  void variablesAreNamedByNetworkAndLayerAndCountedOnce() {
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      Network net = new Network(tf, "txtenc", Mode.TRAINING, 0);
+      Layers.conv1d(net, "conv1", input(tf, 1, 10, 3), 3, 4, 2, Init.uniform(0.08f));
+      Layers.batchNorm(net, "bn1", input(tf, 2, 4), 4, Init.constant(1f));
+      assertEquals(
+          List.of("txtenc_conv1_w", "txtenc_conv1_b", "txtenc_bn1_gamma", "txtenc_bn1_beta"),
+          net.trainable().stream().map(v -> v.op().name()).toList());
+      assertEquals(6, net.all().size());
+      assertEquals(2 * 3 * 4 + 4 + 4 + 4, net.parameterCount());
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> Layers.dense(net, "conv1", input(tf, 1, 3), 3, 4, Init.zeros(), null));
+    }
+  }
+
+  @Test
+  void initialisersFollowTheirDistributionAndTheSeed() {
+    float[] first;
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
+      Ops tf = Ops.create(g);
+      Network net = new Network(tf, "n", Mode.TRAINING, 7);
+      var u = net.weight("u", Shape.of(100, 100), Init.uniform(0.08f));
+      var n = net.weight("g", Shape.of(100, 100), Init.normal(1f, 0.02f));
+      first = fetch(s, u);
+      float min = Float.MAX_VALUE, max = -Float.MAX_VALUE;
+      for (float v : first) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+      assertTrue(min >= -0.08f && max <= 0.08f && min < -0.07f && max > 0.07f, min + " " + max);
+      double mean = 0;
+      for (float v : fetch(s, n)) {
+        mean += v / 10000.0;
+      }
+      assertEquals(1.0, mean, 0.002);
+    }
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
+      Ops tf = Ops.create(g);
+      Network net = new Network(tf, "n", Mode.TRAINING, 7);
+      net.weight("other", Shape.of(3), Init.zeros()); // another variable first: same values anyway
+      assertArrayEquals(first, fetch(s, net.weight("u", Shape.of(100, 100), Init.uniform(0.08f))));
+    }
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
+      Network net = new Network(Ops.create(g), "n", Mode.TRAINING, 8);
+      assertNotEquals(
+          first[0], fetch(s, net.weight("u", Shape.of(100, 100), Init.uniform(0.08f)))[0]);
+    }
+  }
+
+  @Test
+  void batchNormNormalisesInTrainingAndUsesMovingStatisticsInInference() {
+    float[] x = {1, 2, 3, 4, 5, 6, 7, 8}; // [4, 2]: channel 0 = 1,3,5,7; channel 1 = 2,4,6,8
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
+      Ops tf = Ops.create(g);
+      Network train = new Network(tf, "t", Mode.TRAINING, 0);
+      Operand<TFloat32> y =
+          Layers.batchNorm(
+              train,
+              "bn",
+              tf.constant(Shape.of(4, 2), org.tensorflow.ndarray.buffer.DataBuffers.of(x)),
+              2,
+              Init.constant(1f));
+      float[] out = fetch(s, y);
+      // (1 − 4) / sqrt(5 + ε): population variance of 1,3,5,7 is 5
+      assertEquals(-3 / Math.sqrt(5 + 1e-5), out[0], 1e-5);
+      assertEquals(2, train.updates().size());
+      for (var update : train.updates()) {
+        s.run(update);
+      }
+      float[] movingMean = fetch(s, train.all().get(2));
+      // 0.9 · 0 + 0.1 · 4
+      assertEquals(0.4f, movingMean[0], 1e-6);
+      assertEquals(0.5f, movingMean[1], 1e-6);
+    }
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
+      Ops tf = Ops.create(g);
+      Network infer = new Network(tf, "t", Mode.INFERENCE, 0);
+      Operand<TFloat32> y =
+          Layers.batchNorm(
+              infer,
+              "bn",
+              tf.constant(Shape.of(4, 2), org.tensorflow.ndarray.buffer.DataBuffers.of(x)),
+              2,
+              Init.constant(1f));
+      // moving mean 0, variance 1: the identity up to ε
+      assertEquals(x[5] / Math.sqrt(1 + 1e-5), fetch(s, y)[5], 1e-5);
+      assertTrue(infer.updates().isEmpty());
+    }
+  }
+
+  @Test
+  void reluRnnFollowsItsEquation() {
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
+      Ops tf = Ops.create(g);
+      Network net = new Network(tf, "r", Mode.TRAINING, 0);
+      Operand<TFloat32> x1 = tf.constant(new float[][] {{1f}});
+      Operand<TFloat32> x2 = tf.constant(new float[][] {{-2f}});
+      List<Operand<TFloat32>> h =
+          Layers.rnn(net, "rnn", List.of(x1, x2), 1, 1, Layers.Cell.RELU, Init.constant(0.5f));
+      // h1 = relu(0.5·1 + 0.5) = 1; h2 = relu(0.5·(−2) + 0.5·1 + 0.5) = 0
+      assertEquals(1f, fetch(s, h.get(0))[0], 1e-6);
+      assertEquals(0f, fetch(s, h.get(1))[0], 1e-6);
+    }
+  }
+}
