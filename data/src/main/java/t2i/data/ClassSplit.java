@@ -12,12 +12,12 @@ import java.util.Set;
 
 /**
  * A deterministic zero-shot split of classes into trainval and test, like Reed's, that holds out
- * about {@code fraction} of the classes <em>and</em> at most about {@code fraction} of the records:
- * classes are visited in the order of a seeded hash of their name, and each joins test while test
- * has fewer than {@code round(fraction × classes)} classes and the class's records fit in the
- * record budget ({@code fraction × records}). Without the budget, a few large classes (the emoji
- * with five skin tones) could put half of the records into test. The result depends only on the
- * class names and sizes, the fraction and the seed.
+ * {@code round(fraction × classes)} classes and at most {@code fraction} of the records. Classes
+ * are visited in the order of a seeded hash of their name; a class joins test if it fits in what is
+ * left of the record budget ({@code fraction × records}) and is no larger than twice its fair share
+ * of it ({@code 2 × budget / test classes}). Without that cap, a few huge classes (the emoji with
+ * five skin tones) drawn early would use up the budget and leave a handful of test classes. The
+ * result depends only on the class names and sizes, the fraction and the seed.
  */
 public final class ClassSplit {
   private final Set<String> test;
@@ -47,6 +47,7 @@ public final class ClassSplit {
         recordsPerClass.keySet().stream()
             .sorted(Comparator.comparing((String c) -> rank(c, seed)).thenComparing(c -> c))
             .toList();
+    double largest = 2 * budget / classTarget;
     Set<String> test = new HashSet<>();
     long testRecords = 0;
     for (String c : order) {
@@ -54,10 +55,17 @@ public final class ClassSplit {
         break;
       }
       int size = recordsPerClass.get(c);
-      if (testRecords + size <= budget || test.isEmpty()) {
+      if (size <= largest && testRecords + size <= budget) {
         test.add(c);
         testRecords += size;
       }
+    }
+    if (test.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no class fits in a test split of "
+              + fraction
+              + " of the records: use a larger"
+              + " --test-fraction");
     }
     return new ClassSplit(test);
   }

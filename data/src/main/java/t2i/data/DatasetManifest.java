@@ -40,6 +40,16 @@ public record DatasetManifest(
   public static final String FILE_NAME = "manifest.json";
 
   public DatasetManifest {
+    checkArgument(
+        name != null
+            && classes != null
+            && recordsPerSplit != null
+            && recordsPerStyle != null
+            && captions != null
+            && shards != null
+            && sources != null
+            && options != null,
+        "the manifest lacks fields (written by another version of t2i?)");
     classes = List.copyOf(classes);
     recordsPerSplit = Map.copyOf(recordsPerSplit);
     recordsPerStyle = Map.copyOf(recordsPerStyle);

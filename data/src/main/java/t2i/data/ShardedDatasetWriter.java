@@ -72,7 +72,8 @@ public final class ShardedDatasetWriter implements AutoCloseable {
   public static ShardedDatasetWriter create(Path out, boolean replace, int recordsPerShard)
       throws IOException {
     checkArgument(recordsPerShard > 0, "recordsPerShard must be > 0, was %s", recordsPerShard);
-    return new ShardedDatasetWriter(AtomicDirectory.create(out, replace), recordsPerShard);
+    return new ShardedDatasetWriter(
+        AtomicDirectory.create(out, replace, DatasetManifest.FILE_NAME), recordsPerShard);
   }
 
   public void write(TextImageRecord r) throws IOException {

@@ -1,10 +1,13 @@
 package t2i.data;
 
+import com.google.gson.annotations.SerializedName;
 import java.util.Locale;
 
 /** The zero-shot class split of Reed et al.: models train on trainval classes, test on the rest. */
 public enum Split {
+  @SerializedName("trainval")
   TRAINVAL,
+  @SerializedName("test")
   TEST;
 
   /** The name used in files: {@code trainval}, {@code test}. */

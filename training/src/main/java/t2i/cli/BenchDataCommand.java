@@ -14,7 +14,8 @@ import t2i.training.bench.DataBenchmark;
     name = "data",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure the batch pipeline: batches/s and images/s of shuffled batches with random crop,"
+      "Measure the batch pipeline: batches/s and images/s of shuffled batches with random crop"
+          + " (when images are stored larger than 64x64),"
           + " flip, matching and mismatching captions, made on the prefetch thread; then the same"
           + " with the copy into tensors (images float32 [N,64,64,3], both captions int32 [N,201])."
     })

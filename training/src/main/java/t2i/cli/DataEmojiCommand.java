@@ -95,7 +95,7 @@ final class DataEmojiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    build(spec, options(), npm.executable);
+    build(spec, options(), npm.executable());
     DataInfoCommand.printSummary(spec, Dataset.open(out));
     return 0;
   }

@@ -48,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
       err.println("[1/1] emoji dataset");
       EmojiDatasetOptions options =
           EmojiDatasetOptions.builder(data.dir, Locations.cacheDir()).force(fresh).build();
-      DataEmojiCommand.build(spec, options, npm.executable);
+      DataEmojiCommand.build(spec, options, npm.executable());
     }
     err.flush();
     DataInfoCommand.printSummary(spec, Dataset.open(data.dir));

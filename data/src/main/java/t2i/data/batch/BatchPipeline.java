@@ -3,31 +3,42 @@ package t2i.data.batch;
 import java.util.Iterator;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
+import t2i.data.DataException;
 
 /**
  * An endless stream of batches made ahead by a daemon thread. Batch {@code i} is always {@link
  * BatchSampler#batch}{@code (i)}, whatever the timing, so runs are reproducible; {@link
- * BatchOptions#firstBatch} starts the stream anywhere.
+ * BatchOptions#firstBatch} starts the stream anywhere. If making a batch fails, every later {@link
+ * #next()} throws that failure; after {@link #close()}, {@link #next()} throws at once.
  */
 public final class BatchPipeline implements Iterator<Batch>, AutoCloseable {
-  private final BlockingQueue<Object> queue;
+  private static final long POLL_MILLIS = 100;
+
+  private final BlockingQueue<Batch> queue;
   private final Thread producer;
+  private volatile Throwable failure;
   private volatile boolean closed;
 
   public BatchPipeline(DecodedSplit data, BatchOptions options) {
-    BatchSampler sampler = new BatchSampler(data, options);
-    this.queue = new ArrayBlockingQueue<>(options.prefetch());
+    this(new BatchSampler(data, options)::batch, options.firstBatch(), options.prefetch());
+  }
+
+  /** Batches {@code make(first)}, {@code make(first + 1)}, ... made ahead on a daemon thread. */
+  BatchPipeline(LongFunction<Batch> make, long first, int prefetch) {
+    this.queue = new ArrayBlockingQueue<>(prefetch);
     this.producer =
         new Thread(
             () -> {
               try {
-                for (long i = options.firstBatch(); !closed; i++) {
-                  queue.put(sampler.batch(i));
+                for (long i = first; !closed; i++) {
+                  queue.put(make.apply(i));
                 }
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               } catch (RuntimeException | Error e) {
-                queue.offer(e);
+                failure = e;
               }
             },
             "t2i-batches");
@@ -37,28 +48,36 @@ public final class BatchPipeline implements Iterator<Batch>, AutoCloseable {
 
   @Override
   public boolean hasNext() {
-    return !closed;
+    return !closed && failure == null;
   }
 
   @Override
   public Batch next() {
-    if (closed) {
-      throw new IllegalStateException("pipeline is closed");
+    while (true) {
+      if (closed) {
+        throw new IllegalStateException("batch pipeline is closed");
+      }
+      Batch batch;
+      try {
+        batch = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for a batch", e);
+      }
+      if (batch != null) {
+        return batch;
+      }
+      Throwable f = failure;
+      if (f != null) {
+        if (f instanceof DataException d) {
+          throw new DataException(d.getMessage(), d);
+        }
+        throw new IllegalStateException("making a batch failed: " + f, f);
+      }
+      if (!producer.isAlive() && queue.isEmpty()) {
+        throw new IllegalStateException("the batch thread stopped without an error");
+      }
     }
-    Object item;
-    try {
-      item = queue.take();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for a batch", e);
-    }
-    if (item instanceof RuntimeException e) {
-      throw e;
-    }
-    if (item instanceof Error e) {
-      throw e;
-    }
-    return (Batch) item;
   }
 
   @Override
@@ -70,5 +89,6 @@ public final class BatchPipeline implements Iterator<Batch>, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    queue.clear();
   }
 }

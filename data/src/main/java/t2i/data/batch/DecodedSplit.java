@@ -59,7 +59,11 @@ public final class DecodedSplit {
         split,
         r -> {
           pixels.add(
-              Images.rgbBytes(Images.decodeOnWhite(r.png(), r.key() + " in " + dataset.dir())));
+              checkedPixels(
+                  r,
+                  dataset.manifest().imageWidth(),
+                  dataset.manifest().imageHeight(),
+                  " in " + dataset.dir()));
           captions.add(r.captions());
           classes.add(r.classId());
           progress.advance(1);
@@ -81,12 +85,24 @@ public final class DecodedSplit {
     int[] classes = new int[records.size()];
     for (int i = 0; i < records.size(); i++) {
       TextImageRecord r = records.get(i);
-      pixels.add(Images.rgbBytes(Images.decodeOnWhite(r.png(), r.key())));
+      pixels.add(checkedPixels(r, records.get(0).width(), records.get(0).height(), ""));
       captions.add(r.captions());
       classes[i] = r.classId();
     }
     return new DecodedSplit(
         records.get(0).height(), records.get(0).width(), pixels, captions, classes);
+  }
+
+  /** The record's RGB bytes, checked against the size every record of the split must have. */
+  private static byte[] checkedPixels(TextImageRecord r, int width, int height, String where) {
+    var image = Images.decodeOnWhite(r.png(), r.key() + where);
+    if (image.getWidth() != width || image.getHeight() != height) {
+      throw new DataException(
+          String.format(
+              "record %s (%s)%s is %dx%d, the dataset says %dx%d: rebuild the dataset",
+              r.key(), r.style(), where, image.getWidth(), image.getHeight(), width, height));
+    }
+    return Images.rgbBytes(image);
   }
 
   public int size() {

@@ -10,6 +10,9 @@ import static com.google.common.base.Preconditions.checkArgument;
  */
 public record NpmPackage(String name, String version, String integrity, String license) {
   public NpmPackage {
+    checkArgument(
+        name != null && version != null && integrity != null,
+        "a package needs name, version and integrity");
     checkArgument(name.matches("[a-z0-9][a-z0-9._-]*"), "unsupported npm package name %s", name);
     checkArgument(!version.isEmpty(), "package %s has no version", name);
     checkArgument(!integrity.isEmpty(), "package %s has no integrity digest", name);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
 import t2i.data.DataException;
 import t2i.data.io.AtomicDirectory;
 import t2i.data.io.Digests;
@@ -14,6 +15,8 @@ import t2i.data.io.Digests;
  * before use; a cached copy that verifies is never downloaded again.
  */
 public final class PackageCache {
+  private static final String DOWNLOAD_PREFIX = ".npm-pack-";
+
   private final Path cacheDir;
   private final Path fromDir;
   private final NpmClient npm;
@@ -51,7 +54,9 @@ public final class PackageCache {
       Files.delete(cached); // a damaged or partial copy: fetch a fresh one
     }
     Files.createDirectories(cacheDir);
-    Path download = Files.createTempDirectory(cacheDir, ".npm-pack-");
+    removeStaleDownloads();
+    Path download =
+        Files.createTempDirectory(cacheDir, DOWNLOAD_PREFIX + ProcessHandle.current().pid() + "-");
     try {
       npm.pack(pkg, download);
       Path file = download.resolve(pkg.tarballFileName());
@@ -64,6 +69,27 @@ public final class PackageCache {
       return cached;
     } finally {
       AtomicDirectory.deleteRecursively(download);
+    }
+  }
+
+  /** Download folders of processes that are gone (killed during a download). */
+  private void removeStaleDownloads() throws IOException {
+    try (Stream<Path> entries = Files.list(cacheDir)) {
+      for (Path p : entries.toList()) {
+        String name = p.getFileName().toString();
+        if (!name.startsWith(DOWNLOAD_PREFIX)) {
+          continue;
+        }
+        String rest = name.substring(DOWNLOAD_PREFIX.length());
+        try {
+          long pid = Long.parseLong(rest.substring(0, rest.indexOf('-')));
+          if (ProcessHandle.of(pid).isEmpty()) {
+            AtomicDirectory.deleteRecursively(p);
+          }
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+          // not one of ours
+        }
+      }
     }
   }
 

@@ -15,6 +15,11 @@ public final class ProcessNpmClient implements NpmClient {
 
   private final String executable;
 
+  /** The npm command of this platform: {@code npm.cmd} on Windows, {@code npm} elsewhere. */
+  public static String defaultExecutable() {
+    return System.getProperty("os.name", "").startsWith("Windows") ? "npm.cmd" : "npm";
+  }
+
   /**
    * @param executable {@code npm}, or a path to it
    */
@@ -32,7 +37,6 @@ public final class ProcessNpmClient implements NpmClient {
                 pkg.spec(),
                 "--pack-destination",
                 destination.toString(),
-                "--json",
                 "--loglevel=error")
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .redirectError(log.toFile());

@@ -12,6 +12,12 @@ import t2i.data.DataException;
 
 /** The image operations the dataset builders need; all images leave here as 8-bit RGB. */
 public final class Images {
+  static {
+    // ImageIO otherwise streams through temporary files, which is slower and leaves a
+    // stream-closer hook that fails noisily when the JVM is stopped.
+    ImageIO.setUseCache(false);
+  }
+
   private Images() {}
 
   /**

@@ -79,6 +79,26 @@ public final class ReedDatasetConverter {
       if (pairs.isEmpty()) {
         throw new DataException("no captions found under " + options.text());
       }
+      if (!boxes.isEmpty()) {
+        List<String> missing = new ArrayList<>();
+        for (Path[] pair : pairs) {
+          String key = pair[0].getParent().getFileName() + "/" + pair[1].getFileName();
+          if (!boxes.containsKey(key)) {
+            missing.add(key);
+          }
+        }
+        if (!missing.isEmpty()) {
+          throw new DataException(
+              "--bounding-boxes has no box for "
+                  + missing.size()
+                  + " of "
+                  + pairs.size()
+                  + " images (first: "
+                  + missing.get(0)
+                  + "): is images.txt from the same CUB"
+                  + " copy as --images?");
+        }
+      }
       progress.start("convert " + options.name(), pairs.size());
       for (Path[] pair : pairs) {
         String className = pair[0].getParent().getFileName().toString();
@@ -146,7 +166,10 @@ public final class ReedDatasetConverter {
             + options.images().resolve(stem + ".jpg"));
   }
 
-  /** Square crop centred on the box, side 1.5 × the box's longer side, clamped to the image. */
+  /**
+   * Crop centred on the box, side 1.5 × the box's longer side, clamped to the image (so not square
+   * when the box is near an edge; the resize then stretches it slightly, as in StackGAN).
+   */
   static BufferedImage cropAround(BufferedImage image, int[] box) {
     int cx = box[0] + box[2] / 2;
     int cy = box[1] + box[3] / 2;

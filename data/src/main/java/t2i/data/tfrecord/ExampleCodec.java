@@ -62,7 +62,7 @@ public final class ExampleCodec {
     }
     return new TextImageRecord(
         string(f, KEY),
-        require(f, IMAGE_PNG).getBytesList().getValue(0).toByteArray(),
+        bytes(f, IMAGE_PNG),
         (int) integer(f, IMAGE_WIDTH),
         (int) integer(f, IMAGE_HEIGHT),
         captions,
@@ -70,6 +70,19 @@ public final class ExampleCodec {
         string(f, CLASS_NAME),
         string(f, STYLE),
         Split.parse(string(f, SPLIT)));
+  }
+
+  private static byte[] bytes(Map<String, Feature> f, String key) {
+    BytesList values = require(f, key).getBytesList();
+    if (values.getValueCount() != 1) {
+      throw new DataException(
+          "record feature '"
+              + key
+              + "' has "
+              + values.getValueCount()
+              + " values, expected 1: not a t2i dataset shard");
+    }
+    return values.getValue(0).toByteArray();
   }
 
   private static Feature require(Map<String, Feature> f, String key) {
@@ -81,11 +94,29 @@ public final class ExampleCodec {
   }
 
   private static String string(Map<String, Feature> f, String key) {
-    return require(f, key).getBytesList().getValue(0).toStringUtf8();
+    BytesList values = require(f, key).getBytesList();
+    if (values.getValueCount() != 1) {
+      throw new DataException(
+          "record feature '"
+              + key
+              + "' has "
+              + values.getValueCount()
+              + " values, expected 1: not a t2i dataset shard");
+    }
+    return values.getValue(0).toStringUtf8();
   }
 
   private static long integer(Map<String, Feature> f, String key) {
-    return require(f, key).getInt64List().getValue(0);
+    Int64List values = require(f, key).getInt64List();
+    if (values.getValueCount() != 1) {
+      throw new DataException(
+          "record feature '"
+              + key
+              + "' has "
+              + values.getValueCount()
+              + " values, expected 1: not a t2i dataset shard");
+    }
+    return values.getValue(0);
   }
 
   private static Feature bytes(List<ByteString> values) {

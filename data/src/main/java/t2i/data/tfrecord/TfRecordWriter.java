@@ -40,6 +40,11 @@ public final class TfRecordWriter implements AutoCloseable {
     out.write(crcBuffer.array());
   }
 
+  /** Pushes buffered records to the file (readers such as TensorBoard see them). */
+  public void flush() throws IOException {
+    out.flush();
+  }
+
   @Override
   public void close() throws IOException {
     out.close();

@@ -183,6 +183,28 @@ class BatchSamplerTest {
   }
 
   @Test
+  void recordOfTheWrongSizeIsADataErrorNamingIt() {
+    List<TextImageRecord> records = new ArrayList<>();
+    for (int r = 0; r < 3; r++) {
+      int side = r == 2 ? 10 : 12;
+      records.add(
+          new TextImageRecord(
+              "r" + r,
+              Images.encodePng(new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB)),
+              12,
+              12,
+              List.of("c"),
+              r,
+              "c" + r,
+              "s",
+              Split.TRAINVAL));
+    }
+    t2i.data.DataException e =
+        assertThrows(t2i.data.DataException.class, () -> DecodedSplit.of(records));
+    assertTrue(e.getMessage().contains("r2"), e.getMessage());
+  }
+
+  @Test
   void oneClassCannotMakeMismatchingCaptions() {
     assertThrows(
         IllegalArgumentException.class, () -> new BatchSampler(data(4, 1, 12), options(2)));

@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import t2i.data.DataException;
 
 /** The real child-process path, with a missing npm and with an npm that has no network. */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the npm stand-ins are POSIX shell scripts")
 class ProcessNpmClientTest {
   @TempDir Path dir;
 

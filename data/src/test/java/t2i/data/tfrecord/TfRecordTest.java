@@ -93,6 +93,37 @@ class TfRecordTest {
   }
 
   @Test
+  void corruptLengthFieldIsCaughtByItsChecksum() throws IOException {
+    Path file = dir.resolve("l.tfrecord");
+    try (TfRecordWriter w = new TfRecordWriter(file)) {
+      w.write(new byte[10]);
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[6] = 0x7f; // an absurd length, its checksum unchanged
+    Files.write(file, bytes);
+    try (TfRecordReader r = new TfRecordReader(file)) {
+      DataException e = assertThrows(DataException.class, r::next);
+      assertTrue(e.getMessage().contains("length checksum"), e.getMessage());
+    }
+  }
+
+  @Test
+  void featureWithoutItsValueIsADataError() {
+    byte[] empty =
+        org.tensorflow.proto.Example.newBuilder()
+            .setFeatures(
+                org.tensorflow.proto.Features.newBuilder()
+                    .putFeature(
+                        ExampleCodec.KEY,
+                        org.tensorflow.proto.Feature.newBuilder()
+                            .setBytesList(org.tensorflow.proto.BytesList.newBuilder())
+                            .build()))
+            .build()
+            .toByteArray();
+    assertThrows(DataException.class, () -> ExampleCodec.decode(empty));
+  }
+
+  @Test
   void exampleCodecRoundTripsEveryField() {
     TextImageRecord r =
         new TextImageRecord(

@@ -35,8 +35,8 @@ public final class DataBenchmark {
       return String.format(
           Locale.ROOT,
           "dataset         %s (%s, %,d records)%n"
-              + "batch           %d images 64x64, random crop + flip, matching + mismatching"
-              + " captions%n"
+              + "batch           %d images 64x64 (random crop when stored larger) + flip,"
+              + " matching + mismatching captions%n"
               + "measured        %d batches per phase, after warm-up%n"
               + "decode split    %.2f s (once per run, before training)%n"
               + "pipeline        %.1f batches/s  (%,.0f images/s)%n"

@@ -1,0 +1,74 @@
+package t2i.training.log;
+
+import com.google.protobuf.ByteString;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.tensorflow.proto.Event;
+import org.tensorflow.proto.Summary;
+import t2i.data.tfrecord.TfRecordWriter;
+
+/**
+ * A TensorBoard event file ({@code events.out.tfevents.<time>.<host>}): TFRecords of {@code Event}
+ * protos, the first one the file version, then scalar and image summaries. Written from Java, so
+ * the training graph carries no summary ops. A resumed run opens a new file in the same folder;
+ * TensorBoard merges them.
+ */
+public final class EventFileWriter implements AutoCloseable {
+  private final TfRecordWriter out;
+
+  public EventFileWriter(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      host = "localhost";
+    }
+    long now = System.currentTimeMillis();
+    Path file = dir.resolve("events.out.tfevents." + now / 1000 + "." + host + "." + now % 1000);
+    out = new TfRecordWriter(file);
+    write(Event.newBuilder().setWallTime(now / 1000.0).setFileVersion("brain.Event:2").build());
+  }
+
+  public void scalars(long step, Map<String, Double> values) throws IOException {
+    Summary.Builder summary = Summary.newBuilder();
+    values.forEach(
+        (tag, value) ->
+            summary.addValue(
+                Summary.Value.newBuilder().setTag(tag).setSimpleValue(value.floatValue())));
+    write(event(step).setSummary(summary).build());
+  }
+
+  public void image(long step, String tag, byte[] png, int width, int height) throws IOException {
+    Summary.Image image =
+        Summary.Image.newBuilder()
+            .setEncodedImageString(ByteString.copyFrom(png))
+            .setWidth(width)
+            .setHeight(height)
+            .setColorspace(3)
+            .build();
+    write(
+        event(step)
+            .setSummary(
+                Summary.newBuilder()
+                    .addValue(Summary.Value.newBuilder().setTag(tag).setImage(image)))
+            .build());
+  }
+
+  private static Event.Builder event(long step) {
+    return Event.newBuilder().setWallTime(System.currentTimeMillis() / 1000.0).setStep(step);
+  }
+
+  private void write(Event e) throws IOException {
+    out.write(e.toByteArray());
+    out.flush();
+  }
+
+  @Override
+  public void close() throws IOException {
+    out.close();
+  }
+}

@@ -1,0 +1,131 @@
+package t2i.training.run;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.tensorflow.Session;
+import org.tensorflow.exceptions.TensorFlowException;
+import t2i.data.DataException;
+import t2i.data.io.AtomicDirectory;
+import t2i.data.io.Json;
+
+/**
+ * The checkpoints of a run, in {@code <run>/checkpoints/}: {@code step-<n>/} folders written whole
+ * (saved to a hidden folder, then renamed) and {@code latest.json}, replaced atomically after the
+ * folder is in place. A crash at any moment leaves the previous checkpoint usable. The newest
+ * {@code keep} checkpoints are kept.
+ */
+public final class Checkpoints {
+  static final String MODEL = "model";
+  private static final String LATEST = "latest.json";
+
+  private final Path dir;
+  private final int keep;
+
+  public Checkpoints(Path runDir, int keep) {
+    checkArgument(keep >= 1, "keep must be >= 1, was %s", keep);
+    this.dir = runDir.resolve("checkpoints");
+    this.keep = keep;
+  }
+
+  private record Latest(long step, String folder, double elapsedSeconds) {}
+
+  public Checkpoint save(Session session, long step, double elapsedSeconds) throws IOException {
+    Files.createDirectories(dir);
+    String name = "step-" + step;
+    Path staging = dir.resolve(".partial-" + name);
+    AtomicDirectory.deleteRecursively(staging);
+    Files.createDirectories(staging);
+    session.save(staging.resolve(MODEL).toString());
+    Path target = dir.resolve(name);
+    AtomicDirectory.deleteRecursively(target);
+    Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+    Path tmp = dir.resolve(LATEST + ".tmp");
+    Json.write(tmp, new Latest(step, name, elapsedSeconds));
+    Files.move(
+        tmp,
+        dir.resolve(LATEST),
+        StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
+    prune(name);
+    return new Checkpoint(step, target, elapsedSeconds);
+  }
+
+  /** The newest complete checkpoint, if any. */
+  public Optional<Checkpoint> latest() {
+    Path file = dir.resolve(LATEST);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    Latest latest = Json.read(file, Latest.class);
+    Path folder = dir.resolve(latest.folder());
+    if (!Files.isRegularFile(folder.resolve(MODEL + ".index"))) {
+      throw new DataException(
+          file
+              + " names "
+              + folder
+              + ", which is missing or incomplete: the run folder was"
+              + " changed by hand; delete latest.json to start over");
+    }
+    return Optional.of(new Checkpoint(latest.step(), folder, latest.elapsedSeconds()));
+  }
+
+  /**
+   * Restores every variable of the session's graph from {@code checkpoint}; the checkpoint may hold
+   * more (optimizer slots when the graph is an inference graph).
+   */
+  public static void restore(Session session, Checkpoint checkpoint) {
+    try {
+      session.restore(checkpoint.prefix());
+    } catch (TensorFlowException e) {
+      String first = String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("");
+      throw new DataException(
+          checkpoint.dir()
+              + " does not fit this model ("
+              + first
+              + "): it comes from a"
+              + " different architecture or configuration",
+          e);
+    }
+  }
+
+  private void prune(String newest) throws IOException {
+    List<Path> folders = new ArrayList<>();
+    try (Stream<Path> list = Files.list(dir)) {
+      list.filter(p -> p.getFileName().toString().startsWith("step-"))
+          .filter(Files::isDirectory)
+          .forEach(folders::add);
+    }
+    folders.sort((a, b) -> Long.compare(stepOf(b), stepOf(a)));
+    for (int i = keep; i < folders.size(); i++) {
+      if (!folders.get(i).getFileName().toString().equals(newest)) {
+        AtomicDirectory.deleteRecursively(folders.get(i));
+      }
+    }
+  }
+
+  private static long stepOf(Path folder) {
+    try {
+      return Long.parseLong(folder.getFileName().toString().substring("step-".length()));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** For tests and tools: the folder that holds the checkpoints. */
+  public Path dir() {
+    return dir;
+  }
+
+  static String readable(Path file) throws IOException {
+    return Files.readString(file, StandardCharsets.UTF_8);
+  }
+}
