@@ -2,6 +2,7 @@ package t2i.graph;
 
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.ReduceSum;
 import org.tensorflow.types.TFloat32;
 
 /** The image encoder θ; see {@link ImageEncoderConfig}. Variables: {@code imgenc_*}. */
@@ -43,6 +44,16 @@ public final class ImageEncoder {
     }
     int flat = 4 * 4 * in;
     x = tf.reshape(x, tf.constant(new int[] {-1, flat}));
-    return Layers.dense(net, "proj", x, flat, c.embeddingDim(), weights, Init.zeros());
+    Operand<TFloat32> emb =
+        Layers.dense(net, "proj", x, flat, c.embeddingDim(), weights, Init.zeros());
+    if (c.outputNorm() > 0) {
+      Operand<TFloat32> length =
+          tf.math.sqrt(
+              tf.math.add(
+                  tf.reduceSum(tf.math.square(emb), tf.constant(1), ReduceSum.keepDims(true)),
+                  tf.constant(1e-8f)));
+      emb = tf.math.mul(tf.math.div(emb, length), tf.constant(c.outputNorm()));
+    }
+    return emb;
   }
 }

@@ -51,6 +51,16 @@ public record TextEncoderConfig(
         70, 201, List.of(384, 512, 256), 4, 3, 2, Layers.Cell.RELU, 256, 1024, 0.08f);
   }
 
+  /**
+   * Reed's hybrid with a GRU instead of the ReLU RNN (the cell of Reed et al.'s ICML 2016 CUB
+   * encoder): its state stays in (−1, 1), which keeps training stable when the image encoder is
+   * trained too.
+   */
+  public static TextEncoderConfig gru() {
+    return new TextEncoderConfig(
+        70, 201, List.of(384, 512, 256), 4, 3, 2, Layers.Cell.GRU, 256, 1024, 0.08f);
+  }
+
   /** A few thousand parameters, for tests. */
   public static TextEncoderConfig tiny() {
     return new TextEncoderConfig(
@@ -60,10 +70,11 @@ public record TextEncoderConfig(
   public static TextEncoderConfig preset(String name) {
     return switch (name) {
       case "reed" -> reed();
+      case "gru" -> gru();
       case "tiny" -> tiny();
       default ->
           throw new IllegalArgumentException(
-              "unknown text encoder preset '" + name + "' (reed, tiny)");
+              "unknown text encoder preset '" + name + "' (reed, gru, tiny)");
     };
   }
 

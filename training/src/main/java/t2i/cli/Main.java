@@ -1,5 +1,10 @@
 package t2i.cli;
 
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 
 /** Entry point of the {@code t2i} command. */
@@ -7,12 +12,34 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    redirectStderr();
     System.exit(newCommandLine().execute(args));
+  }
+
+  /**
+   * The launcher passes the terminal's stderr as {@code T2I_JAVA_STDERR} (a {@code /dev/fd/N} path)
+   * and filters TensorFlow's native log lines out of the process's own stderr; Java's messages and
+   * progress bars go straight to the terminal.
+   */
+  private static void redirectStderr() {
+    String path = System.getenv("T2I_JAVA_STDERR");
+    if (path == null || path.isEmpty()) {
+      return;
+    }
+    try {
+      System.setErr(
+          new PrintStream(new FileOutputStream(path), true, StandardCharsets.UTF_8.name()));
+    } catch (IOException e) {
+      // keep the default stderr
+    }
   }
 
   /** The configured command line; tests call {@code execute} on it and read its streams. */
   public static CommandLine newCommandLine() {
     CommandLine cli = new CommandLine(new T2iCommand());
+    for (CliExtension extension : ServiceLoader.load(CliExtension.class)) {
+      cli.addSubcommand(extension.command());
+    }
     cli.setExecutionExceptionHandler(new OneLineErrors());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;

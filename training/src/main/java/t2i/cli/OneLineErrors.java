@@ -32,7 +32,13 @@ final class OneLineErrors implements IExecutionExceptionHandler {
 
   /** The one-line message of an error the user can fix, or null for a bug. */
   static String userMessage(Throwable e) {
-    if (e instanceof DataException || e instanceof IllegalArgumentException) {
+    if (e instanceof DataException) {
+      return e.getMessage();
+    }
+    // Our checkArgument calls: the caller's mistake. TensorFlow's own IllegalArgumentExceptions
+    // (TFInvalidArgumentException) come from a graph we built wrongly: a bug, with its trace.
+    if (e instanceof IllegalArgumentException
+        && !e.getClass().getName().startsWith("org.tensorflow")) {
       return e.getMessage();
     }
     if (e instanceof NoSuchFileException f) {

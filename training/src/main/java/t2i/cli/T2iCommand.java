@@ -10,7 +10,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Text-to-image GANs (Reed et al. 2016) on TensorFlow Java.",
-    subcommands = {DemoCommand.class, DataCommand.class, BenchCommand.class},
+    subcommands = {
+      DemoCommand.class,
+      DataCommand.class,
+      TrainCommand.class,
+      EvalCommand.class,
+      EmbedCommand.class,
+      BenchCommand.class
+    },
     footer = {"", "Run `t2i COMMAND --help` for a command's options."})
 final class T2iCommand implements Runnable {
   @Spec CommandSpec spec;

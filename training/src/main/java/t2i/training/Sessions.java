@@ -3,6 +3,8 @@ package t2i.training;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.RewriterConfig;
 
 /** Sessions with explicit thread settings (TF_JAVA_NOTES.md: sessions are configured once). */
 public final class Sessions {
@@ -18,6 +20,12 @@ public final class Sessions {
         ConfigProto.newBuilder()
             .setIntraOpParallelismThreads(intra)
             .setInterOpParallelismThreads(1)
+            // Grappler's remapper fails on our gradient graphs ("fanout ... exist for missing
+            // node", logged as an error) and then leaves the graph as it was: skip it.
+            .setGraphOptions(
+                GraphOptions.newBuilder()
+                    .setRewriteOptions(
+                        RewriterConfig.newBuilder().setRemapping(RewriterConfig.Toggle.OFF)))
             .build();
     return new Session(graph, config);
   }

@@ -30,6 +30,7 @@ public final class RmsProp {
       List<Variable<TFloat32>> variables,
       List<Operand<TFloat32>> gradients,
       Operand<TFloat32> learningRate,
+      float initialMeanSquare,
       String name) {
     checkArgument(
         variables.size() == gradients.size(),
@@ -39,7 +40,7 @@ public final class RmsProp {
     List<Op> updates = new ArrayList<>();
     for (int i = 0; i < variables.size(); i++) {
       Variable<TFloat32> v = variables.get(i);
-      Variable<TFloat32> ms = Slots.zeros(tf, v, "rms");
+      Variable<TFloat32> ms = Slots.filled(tf, v, "rms", initialMeanSquare);
       Variable<TFloat32> mom = Slots.zeros(tf, v, "mom");
       updates.add(
           tf.train.applyRmsProp(

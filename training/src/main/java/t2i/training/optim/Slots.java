@@ -9,7 +9,11 @@ final class Slots {
   private Slots() {}
 
   static Variable<TFloat32> zeros(Ops tf, Variable<TFloat32> v, String slot) {
+    return filled(tf, v, slot, 0f);
+  }
+
+  static Variable<TFloat32> filled(Ops tf, Variable<TFloat32> v, String slot, float value) {
     return tf.withName(v.op().name() + "_" + slot)
-        .variable(tf.fill(tf.constant(v.shape().asArray()), tf.constant(0f)));
+        .variable(tf.fill(tf.constant(v.shape().asArray()), tf.constant(value)));
   }
 }

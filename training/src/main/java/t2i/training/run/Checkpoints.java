@@ -85,7 +85,9 @@ public final class Checkpoints {
   public static void restore(Session session, Checkpoint checkpoint) {
     try {
       session.restore(checkpoint.prefix());
-    } catch (TensorFlowException e) {
+    } catch (TensorFlowException | IllegalArgumentException e) {
+      // TF Java reports a shape mismatch as TFInvalidArgumentException, an
+      // IllegalArgumentException.
       String first = String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("");
       throw new DataException(
           checkpoint.dir()

@@ -1,0 +1,218 @@
+package t2i.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.ndarray.NdArrays;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.proto.SignatureDef;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TString;
+import t2i.data.Dataset;
+import t2i.data.Progress;
+import t2i.data.Split;
+import t2i.data.emoji.EmojiDatasetBuilder;
+import t2i.data.emoji.EmojiDatasetOptions;
+import t2i.data.emoji.EmojiFixture;
+import t2i.data.text.ReedAlphabet;
+import t2i.export.TextEncoderExport;
+import t2i.graph.ImageEncoderConfig;
+import t2i.graph.TextEncoderConfig;
+import t2i.training.embedding.EmbeddingConfig;
+import t2i.training.embedding.EmbeddingTrainer;
+import t2i.training.run.RunDirectory;
+
+/** A tiny joint embedding trained for a few steps, exported, and loaded back. */
+class TextEncoderExportTest {
+  @TempDir static Path dir;
+  static Path model;
+  static float[] trainingEmbeddings;
+
+  static final List<String> TEXTS =
+      List.of(
+          "a red rose",
+          "Waving Hand: medium-dark skin tone",
+          "",
+          "日本語 🌹",
+          "Café naïve déjà vu",
+          "x".repeat(500));
+
+  @BeforeAll
+  static void trainAndExport() throws IOException {
+    Path tarballs = dir.resolve("tarballs");
+    var sources = EmojiFixture.writeTarballs(tarballs);
+    Path datasetDir = dir.resolve("emoji");
+    new EmojiDatasetBuilder(
+            EmojiDatasetOptions.builder(datasetDir, dir.resolve("cache"))
+                .sources(sources)
+                .from(tarballs)
+                .build(),
+            null)
+        .build(Progress.NONE);
+    int classes = Dataset.open(datasetDir).manifest().classes(Split.TRAINVAL).size();
+    EmbeddingConfig config =
+        EmbeddingConfig.builder(datasetDir.toString(), classes)
+            .text(TextEncoderConfig.tiny())
+            .image(ImageEncoderConfig.tiny())
+            .batchSize(classes)
+            .build();
+    Path run = dir.resolve("run");
+    RunDirectory.create(run, EmbeddingTrainer.KIND, config);
+    try (EmbeddingTrainer t = new EmbeddingTrainer(config, run, null, 1, Progress.NONE)) {
+      for (int i = 0; i < 20; i++) {
+        t.trainStep();
+      }
+      t.checkpoint(1.0);
+      trainingEmbeddings = t.encodeTexts(TEXTS.toArray(new String[0]));
+    }
+    model = TextEncoderExport.export(run, dir.resolve("models"), 1, false);
+  }
+
+  @Test
+  void layoutAndSignaturesAreWhatTfServingExpects() throws IOException {
+    assertEquals(dir.resolve("models/text_encoder/1"), model);
+    assertTrue(Files.isRegularFile(model.resolve("saved_model.pb")));
+    assertTrue(Files.isDirectory(model.resolve("variables")));
+    assertTrue(Files.isRegularFile(model.resolve("t2i-export.json")));
+    try (SavedModelBundle b = SavedModelBundle.load(model.toString(), "serve")) {
+      Map<String, SignatureDef> sigs = b.metaGraphDef().getSignatureDefMap();
+      assertEquals(java.util.Set.of("serving_default", "encode_chars"), sigs.keySet());
+      for (SignatureDef s : sigs.values()) {
+        assertEquals("tensorflow/serving/predict", s.getMethodName());
+        assertTrue(s.getOutputsMap().containsKey("embedding"));
+      }
+      assertTrue(sigs.get("serving_default").getInputsMap().containsKey("text"));
+      assertTrue(sigs.get("encode_chars").getInputsMap().containsKey("chars"));
+      // Inference only: the text encoder's variables, no optimizer slots, no image encoder.
+      List<String> variables =
+          b.metaGraphDef().getGraphDef().getNodeList().stream()
+              .filter(n -> n.getOp().equals("VariableV2"))
+              .map(n -> n.getName())
+              .collect(Collectors.toList());
+      assertTrue(
+          !variables.isEmpty()
+              && variables.stream()
+                  .allMatch(
+                      v -> v.startsWith("txtenc_") && !v.endsWith("_rms") && !v.endsWith("_mom")),
+          variables.toString());
+    }
+  }
+
+  @Test
+  void textAndCharacterSignaturesAgreeWithEachOtherAndTheTrainingGraph() {
+    try (SavedModelBundle b = SavedModelBundle.load(model.toString(), "serve")) {
+      float[] fromText;
+      try (TString in = TString.tensorOf(NdArrays.vectorOfObjects(TEXTS.toArray(new String[0])));
+          Result r = b.function("serving_default").call(Map.of("text", in))) {
+        fromText = values((TFloat32) r.get("embedding").orElseThrow());
+      }
+      int[] ids = new int[TEXTS.size() * ReedAlphabet.MAX_LENGTH];
+      for (int i = 0; i < TEXTS.size(); i++) {
+        ReedAlphabet.encodeInto(TEXTS.get(i), ids, i * ReedAlphabet.MAX_LENGTH);
+      }
+      float[] fromChars;
+      try (TInt32 in =
+              TInt32.tensorOf(
+                  Shape.of(TEXTS.size(), ReedAlphabet.MAX_LENGTH),
+                  DataBuffers.of(ids, true, false));
+          Result r = b.function("encode_chars").call(Map.of("chars", in))) {
+        fromChars = values((TFloat32) r.get("embedding").orElseThrow());
+      }
+      assertEquals(Arrays.toString(fromChars), Arrays.toString(fromText));
+      assertClose(trainingEmbeddings, fromText);
+      // A batch of one.
+      try (TString one = TString.tensorOf(NdArrays.vectorOfObjects("a red rose"));
+          Result r = b.function("serving_default").call(Map.of("text", one))) {
+        TFloat32 e = (TFloat32) r.get("embedding").orElseThrow();
+        assertEquals(1, e.shape().get(0));
+        float[] first = Arrays.copyOf(trainingEmbeddings, (int) e.shape().get(1));
+        assertClose(first, values(e));
+      }
+    }
+  }
+
+  @Test
+  void aFreshJvmWithOnlyTensorFlowOnTheClasspathGetsTheSameEmbeddings() throws Exception {
+    Path probeDir = dir.resolve("probe");
+    Files.createDirectories(probeDir);
+    Path source = probeDir.resolve("SavedModelProbe.java");
+    try (InputStream in = getClass().getResourceAsStream("SavedModelProbe.java.txt")) {
+      Files.write(source, in.readAllBytes());
+    }
+    String tfClasspath =
+        Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+            .filter(
+                p ->
+                    p.contains("org/tensorflow")
+                        || p.contains("org" + java.io.File.separator + "tensorflow")
+                        || p.contains("javacpp")
+                        || p.contains("protobuf-java"))
+            .collect(Collectors.joining(java.io.File.pathSeparator));
+    assertTrue(!tfClasspath.contains("t2i-"), "project classes leaked into " + tfClasspath);
+    int compiled =
+        ToolProvider.getSystemJavaCompiler()
+            .run(
+                null, null, null, "-cp", tfClasspath, "-d", probeDir.toString(), source.toString());
+    assertEquals(0, compiled);
+    Path texts = probeDir.resolve("texts.txt");
+    Files.write(texts, TEXTS, StandardCharsets.UTF_8);
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                probeDir + java.io.File.pathSeparator + tfClasspath,
+                "SavedModelProbe",
+                model.toString(),
+                texts.toString())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), output);
+    List<String> lines = output.lines().toList();
+    String[] shape = lines.get(0).split(" ");
+    assertEquals(TEXTS.size(), Integer.parseInt(shape[0]));
+    List<Float> got = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      got.add(Float.parseFloat(line));
+    }
+    float[] fresh = new float[got.size()];
+    for (int i = 0; i < fresh.length; i++) {
+      fresh[i] = got.get(i);
+    }
+    assertClose(trainingEmbeddings, fresh);
+  }
+
+  static float[] values(TFloat32 t) {
+    float[] out = new float[(int) t.shape().size()];
+    t.asRawTensor().data().asFloats().read(out);
+    return out;
+  }
+
+  static void assertClose(float[] expected, float[] actual) {
+    assertEquals(expected.length, actual.length);
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(
+          expected[i], actual[i], 1e-5f * Math.max(1f, Math.abs(expected[i])), "index " + i);
+    }
+  }
+}

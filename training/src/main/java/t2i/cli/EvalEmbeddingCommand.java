@@ -1,0 +1,59 @@
+package t2i.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import t2i.data.Split;
+import t2i.training.embedding.EmbeddingEvaluator;
+
+/** {@code t2i eval embedding}. */
+@Command(
+    name = "embedding",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Zero-shot evaluation of a joint-embedding run (Reed et al., CVPR 2016): top-1"
+          + " classification accuracy with each class as the mean of its caption embeddings, and"
+          + " AP@50 for text-to-image retrieval; on test classes (never trained on) and on"
+          + " trainval classes. Writes eval-embedding.json into the run folder."
+    })
+final class EvalEmbeddingCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "RUN", description = "The run folder.")
+  Path run;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Dataset (default: the run's).")
+  Path data;
+
+  @Option(
+      names = "--split",
+      description = "test, trainval or all (default: ${DEFAULT-VALUE}).",
+      defaultValue = "all")
+  String split;
+
+  @Option(
+      names = "--threads",
+      description = "TensorFlow threads (default: one per core).",
+      defaultValue = "0")
+  int threads;
+
+  @Override
+  public Integer call() throws Exception {
+    List<Split> splits =
+        switch (split) {
+          case "all" -> List.of(Split.TEST, Split.TRAINVAL);
+          default -> List.of(Split.parse(split));
+        };
+    EmbeddingEvaluator.Report report =
+        EmbeddingEvaluator.run(
+            run, data, splits, threads, new ConsoleProgress(spec.commandLine().getErr()));
+    spec.commandLine().getOut().print(report.format());
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}

@@ -1,0 +1,52 @@
+package t2i.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import t2i.training.loop.Budget;
+
+/** Options every trainer shares. */
+final class TrainingOptions {
+  @Option(names = "--out", required = true, paramLabel = "RUN", description = "The run folder.")
+  Path out;
+
+  @Option(names = "--steps", paramLabel = "N", description = "Train until step N in all.")
+  Long steps;
+
+  @Option(
+      names = "--minutes",
+      paramLabel = "M",
+      description = "Train for M minutes in this session (default: 30 when --steps is not given).")
+  Double minutes;
+
+  @Option(names = "--resume", description = "Continue the run in --out from its latest checkpoint.")
+  boolean resume;
+
+  @Option(
+      names = "--checkpoint-minutes",
+      paramLabel = "M",
+      description =
+          "Checkpoint every M minutes, and always at the end (default: ${DEFAULT-VALUE}).",
+      defaultValue = "5")
+  double checkpointMinutes;
+
+  @Option(
+      names = "--log-every",
+      paramLabel = "N",
+      description = "Log losses every N steps (default: ${DEFAULT-VALUE}).",
+      defaultValue = "10")
+  int logEvery;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "TensorFlow threads (default: one per core).",
+      defaultValue = "0")
+  int threads;
+
+  Budget budget() {
+    if (steps == null && minutes == null) {
+      return Budget.minutes(30);
+    }
+    return new Budget(steps == null ? 0 : steps, minutes == null ? 0 : minutes * 60);
+  }
+}

@@ -1,0 +1,106 @@
+package t2i.training.embedding;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import t2i.data.text.ReedAlphabet;
+import t2i.graph.ImageEncoder;
+import t2i.graph.Mode;
+import t2i.graph.Network;
+import t2i.graph.SjeLoss;
+import t2i.graph.TextEncoder;
+import t2i.training.optim.Adam;
+import t2i.training.optim.RmsProp;
+
+/**
+ * The joint embedding's graphs. Training: both encoders, the DS-SJE loss, gradients taken per
+ * network and applied by RMSprop with a fed learning rate, plus the image encoder's batch-norm
+ * updates, all behind one {@code train} op. Inference: the two encoders alone, batch norm on its
+ * moving statistics, with the same variable names, so a training checkpoint restores into it.
+ */
+public final class EmbeddingGraph {
+  public final Graph graph;
+  public final Placeholder<TInt32> chars;
+  public final Placeholder<TFloat32> images;
+  public final Operand<TFloat32> textEmbedding;
+  public final Operand<TFloat32> imageEmbedding;
+  public final Network text;
+  public final Network image;
+
+  /** Training graph only (else null). */
+  public final Placeholder<TFloat32> learningRate;
+
+  public final Operand<TFloat32> loss;
+  public final Op train;
+
+  private EmbeddingGraph(EmbeddingConfig c, Mode mode) {
+    graph = new Graph();
+    Ops tf = Ops.create(graph);
+    chars =
+        tf.withName("chars")
+            .placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, ReedAlphabet.MAX_LENGTH)));
+    Shape imageShape =
+        c.image().featureDim() > 0
+            ? Shape.of(-1, c.image().featureDim())
+            : Shape.of(-1, c.image().imageSize(), c.image().imageSize(), 3);
+    images = tf.withName("images").placeholder(TFloat32.class, Placeholder.shape(imageShape));
+    text = new Network(tf, TextEncoder.PREFIX, mode, c.seed());
+    image = new Network(tf, ImageEncoder.PREFIX, mode, c.seed() + 1);
+    textEmbedding =
+        tf.withName("text_embedding").identity(TextEncoder.build(text, c.text(), chars));
+    imageEmbedding =
+        tf.withName("image_embedding").identity(ImageEncoder.build(image, c.image(), images));
+    if (mode == Mode.INFERENCE) {
+      learningRate = null;
+      loss = null;
+      train = null;
+      return;
+    }
+    learningRate =
+        tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+    loss =
+        tf.withName("loss")
+            .identity(SjeLoss.build(tf, imageEmbedding, textEmbedding, c.batchSize()));
+    List<Op> updates = new ArrayList<>();
+    updates.add(update(tf, c, text, "optimizer_text"));
+    if (!image.trainable().isEmpty()) {
+      updates.add(update(tf, c, image, "optimizer_image"));
+    }
+    updates.addAll(image.updates());
+    train = tf.withName("train").withControlDependencies(updates).noOp();
+  }
+
+  /** Gradients of the loss for one network's weights only, applied by its own optimizer. */
+  private Op update(Ops tf, EmbeddingConfig c, Network net, String name) {
+    List<Variable<TFloat32>> vars = net.trainable();
+    Gradients g = tf.gradients(loss, vars);
+    List<Operand<TFloat32>> grads = new ArrayList<>();
+    for (int i = 0; i < vars.size(); i++) {
+      Operand<TFloat32> grad = g.<TFloat32>dy(i);
+      if (c.gradientClip() > 0) {
+        grad = tf.clipByValue(grad, tf.constant(-c.gradientClip()), tf.constant(c.gradientClip()));
+      }
+      grads.add(grad);
+    }
+    return c.optimizer().equals("adam")
+        ? Adam.apply(tf, vars, grads, learningRate, 0.9f, 0.999f, name)
+        : RmsProp.apply(tf, vars, grads, learningRate, c.initialMeanSquare(), name);
+  }
+
+  public static EmbeddingGraph training(EmbeddingConfig c) {
+    return new EmbeddingGraph(c, Mode.TRAINING);
+  }
+
+  public static EmbeddingGraph inference(EmbeddingConfig c) {
+    return new EmbeddingGraph(c, Mode.INFERENCE);
+  }
+}

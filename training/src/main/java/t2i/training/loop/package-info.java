@@ -1,0 +1,5 @@
+/**
+ * The one training loop every trainer uses: steps until a step count, a time budget or a stop
+ * request, with side effects (progress, logs, checkpoints) in listeners, never in the step.
+ */
+package t2i.training.loop;

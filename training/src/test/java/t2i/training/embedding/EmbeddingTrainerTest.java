@@ -1,0 +1,179 @@
+package t2i.training.embedding;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import t2i.data.DataException;
+import t2i.data.Dataset;
+import t2i.data.Progress;
+import t2i.data.Split;
+import t2i.data.emoji.EmojiDatasetBuilder;
+import t2i.data.emoji.EmojiDatasetOptions;
+import t2i.data.emoji.EmojiFixture;
+import t2i.graph.ImageEncoderConfig;
+import t2i.graph.TextEncoderConfig;
+import t2i.training.run.Checkpoint;
+import t2i.training.run.Checkpoints;
+import t2i.training.run.RunDirectory;
+
+/** The embedding trainer on the emoji fixture with tiny networks, one TF thread (bit-exact). */
+class EmbeddingTrainerTest {
+  @TempDir static Path dir;
+  static Path datasetDir;
+  static int trainvalClasses;
+
+  @BeforeAll
+  static void fixture() throws IOException {
+    Path tarballs = dir.resolve("tarballs");
+    var sources = EmojiFixture.writeTarballs(tarballs);
+    datasetDir = dir.resolve("emoji");
+    new EmojiDatasetBuilder(
+            EmojiDatasetOptions.builder(datasetDir, dir.resolve("cache"))
+                .sources(sources)
+                .from(tarballs)
+                .build(),
+            null)
+        .build(Progress.NONE);
+    trainvalClasses = Dataset.open(datasetDir).manifest().classes(Split.TRAINVAL).size();
+  }
+
+  static EmbeddingConfig tiny() {
+    return EmbeddingConfig.builder(datasetDir.toString(), trainvalClasses)
+        .text(TextEncoderConfig.tiny())
+        .image(ImageEncoderConfig.tiny())
+        .batchSize(trainvalClasses)
+        .seed(5)
+        .build();
+  }
+
+  static EmbeddingTrainer trainer(EmbeddingConfig c, Path run, Checkpoint from) throws IOException {
+    return new EmbeddingTrainer(c, run, from, 1, Progress.NONE);
+  }
+
+  @Test
+  void aFewHundredStepsLowerTheLoss() throws IOException {
+    // The tiny networks start with all scores near 0 (loss 2·(classes − 1)); a larger step than the
+    // default lets them separate the classes within a few hundred steps.
+    EmbeddingConfig c =
+        EmbeddingConfig.builder(datasetDir.toString(), trainvalClasses)
+            .text(TextEncoderConfig.tiny())
+            .image(ImageEncoderConfig.tiny())
+            .batchSize(trainvalClasses)
+            .seed(5)
+            .learningRate(3e-3f)
+            .build();
+    Path run = dir.resolve("learn");
+    RunDirectory.create(run, EmbeddingTrainer.KIND, c);
+    List<Double> losses = new ArrayList<>();
+    try (EmbeddingTrainer t = trainer(c, run, null)) {
+      for (int i = 0; i < 300; i++) {
+        losses.add(t.trainStep().get("loss"));
+      }
+    }
+    double first =
+        losses.subList(0, 20).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    double last =
+        losses.subList(280, 300).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    assertTrue(last < 0.5 * first, "loss " + first + " -> " + last);
+  }
+
+  @Test
+  void resumingFromACheckpointGivesTheSameNextStepsAsNotStopping() throws IOException {
+    EmbeddingConfig c = tiny();
+    Path run = dir.resolve("resume");
+    RunDirectory.create(run, EmbeddingTrainer.KIND, c);
+    List<Double> uninterrupted = new ArrayList<>();
+    try (EmbeddingTrainer t = trainer(c, run, null)) {
+      for (int i = 0; i < 5; i++) {
+        t.trainStep();
+      }
+      t.checkpoint(1.0);
+      for (int i = 0; i < 3; i++) {
+        uninterrupted.add(t.trainStep().get("loss"));
+      }
+    }
+    Checkpoint at5 = new Checkpoints(run, 3).latest().orElseThrow();
+    assertEquals(5, at5.step());
+    List<Double> resumed = new ArrayList<>();
+    try (EmbeddingTrainer t = trainer(c, run, at5)) {
+      assertEquals(5, t.step());
+      for (int i = 0; i < 3; i++) {
+        var r = t.trainStep();
+        resumed.add(r.get("loss"));
+        assertEquals(6 + i, r.step());
+      }
+    }
+    assertEquals(uninterrupted, resumed);
+  }
+
+  @Test
+  void inferenceModelReproducesTheTrainingGraphsTextEmbeddings() throws IOException {
+    EmbeddingConfig c = tiny();
+    Path run = dir.resolve("inference");
+    RunDirectory.create(run, EmbeddingTrainer.KIND, c);
+    String[] texts = {"waving hand: medium skin tone", "rose", "", "日本"};
+    float[] training;
+    try (EmbeddingTrainer t = trainer(c, run, null)) {
+      for (int i = 0; i < 10; i++) {
+        t.trainStep();
+      }
+      t.checkpoint(1.0);
+      training = t.encodeTexts(texts);
+    }
+    try (EmbeddingModel m = EmbeddingModel.load(run, 1)) {
+      assertArrayEquals(training, m.encodeTexts(List.of(texts)), 1e-6f);
+    }
+  }
+
+  @Test
+  void checkpointOfAnotherArchitectureIsRefusedClearly() throws IOException {
+    EmbeddingConfig c = tiny();
+    Path run = dir.resolve("other");
+    RunDirectory.create(run, EmbeddingTrainer.KIND, c);
+    try (EmbeddingTrainer t = trainer(c, run, null)) {
+      t.trainStep();
+      t.checkpoint(1.0);
+    }
+    Checkpoint ckpt = new Checkpoints(run, 3).latest().orElseThrow();
+    EmbeddingConfig wider =
+        EmbeddingConfig.builder(datasetDir.toString(), trainvalClasses)
+            .text(
+                new TextEncoderConfig(
+                    70, 201, List.of(8, 8, 8), 4, 3, 2, t2i.graph.Layers.Cell.RELU, 12, 16, 0.08f))
+            .image(ImageEncoderConfig.tiny())
+            .batchSize(trainvalClasses)
+            .build();
+    DataException e = assertThrows(DataException.class, () -> trainer(wider, run, ckpt).close());
+    assertTrue(e.getMessage().contains("does not fit this model"), e.getMessage());
+    assertTrue(e.getMessage().contains("different architecture"), e.getMessage());
+  }
+
+  @Test
+  void learningRateDecaysOnceEveryEpochOfClasses() {
+    EmbeddingConfig c = tiny();
+    assertEquals(c.learningRate(), c.learningRateAt(trainvalClasses - 1), 0f);
+    assertEquals(c.learningRate() * 0.98f, c.learningRateAt(trainvalClasses), 1e-9f);
+    assertEquals(
+        c.learningRate() * 0.98f * 0.98f, c.learningRateAt(2 * trainvalClasses + 1), 1e-9f);
+  }
+
+  @Test
+  void configRoundTripsThroughTheRunFolder() throws IOException {
+    EmbeddingConfig c = tiny();
+    Path run = dir.resolve("config");
+    RunDirectory.create(run, EmbeddingTrainer.KIND, c);
+    assertEquals(c, RunDirectory.open(run, EmbeddingTrainer.KIND).config(EmbeddingConfig.class));
+    assertTrue(Files.readString(run.resolve("config.json")).contains("\"kind\": \"embedding\""));
+    assertThrows(DataException.class, () -> RunDirectory.open(run, "gan"));
+  }
+}
