@@ -1,0 +1,159 @@
+package t2i.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import t2i.cli.Main;
+import t2i.data.Progress;
+import t2i.data.Split;
+import t2i.data.emoji.EmojiDatasetBuilder;
+import t2i.data.emoji.EmojiDatasetOptions;
+import t2i.data.emoji.EmojiFixture;
+import t2i.training.embedding.CaptionEmbeddings;
+
+/** train → resume → eval → embed → export through the command line, on the emoji fixture. */
+class EmbeddingCommandsTest {
+  @TempDir static Path dir;
+  static Path dataset;
+
+  record Run(int exit, String out, String err) {}
+
+  static Run t2i(String... args) {
+    CommandLine cli = Main.newCommandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return new Run(cli.execute(args), out.toString(), err.toString());
+  }
+
+  @BeforeAll
+  static void fixture() throws IOException {
+    Path tarballs = dir.resolve("tarballs");
+    var sources = EmojiFixture.writeTarballs(tarballs);
+    dataset = dir.resolve("emoji");
+    new EmojiDatasetBuilder(
+            EmojiDatasetOptions.builder(dataset, dir.resolve("cache"))
+                .sources(sources)
+                .from(tarballs)
+                .build(),
+            null)
+        .build(Progress.NONE);
+  }
+
+  String[] train(Path run, String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "train",
+                "embedding",
+                "--data",
+                dataset.toString(),
+                "--out",
+                run.toString(),
+                "--text-preset",
+                "tiny",
+                "--image-preset",
+                "tiny",
+                "--threads",
+                "1"));
+    args.addAll(List.of(more));
+    return args.toArray(new String[0]);
+  }
+
+  @Test
+  void trainResumeEvaluateEmbedAndExport() throws IOException {
+    Path run = dir.resolve("run");
+    Run first = t2i(train(run, "--steps", "12", "--log-every", "4"));
+    assertEquals(0, first.exit(), first.err());
+    assertTrue(first.err().contains("stopped at step 12"), first.err());
+
+    Run again = t2i(train(run, "--steps", "5"));
+    assertEquals(1, again.exit());
+    assertTrue(again.err().contains("pass --resume"), again.err());
+
+    Run resumed =
+        t2i(
+            "train",
+            "embedding",
+            "--out",
+            run.toString(),
+            "--resume",
+            "--steps",
+            "22",
+            "--threads",
+            "1",
+            "--log-every",
+            "4");
+    assertEquals(0, resumed.exit(), resumed.err());
+    assertTrue(resumed.err().contains("resuming " + run + " at step 12"), resumed.err());
+    assertTrue(resumed.err().contains("stopped at step 22"), resumed.err());
+    List<String> csv = Files.readAllLines(run.resolve("losses.csv"));
+    assertEquals("step,seconds,loss,lr", csv.get(0));
+    // every 4th step, the first, and the last
+    assertEquals(
+        List.of("1", "4", "8", "12", "16", "20", "22"),
+        csv.subList(1, csv.size()).stream().map(l -> l.split(",")[0]).toList());
+
+    Run eval = t2i("eval", "embedding", run.toString(), "--threads", "1");
+    assertEquals(0, eval.exit(), eval.err());
+    assertTrue(eval.out().contains("test "), eval.out());
+    assertTrue(eval.out().contains("trainval "), eval.out());
+    var json =
+        JsonParser.parseString(Files.readString(run.resolve("eval-embedding.json")))
+            .getAsJsonObject();
+    assertEquals(22, json.get("step").getAsLong());
+    double top1 = json.getAsJsonObject("splits").getAsJsonObject("test").get("top1").getAsDouble();
+    assertTrue(top1 >= 0 && top1 <= 1);
+
+    Run embed = t2i("embed", run.toString(), "--data", dataset.toString(), "--threads", "1");
+    assertEquals(0, embed.exit(), embed.err());
+    CaptionEmbeddings e = CaptionEmbeddings.read(CaptionEmbeddings.folder(dataset, "run"));
+    assertEquals(16, e.index().dim());
+    assertEquals(22, e.index().step());
+    assertEquals(16, e.get(Split.TEST, 0, 0).length);
+
+    Run export =
+        t2i("export", "--embedding", run.toString(), "--out", dir.resolve("models").toString());
+    assertEquals(0, export.exit(), export.err());
+    assertTrue(Files.isRegularFile(dir.resolve("models/text_encoder/1/saved_model.pb")));
+    Run exportAgain =
+        t2i("export", "--embedding", run.toString(), "--out", dir.resolve("models").toString());
+    assertEquals(1, exportAgain.exit());
+    assertTrue(exportAgain.err().contains("--force"), exportAgain.err());
+  }
+
+  @Test
+  void resumingWithAnotherArchitectureIsRefusedInOneLine() {
+    Path run = dir.resolve("arch");
+    assertEquals(0, t2i(train(run, "--steps", "2")).exit());
+    Run wrong =
+        t2i(
+            "train",
+            "embedding",
+            "--out",
+            run.toString(),
+            "--resume",
+            "--steps",
+            "4",
+            "--text-preset",
+            "reed");
+    assertEquals(1, wrong.exit());
+    assertTrue(wrong.err().contains("another architecture"), wrong.err());
+    assertEquals(1, wrong.err().lines().filter(l -> l.startsWith("t2i: error:")).count());
+    Run notARun = t2i("eval", "embedding", dir.resolve("nothing").toString());
+    assertEquals(1, notARun.exit());
+    assertTrue(notARun.err().contains("is not a t2i run"), notARun.err());
+  }
+}
