@@ -15,10 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import t2i.cli.Main;
-import t2i.data.Progress;
 import t2i.data.Split;
-import t2i.data.emoji.EmojiDatasetBuilder;
-import t2i.data.emoji.EmojiDatasetOptions;
 import t2i.data.emoji.EmojiFixture;
 import t2i.training.embedding.CaptionEmbeddings;
 
@@ -40,16 +37,7 @@ class EmbeddingCommandsTest {
 
   @BeforeAll
   static void fixture() throws IOException {
-    Path tarballs = dir.resolve("tarballs");
-    var sources = EmojiFixture.writeTarballs(tarballs);
-    dataset = dir.resolve("emoji");
-    new EmojiDatasetBuilder(
-            EmojiDatasetOptions.builder(dataset, dir.resolve("cache"))
-                .sources(sources)
-                .from(tarballs)
-                .build(),
-            null)
-        .build(Progress.NONE);
+    dataset = EmojiFixture.buildDataset(dir);
   }
 
   String[] train(Path run, String... more) {

@@ -37,8 +37,6 @@ import t2i.data.batch.Batch;
 import t2i.data.batch.BatchOptions;
 import t2i.data.batch.BatchPipeline;
 import t2i.data.batch.DecodedSplit;
-import t2i.data.emoji.EmojiDatasetBuilder;
-import t2i.data.emoji.EmojiDatasetOptions;
 import t2i.data.emoji.EmojiFixture;
 import t2i.data.image.Images;
 import t2i.training.BatchTensors;
@@ -54,15 +52,7 @@ class EmojiDatasetInTensorFlowTest {
 
   @BeforeAll
   static void build() throws IOException {
-    Path tarballs = dir.resolve("tarballs");
-    var sources = EmojiFixture.writeTarballs(tarballs);
-    EmojiDatasetOptions options =
-        EmojiDatasetOptions.builder(dir.resolve("emoji"), dir.resolve("cache"))
-            .sources(sources)
-            .from(tarballs)
-            .build();
-    new EmojiDatasetBuilder(options, null).build(Progress.NONE);
-    dataset = Dataset.open(dir.resolve("emoji"));
+    dataset = Dataset.open(EmojiFixture.buildDataset(dir));
   }
 
   @Test

@@ -30,8 +30,6 @@ import org.tensorflow.types.TString;
 import t2i.data.Dataset;
 import t2i.data.Progress;
 import t2i.data.Split;
-import t2i.data.emoji.EmojiDatasetBuilder;
-import t2i.data.emoji.EmojiDatasetOptions;
 import t2i.data.emoji.EmojiFixture;
 import t2i.data.text.ReedAlphabet;
 import t2i.export.TextEncoderExport;
@@ -58,16 +56,7 @@ class TextEncoderExportTest {
 
   @BeforeAll
   static void trainAndExport() throws IOException {
-    Path tarballs = dir.resolve("tarballs");
-    var sources = EmojiFixture.writeTarballs(tarballs);
-    Path datasetDir = dir.resolve("emoji");
-    new EmojiDatasetBuilder(
-            EmojiDatasetOptions.builder(datasetDir, dir.resolve("cache"))
-                .sources(sources)
-                .from(tarballs)
-                .build(),
-            null)
-        .build(Progress.NONE);
+    Path datasetDir = EmojiFixture.buildDataset(dir);
     int classes = Dataset.open(datasetDir).manifest().classes(Split.TRAINVAL).size();
     EmbeddingConfig config =
         EmbeddingConfig.builder(datasetDir.toString(), classes)

@@ -1,8 +1,6 @@
 package t2i.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code t2i data}: build and inspect datasets. */
 @Command(
@@ -15,11 +13,4 @@ import picocli.CommandLine.Spec;
       DataInfoCommand.class,
       DataPreviewCommand.class
     })
-final class DataCommand implements Runnable {
-  @Spec CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-}
+final class DataCommand extends ParentCommand {}

@@ -37,18 +37,14 @@ final class EmbedCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace embeddings of the same name.")
   boolean force;
 
-  @Option(
-      names = "--threads",
-      description = "TensorFlow threads (default: one per core).",
-      defaultValue = "0")
-  int threads;
+  @Mixin ThreadsOption threads;
 
   @Override
   public Integer call() throws Exception {
     Dataset dataset = Dataset.open(data.dir);
     String folderName =
         name != null ? name : run.toAbsolutePath().normalize().getFileName().toString();
-    try (EmbeddingModel model = EmbeddingModel.load(run, threads)) {
+    try (EmbeddingModel model = EmbeddingModel.load(run, threads.threads)) {
       Path out =
           CaptionEmbeddings.write(
               model, dataset, folderName, force, new ConsoleProgress(spec.commandLine().getErr()));

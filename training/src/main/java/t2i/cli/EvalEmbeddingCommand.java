@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,11 +37,7 @@ final class EvalEmbeddingCommand implements Callable<Integer> {
       defaultValue = "all")
   String split;
 
-  @Option(
-      names = "--threads",
-      description = "TensorFlow threads (default: one per core).",
-      defaultValue = "0")
-  int threads;
+  @Mixin ThreadsOption threads;
 
   @Override
   public Integer call() throws Exception {
@@ -51,7 +48,7 @@ final class EvalEmbeddingCommand implements Callable<Integer> {
         };
     EmbeddingEvaluator.Report report =
         EmbeddingEvaluator.run(
-            run, data, splits, threads, new ConsoleProgress(spec.commandLine().getErr()));
+            run, data, splits, threads.threads, new ConsoleProgress(spec.commandLine().getErr()));
     spec.commandLine().getOut().print(report.format());
     spec.commandLine().getOut().flush();
     return 0;

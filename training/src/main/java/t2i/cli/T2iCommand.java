@@ -1,8 +1,6 @@
 package t2i.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** The root command: lists the verbs. */
 @Command(
@@ -19,11 +17,4 @@ import picocli.CommandLine.Spec;
       BenchCommand.class
     },
     footer = {"", "Run `t2i COMMAND --help` for a command's options."})
-final class T2iCommand implements Runnable {
-  @Spec CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-}
+final class T2iCommand extends ParentCommand {}

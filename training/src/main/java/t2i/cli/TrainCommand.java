@@ -1,8 +1,6 @@
 package t2i.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code t2i train}. */
 @Command(
@@ -10,11 +8,4 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Train the models. Runs checkpoint every few minutes and resume exactly.",
     subcommands = {TrainEmbeddingCommand.class})
-final class TrainCommand implements Runnable {
-  @Spec CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-}
+final class TrainCommand extends ParentCommand {}

@@ -107,7 +107,7 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
             config,
             runDir,
             resumeFrom,
-            training.threads,
+            training.threads.threads,
             new ConsoleProgress(spec.commandLine().getErr()))) {
       TrainingRun.run(
           trainer, runDir, training, previousSeconds, List.of(), spec.commandLine().getErr());

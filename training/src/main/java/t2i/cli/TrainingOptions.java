@@ -1,6 +1,7 @@
 package t2i.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import t2i.training.loop.Budget;
 
@@ -36,12 +37,7 @@ final class TrainingOptions {
       defaultValue = "10")
   int logEvery;
 
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      description = "TensorFlow threads (default: one per core).",
-      defaultValue = "0")
-  int threads;
+  @Mixin ThreadsOption threads;
 
   Budget budget() {
     if (steps == null && minutes == null) {

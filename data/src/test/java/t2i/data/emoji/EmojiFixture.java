@@ -80,6 +80,24 @@ public final class EmojiFixture {
     return new EmojiSources(art, annotations, derived);
   }
 
+  /**
+   * Builds the emoji dataset from the fixture into {@code dir/emoji} (tarballs in {@code
+   * dir/tarballs}, as {@code --from}) and returns its folder.
+   */
+  public static Path buildDataset(Path dir) throws IOException {
+    Path tarballs = dir.resolve("tarballs");
+    EmojiSources sources = writeTarballs(tarballs);
+    Path dataset = dir.resolve("emoji");
+    new EmojiDatasetBuilder(
+            EmojiDatasetOptions.builder(dataset, dir.resolve("cache"))
+                .sources(sources)
+                .from(tarballs)
+                .build(),
+            null)
+        .build(t2i.data.Progress.NONE);
+    return dataset;
+  }
+
   /** Writes a tarball with {@code files} (path in archive → source) named like {@code like}. */
   public static NpmPackage pack(Path dir, NpmPackage like, Map<String, Path> files)
       throws IOException {

@@ -17,8 +17,6 @@ import t2i.data.DataException;
 import t2i.data.Dataset;
 import t2i.data.Progress;
 import t2i.data.Split;
-import t2i.data.emoji.EmojiDatasetBuilder;
-import t2i.data.emoji.EmojiDatasetOptions;
 import t2i.data.emoji.EmojiFixture;
 import t2i.graph.ImageEncoderConfig;
 import t2i.graph.TextEncoderConfig;
@@ -34,16 +32,7 @@ class EmbeddingTrainerTest {
 
   @BeforeAll
   static void fixture() throws IOException {
-    Path tarballs = dir.resolve("tarballs");
-    var sources = EmojiFixture.writeTarballs(tarballs);
-    datasetDir = dir.resolve("emoji");
-    new EmojiDatasetBuilder(
-            EmojiDatasetOptions.builder(datasetDir, dir.resolve("cache"))
-                .sources(sources)
-                .from(tarballs)
-                .build(),
-            null)
-        .build(Progress.NONE);
+    datasetDir = EmojiFixture.buildDataset(dir);
     trainvalClasses = Dataset.open(datasetDir).manifest().classes(Split.TRAINVAL).size();
   }
 
