@@ -19,6 +19,7 @@ import t2i.graph.Network;
 import t2i.graph.SjeLoss;
 import t2i.graph.TextEncoder;
 import t2i.training.optim.Adam;
+import t2i.training.optim.GradientBarrier;
 import t2i.training.optim.RmsProp;
 
 /**
@@ -71,16 +72,38 @@ public final class EmbeddingGraph {
         tf.withName("loss")
             .identity(SjeLoss.build(tf, imageEmbedding, textEmbedding, c.batchSize()));
     List<Op> updates = new ArrayList<>();
-    updates.add(update(tf, c, text, "optimizer_text"));
-    if (!image.trainable().isEmpty()) {
-      updates.add(update(tf, c, image, "optimizer_image"));
+    // Both networks' gradients first; every update waits for all of them (GradientBarrier).
+    List<Network> nets = image.trainable().isEmpty() ? List.of(text) : List.of(text, image);
+    List<List<Operand<TFloat32>>> grads = new ArrayList<>();
+    List<Operand<TFloat32>> all = new ArrayList<>();
+    for (Network net : nets) {
+      List<Operand<TFloat32>> g = gradients(tf, c, net);
+      grads.add(g);
+      all.addAll(g);
+    }
+    Op barrier = GradientBarrier.after(tf, all, "gradients_done");
+    for (int i = 0; i < nets.size(); i++) {
+      Network net = nets.get(i);
+      String name = net == text ? "optimizer_text" : "optimizer_image";
+      updates.add(
+          c.optimizer().equals("adam")
+              ? Adam.apply(
+                  tf, net.trainable(), grads.get(i), learningRate, 0.9f, 0.999f, barrier, name)
+              : RmsProp.apply(
+                  tf,
+                  net.trainable(),
+                  grads.get(i),
+                  learningRate,
+                  c.initialMeanSquare(),
+                  barrier,
+                  name));
     }
     updates.addAll(image.updates());
     train = tf.withName("train").withControlDependencies(updates).noOp();
   }
 
-  /** Gradients of the loss for one network's weights only, applied by its own optimizer. */
-  private Op update(Ops tf, EmbeddingConfig c, Network net, String name) {
+  /** Gradients of the loss for one network's weights only, optionally clipped. */
+  private List<Operand<TFloat32>> gradients(Ops tf, EmbeddingConfig c, Network net) {
     List<Variable<TFloat32>> vars = net.trainable();
     Gradients g = tf.gradients(loss, vars);
     List<Operand<TFloat32>> grads = new ArrayList<>();
@@ -91,9 +114,7 @@ public final class EmbeddingGraph {
       }
       grads.add(grad);
     }
-    return c.optimizer().equals("adam")
-        ? Adam.apply(tf, vars, grads, learningRate, 0.9f, 0.999f, name)
-        : RmsProp.apply(tf, vars, grads, learningRate, c.initialMeanSquare(), name);
+    return grads;
   }
 
   public static EmbeddingGraph training(EmbeddingConfig c) {

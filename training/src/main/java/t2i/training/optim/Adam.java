@@ -12,14 +12,17 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Adam (Kingma and Ba) with a fed learning rate: slots {@code <var>_adam_m}, {@code <var>_adam_v},
- * and per optimizer {@code <name>_beta1_power}, {@code <name>_beta2_power}, updated after each
- * step, as TF1's AdamOptimizer keeps them (so a checkpoint restores the bias correction too).
+ * and per optimizer {@code <name>_beta1_power}, {@code <name>_beta2_power}, advanced after each
+ * step as TF1's AdamOptimizer does, so a checkpoint restores the bias correction too.
  */
 public final class Adam {
   public static final float EPSILON = 1e-8f;
 
   private Adam() {}
 
+  /**
+   * @param after the updates run only after this op ({@link GradientBarrier})
+   */
   public static Op apply(
       Ops tf,
       List<Variable<TFloat32>> variables,
@@ -27,6 +30,7 @@ public final class Adam {
       Operand<TFloat32> learningRate,
       float beta1,
       float beta2,
+      Op after,
       String name) {
     checkArgument(
         variables.size() == gradients.size(),
@@ -35,30 +39,37 @@ public final class Adam {
         gradients.size());
     Variable<TFloat32> beta1Power = tf.withName(name + "_beta1_power").variable(tf.constant(beta1));
     Variable<TFloat32> beta2Power = tf.withName(name + "_beta2_power").variable(tf.constant(beta2));
+    Ops gated = tf.withControlDependencies(List.of(after));
     List<Op> updates = new ArrayList<>();
     for (int i = 0; i < variables.size(); i++) {
       Variable<TFloat32> v = variables.get(i);
+      Variable<TFloat32> m = Slots.zeros(tf, v, "adam_m");
+      Variable<TFloat32> s = Slots.zeros(tf, v, "adam_v");
       updates.add(
-          tf.train.applyAdam(
+          gated.train.applyAdam(
               v,
-              Slots.zeros(tf, v, "adam_m"),
-              Slots.zeros(tf, v, "adam_v"),
+              m,
+              s,
               beta1Power,
               beta2Power,
               learningRate,
-              tf.constant(beta1),
-              tf.constant(beta2),
-              tf.constant(EPSILON),
+              gated.constant(beta1),
+              gated.constant(beta2),
+              gated.constant(EPSILON),
               gradients.get(i)));
     }
-    Ops after = tf.withControlDependencies(updates);
+    // The powers advance only after every update of this step has read them.
+    Ops afterUpdates = tf.withControlDependencies(updates);
     Op nextPowers =
-        after
-            .withName(name + "_powers")
+        tf.withName(name + "_powers")
             .withControlDependencies(
                 List.of(
-                    after.assign(beta1Power, after.math.mul(beta1Power, after.constant(beta1))),
-                    after.assign(beta2Power, after.math.mul(beta2Power, after.constant(beta2)))))
+                    afterUpdates.assign(
+                        beta1Power,
+                        afterUpdates.math.mul(beta1Power, afterUpdates.constant(beta1))),
+                    afterUpdates.assign(
+                        beta2Power,
+                        afterUpdates.math.mul(beta2Power, afterUpdates.constant(beta2)))))
             .noOp();
     return tf.withName(name).withControlDependencies(List.of(nextPowers)).noOp();
   }

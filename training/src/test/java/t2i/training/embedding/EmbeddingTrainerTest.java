@@ -87,7 +87,7 @@ class EmbeddingTrainerTest {
         t.trainStep();
       }
       t.checkpoint(1.0);
-      for (int i = 0; i < 3; i++) {
+      for (int i = 0; i < 6; i++) {
         uninterrupted.add(t.trainStep().get("loss"));
       }
     }
@@ -96,7 +96,7 @@ class EmbeddingTrainerTest {
     List<Double> resumed = new ArrayList<>();
     try (EmbeddingTrainer t = trainer(c, run, at5)) {
       assertEquals(5, t.step());
-      for (int i = 0; i < 3; i++) {
+      for (int i = 0; i < 6; i++) {
         var r = t.trainStep();
         resumed.add(r.get("loss"));
         assertEquals(6 + i, r.step());
@@ -145,6 +145,60 @@ class EmbeddingTrainerTest {
     DataException e = assertThrows(DataException.class, () -> trainer(wider, run, ckpt).close());
     assertTrue(e.getMessage().contains("does not fit this model"), e.getMessage());
     assertTrue(e.getMessage().contains("different architecture"), e.getMessage());
+  }
+
+  @Test
+  void precomputedImageFeaturesTrainAndEvaluate() throws IOException {
+    // Features that identify the class: one-hot of the class id, plus noise.
+    Dataset ds = Dataset.open(datasetDir);
+    int records = ds.manifest().records();
+    int dim = ds.manifest().classes().size();
+    float[] values = new float[records * dim];
+    java.util.Random random = new java.util.Random(1);
+    int row = 0;
+    for (Split split : List.of(Split.TRAINVAL, Split.TEST)) {
+      for (var r : ds.read(split)) {
+        for (int d = 0; d < dim; d++) {
+          values[row * dim + d] =
+              (d == r.classId() ? 1f : 0f) + 0.01f * (float) random.nextGaussian();
+        }
+        row++;
+      }
+    }
+    Path features = dir.resolve("features.npy");
+    t2i.data.io.Npy.write(features, new t2i.data.io.Npy.Matrix(records, dim, values));
+    EmbeddingConfig c =
+        EmbeddingConfig.builder(datasetDir.toString(), trainvalClasses)
+            .text(TextEncoderConfig.tiny())
+            .image(ImageEncoderConfig.tiny())
+            .imageFeatures(features.toString(), dim)
+            .batchSize(trainvalClasses)
+            .learningRate(3e-3f)
+            .build();
+    assertEquals(dim, c.image().featureDim());
+    Path run = dir.resolve("features");
+    RunDirectory.create(run, EmbeddingTrainer.KIND, c);
+    try (EmbeddingTrainer t = trainer(c, run, null)) {
+      for (int i = 0; i < 30; i++) {
+        t.trainStep();
+      }
+      t.checkpoint(1.0);
+    }
+    var report = EmbeddingEvaluator.run(run, null, List.of(Split.TRAINVAL), 1, Progress.NONE);
+    var scores = report.splits().get("trainval");
+    assertEquals(ds.manifest().records(Split.TRAINVAL), scores.images());
+    assertTrue(Files.isRegularFile(run.resolve(EmbeddingEvaluator.FILE)));
+  }
+
+  @Test
+  void featuresOfTheWrongShapeAreRefused() throws IOException {
+    Path bad = dir.resolve("bad.npy");
+    t2i.data.io.Npy.write(bad, new t2i.data.io.Npy.Matrix(3, 4, new float[12]));
+    DataException e =
+        assertThrows(
+            DataException.class,
+            () -> ImageFeatures.load(bad, Dataset.open(datasetDir), Split.TRAINVAL, 4));
+    assertTrue(e.getMessage().contains("the dataset has"), e.getMessage());
   }
 
   @Test
