@@ -42,7 +42,11 @@ public record TextEncoderConfig(
     checkArgument(hidden > 0 && embeddingDim > 0, "hidden and embeddingDim must be > 0");
     checkArgument(initLimit > 0, "initLimit must be > 0, was %s", initLimit);
     int steps = timeSteps(length, kernel, pool, lastPoolStride);
-    checkArgument(steps > 0, "%s characters leave no time steps after the convolutions", length);
+    checkArgument(
+        steps >= 2,
+        "%s characters leave %s time steps after the convolutions; the RNN needs 2",
+        length,
+        steps);
   }
 
   /** Reed et al.'s hybrid char-CNN-RNN. */

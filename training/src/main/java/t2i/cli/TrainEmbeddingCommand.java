@@ -92,12 +92,17 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
                 + "): resume without"
                 + " architecture options, or choose a new --out");
       }
-      resumeFrom =
-          new Checkpoints(runDir, 3)
-              .latest()
-              .orElseThrow(() -> new DataException(runDir + " has no checkpoint to resume from"));
-      previousSeconds = resumeFrom.elapsedSeconds();
-      spec.commandLine().getErr().printf("resuming %s at step %d%n", runDir, resumeFrom.step());
+      resumeFrom = new Checkpoints(runDir, 3).latest().orElse(null);
+      if (resumeFrom == null) {
+        spec.commandLine()
+            .getErr()
+            .printf(
+                "%s has no checkpoint yet: starting at step 0 with its saved configuration%n",
+                runDir);
+      } else {
+        previousSeconds = resumeFrom.elapsedSeconds();
+        spec.commandLine().getErr().printf("resuming %s at step %d%n", runDir, resumeFrom.step());
+      }
     } else {
       config = resolve(null);
       RunDirectory.create(runDir, EmbeddingTrainer.KIND, config);
@@ -117,25 +122,17 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
 
   /** CLI options over the saved config (resume) or the defaults (new run). */
   private EmbeddingConfig resolve(EmbeddingConfig saved) {
-    Path dataset = saved != null && !isDataGiven() ? Path.of(saved.dataset()) : data.dir;
+    Path dataset =
+        saved != null && !isDataGiven()
+            ? Path.of(saved.dataset())
+            : data.dir.toAbsolutePath().normalize();
     Dataset ds = Dataset.open(dataset);
     int trainvalClasses = ds.manifest().classes(Split.TRAINVAL).size();
     EmbeddingConfig.Builder b =
-        EmbeddingConfig.builder(dataset.toString(), trainvalClasses)
-            .flip(!ds.manifest().name().equals("emoji"));
-    if (saved != null) {
-      b.text(saved.text())
-          .image(saved.image())
-          .batchSize(saved.batchSize())
-          .optimizer(saved.optimizer())
-          .learningRate(saved.learningRate())
-          .seed(saved.seed())
-          .flip(saved.flip())
-          .gradientClip(saved.gradientClip());
-      if (saved.imageFeatures() != null) {
-        b.imageFeatures(saved.imageFeatures(), saved.image().featureDim());
-      }
-    }
+        saved != null
+            ? saved.toBuilder().dataset(dataset.toString())
+            : EmbeddingConfig.builder(dataset.toString(), trainvalClasses)
+                .flip(!ds.manifest().name().equals("emoji"));
     if (textPreset != null) {
       b.text(TextEncoderConfig.preset(textPreset));
     }
@@ -143,7 +140,8 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
       b.image(ImageEncoderConfig.preset(imagePreset));
     }
     if (imageFeatures != null) {
-      b.imageFeatures(imageFeatures.toString(), t2i.data.io.Npy.read(imageFeatures).columns());
+      Path features = imageFeatures.toAbsolutePath().normalize();
+      b.imageFeatures(features.toString(), t2i.data.io.Npy.read(features).columns());
     }
     if (optimizer != null) {
       b.optimizer(optimizer);

@@ -53,10 +53,13 @@ final class TrainingRun {
     try {
       return loop.run(options.budget(), previousSeconds);
     } finally {
-      for (TrainingListener l : listeners) {
-        l.close();
+      try {
+        for (TrainingListener l : listeners) {
+          l.close();
+        }
+      } finally {
+        done.countDown();
       }
-      done.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(onSignal);
       } catch (IllegalStateException shuttingDown) {

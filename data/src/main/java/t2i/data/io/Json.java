@@ -12,7 +12,7 @@ import t2i.data.DataException;
 /** The project's one JSON configuration: pretty, stable, records supported. */
 public final class Json {
   private static final Gson GSON =
-      new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+      new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
   private Json() {}
 

@@ -78,9 +78,27 @@ public record EmbeddingConfig(
     return new Builder(dataset, trainvalClasses);
   }
 
+  /** Every value of this config, for a resume to change what the user asks and nothing else. */
+  public Builder toBuilder() {
+    Builder b = new Builder(dataset, decayEvery);
+    b.text = text;
+    b.image = image;
+    b.imageFeatures = imageFeatures;
+    b.batchSize = batchSize;
+    b.optimizer = optimizer;
+    b.learningRate = learningRate;
+    b.decay = decay;
+    b.decayEvery = decayEvery;
+    b.initialMeanSquare = initialMeanSquare;
+    b.gradientClip = gradientClip;
+    b.seed = seed;
+    b.flip = flip;
+    return b;
+  }
+
   /** The defaults, then what the caller sets. */
   public static final class Builder {
-    private final String dataset;
+    private String dataset;
     private TextEncoderConfig text = TextEncoderConfig.reed();
     private ImageEncoderConfig image = ImageEncoderConfig.cpu();
     private String imageFeatures;
@@ -98,6 +116,12 @@ public record EmbeddingConfig(
       this.dataset = dataset;
       this.batchSize = Math.min(40, trainvalClasses);
       this.decayEvery = Math.max(1, trainvalClasses);
+    }
+
+    /** Another dataset (a resume with --data); {@code decayEvery} stays as it was. */
+    public Builder dataset(String dataset) {
+      this.dataset = dataset;
+      return this;
     }
 
     public Builder text(TextEncoderConfig text) {

@@ -34,7 +34,13 @@ public final class EmbeddingModel implements AutoCloseable {
     this.checkpoint = checkpoint;
     this.graph = EmbeddingGraph.inference(config);
     this.session = Sessions.create(graph.graph, threads);
-    Checkpoints.restore(session, checkpoint);
+    try {
+      Checkpoints.restore(session, checkpoint);
+    } catch (RuntimeException e) {
+      session.close();
+      graph.graph.close();
+      throw e;
+    }
   }
 
   /** The run's latest checkpoint. */

@@ -9,6 +9,7 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import t2i.data.DataException;
 import t2i.data.Dataset;
 import t2i.data.Progress;
 import t2i.data.Split;
@@ -62,11 +63,17 @@ public final class EmbeddingTrainer implements Trainer {
     this.graph = EmbeddingGraph.training(config);
     this.session = Sessions.create(graph.graph, threads);
     this.checkpoints = new Checkpoints(runDir, 3);
-    if (resumeFrom != null) {
-      Checkpoints.restore(session, resumeFrom);
-      step = resumeFrom.step();
-    } else {
-      session.initialize();
+    try {
+      if (resumeFrom != null) {
+        Checkpoints.restore(session, resumeFrom);
+        step = resumeFrom.step();
+      } else {
+        session.initialize();
+      }
+    } catch (RuntimeException e) {
+      session.close();
+      graph.graph.close();
+      throw e;
     }
     BatchOptions options =
         BatchOptions.defaults()
@@ -105,6 +112,15 @@ public final class EmbeddingTrainer implements Trainer {
                 .fetch(graph.loss)
                 .run()) {
       double loss = ((TFloat32) r.get(0)).getFloat();
+      if (!Double.isFinite(loss)) {
+        throw new DataException(
+            "training diverged at step "
+                + (step + 1)
+                + " (loss "
+                + loss
+                + "): resume from the"
+                + " last checkpoint with a lower --lr");
+      }
       step++;
       Map<String, Double> scalars = new LinkedHashMap<>();
       scalars.put("loss", loss);

@@ -10,7 +10,10 @@ import java.util.List;
  * the mean of the text embeddings of all captions of its records. Top-1: each image is assigned the
  * class of highest compatibility θ(v)·φ̄_c; reported over images and as the mean of per-class
  * accuracies. AP@50: each class's φ̄_c ranks all images; AP@50 = (1 / min(50, R)) Σ_{k≤50}
- * precision@k · [image k is of the class], R the class's image count; averaged over classes.
+ * precision@k · [image k is of the class], R the class's image count; averaged over classes. Ties
+ * count against the model: an image is classified correctly only if its class scores strictly
+ * highest, and tied images rank relevant ones last (collapsed embeddings score at chance, not by
+ * record order).
  */
 public final class ZeroShotEvaluation {
   public static final int AP_DEPTH = 50;
@@ -85,14 +88,15 @@ public final class ZeroShotEvaluation {
     int[] perClassImages = new int[k];
     for (int i = 0; i < n; i++) {
       int truth = index.get(imageClasses[i]);
-      int best = 0;
-      for (int c = 1; c < k; c++) {
-        if (score[i][c] > score[i][best]) {
-          best = c;
+      boolean strictlyBest = true;
+      for (int c = 0; c < k; c++) {
+        if (c != truth && score[i][c] >= score[i][truth]) {
+          strictlyBest = false;
+          break;
         }
       }
       perClassImages[truth]++;
-      if (best == truth) {
+      if (strictlyBest) {
         correct++;
         perClassCorrect[truth]++;
       }
@@ -115,7 +119,17 @@ public final class ZeroShotEvaluation {
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(order, (a, b) -> Double.compare(score[b][c], score[a][c]));
+    java.util.Arrays.sort(
+        order,
+        (a, b) -> {
+          int byScore = Double.compare(score[b][c], score[a][c]);
+          if (byScore != 0) {
+            return byScore;
+          }
+          boolean ra = index.get(imageClasses[a]) == c;
+          boolean rb = index.get(imageClasses[b]) == c;
+          return Boolean.compare(ra, rb); // among ties, relevant images last
+        });
     int relevant = 0;
     for (int cls : imageClasses) {
       if (index.get(cls) == c) {

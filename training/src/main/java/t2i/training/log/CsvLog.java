@@ -36,12 +36,25 @@ public final class CsvLog implements AutoCloseable {
       List<String> kept = new ArrayList<>();
       kept.add(header);
       for (String line : lines.subList(1, lines.size())) {
-        long step = Long.parseLong(line.substring(0, line.indexOf(',')));
-        if (step <= resumeStep) {
-          kept.add(line);
+        int comma = line.indexOf(',');
+        if (comma <= 0 || line.split(",", -1).length != columns.size() + 2) {
+          continue; // a row cut short by a kill
+        }
+        try {
+          if (Long.parseLong(line.substring(0, comma)) <= resumeStep) {
+            kept.add(line);
+          }
+        } catch (NumberFormatException e) {
+          // not a row of ours
         }
       }
-      Files.write(file, kept, StandardCharsets.UTF_8);
+      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      Files.write(tmp, kept, StandardCharsets.UTF_8);
+      Files.move(
+          tmp,
+          file,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     } else {
       Files.writeString(file, header + "\n", StandardCharsets.UTF_8);
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.tensorflow.proto.Event;
+import org.tensorflow.proto.SessionLog;
 import org.tensorflow.proto.Summary;
 import t2i.data.tfrecord.TfRecordWriter;
 
@@ -19,7 +20,8 @@ import t2i.data.tfrecord.TfRecordWriter;
 public final class EventFileWriter implements AutoCloseable {
   private final TfRecordWriter out;
 
-  public EventFileWriter(Path dir) throws IOException {
+  /** A new event file; a run resumed at step {@code resumeStep} > 0 marks the restart. */
+  public EventFileWriter(Path dir, long resumeStep) throws IOException {
     Files.createDirectories(dir);
     String host;
     try {
@@ -31,6 +33,14 @@ public final class EventFileWriter implements AutoCloseable {
     Path file = dir.resolve("events.out.tfevents." + now / 1000 + "." + host + "." + now % 1000);
     out = new TfRecordWriter(file);
     write(Event.newBuilder().setWallTime(now / 1000.0).setFileVersion("brain.Event:2").build());
+    if (resumeStep > 0) {
+      // TensorBoard drops events of earlier files past this step: those logged after the
+      // checkpoint the run resumed from.
+      write(
+          event(resumeStep)
+              .setSessionLog(SessionLog.newBuilder().setStatus(SessionLog.SessionStatus.START))
+              .build());
+    }
   }
 
   public void scalars(long step, Map<String, Double> values) throws IOException {

@@ -21,7 +21,7 @@ public final class LogListener implements TrainingListener {
       throws IOException {
     this.every = every;
     this.csv = new CsvLog(runDir.resolve("losses.csv"), columns, resumeStep);
-    this.events = new EventFileWriter(runDir.resolve("events"));
+    this.events = new EventFileWriter(runDir.resolve("events"), resumeStep);
   }
 
   @Override

@@ -43,6 +43,7 @@ public final class TrainingLoop {
       l.started(trainer.step(), budget);
     }
     long saved = trainer.step();
+    Throwable failure = null;
     try {
       while (!stop.get() && !budget.done(trainer.step(), seconds(start))) {
         StepResult result = trainer.trainStep();
@@ -56,13 +57,24 @@ public final class TrainingLoop {
           lastCheckpoint = ticker.read();
         }
       }
+    } catch (IOException | RuntimeException | Error e) {
+      failure = e;
+      throw e;
     } finally {
       double elapsed = previousSeconds + seconds(start);
-      if (trainer.step() != saved) {
-        trainer.checkpoint(elapsed);
-      }
-      for (TrainingListener l : listeners) {
-        l.finished(trainer.step(), elapsed);
+      try {
+        // A failed step may have applied part of its updates: keep the last good checkpoint.
+        if (failure == null && trainer.step() != saved) {
+          trainer.checkpoint(elapsed);
+        }
+        for (TrainingListener l : listeners) {
+          l.finished(trainer.step(), elapsed);
+        }
+      } catch (IOException | RuntimeException e) {
+        if (failure == null) {
+          throw e;
+        }
+        failure.addSuppressed(e);
       }
     }
     return trainer.step();

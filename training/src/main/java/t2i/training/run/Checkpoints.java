@@ -86,15 +86,25 @@ public final class Checkpoints {
     try {
       session.restore(checkpoint.prefix());
     } catch (TensorFlowException | IllegalArgumentException e) {
-      // TF Java reports a shape mismatch as TFInvalidArgumentException, an
-      // IllegalArgumentException.
+      // TF Java reports a shape mismatch as TFInvalidArgumentException (an
+      // IllegalArgumentException)
+      // and a variable missing from the checkpoint as "not found"; anything else is a damaged file.
       String first = String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("");
+      boolean mismatch =
+          e instanceof IllegalArgumentException
+              || first.contains("not found in checkpoint")
+              || e.getClass().getSimpleName().contains("NotFound");
       throw new DataException(
           checkpoint.dir()
-              + " does not fit this model ("
-              + first
-              + "): it comes from a"
-              + " different architecture or configuration",
+              + (mismatch
+                  ? " does not fit this model ("
+                      + first
+                      + "): it comes from a different"
+                      + " architecture or configuration"
+                  : " cannot be read ("
+                      + first
+                      + "): the checkpoint is damaged; delete its"
+                      + " folder and latest.json to resume from an older one"),
           e);
     }
   }

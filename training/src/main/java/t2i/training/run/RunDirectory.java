@@ -64,15 +64,62 @@ public final class RunDirectory {
     return new RunDirectory(dir, kind);
   }
 
-  public <T> T config(Class<T> type) {
+  /**
+   * The run's configuration. Keys must match the record's components exactly, at every level: a
+   * missing key would silently become 0 or null (another architecture), an unknown one would be
+   * ignored.
+   */
+  public <T extends Record> T config(Class<T> type) {
     Path file = dir.resolve(CONFIG);
     JsonElement config = parse(file).get("config");
+    checkKeys(file, "config", config, type);
     try {
       return Json.gson().fromJson(config, type);
     } catch (RuntimeException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new DataException(
           file + " does not describe a " + kind + " run: " + cause.getMessage(), e);
+    }
+  }
+
+  private static void checkKeys(Path file, String where, JsonElement json, Class<?> type) {
+    if (!type.isRecord()) {
+      return;
+    }
+    if (json == null || !json.isJsonObject()) {
+      throw new DataException(file + ": " + where + " is missing or not an object");
+    }
+    JsonObject object = json.getAsJsonObject();
+    java.util.Set<String> expected = new java.util.TreeSet<>();
+    for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+      expected.add(c.getName());
+    }
+    java.util.Set<String> found = new java.util.TreeSet<>(object.keySet());
+    // An absent key of a nullable, non-record field means null (older writers omitted nulls);
+    // an absent number, flag or nested config would silently become 0, false or null.
+    for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+      if (!c.getType().isPrimitive() && !c.getType().isRecord()) {
+        found.add(c.getName());
+      }
+    }
+    if (!found.equals(expected)) {
+      java.util.Set<String> missing = new java.util.TreeSet<>(expected);
+      missing.removeAll(found);
+      java.util.Set<String> unknown = new java.util.TreeSet<>(found);
+      unknown.removeAll(expected);
+      throw new DataException(
+          file
+              + ": "
+              + where
+              + (missing.isEmpty() ? "" : " lacks " + missing)
+              + (unknown.isEmpty() ? "" : " has unknown keys " + unknown)
+              + " (written by another version of t2i?)");
+    }
+    for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+      JsonElement value = object.get(c.getName());
+      if (c.getType().isRecord() && value != null && !value.isJsonNull()) {
+        checkKeys(file, where + "." + c.getName(), value, c.getType());
+      }
     }
   }
 

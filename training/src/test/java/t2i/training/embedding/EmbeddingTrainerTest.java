@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -218,5 +220,39 @@ class EmbeddingTrainerTest {
     assertEquals(c, RunDirectory.open(run, EmbeddingTrainer.KIND).config(EmbeddingConfig.class));
     assertTrue(Files.readString(run.resolve("config.json")).contains("\"kind\": \"embedding\""));
     assertThrows(DataException.class, () -> RunDirectory.open(run, "gan"));
+  }
+
+  @Test
+  void configWithMissingOrUnknownKeysIsRefused() throws IOException {
+    Path run = dir.resolve("strict");
+    RunDirectory.create(run, EmbeddingTrainer.KIND, tiny());
+    Path file = run.resolve("config.json");
+    String json = Files.readString(file);
+
+    JsonObject noNorm = JsonParser.parseString(json).getAsJsonObject();
+    noNorm.getAsJsonObject("config").getAsJsonObject("image").remove("outputNorm");
+    Files.writeString(file, noNorm.toString());
+    DataException missing =
+        assertThrows(
+            DataException.class,
+            () -> RunDirectory.open(run, EmbeddingTrainer.KIND).config(EmbeddingConfig.class));
+    assertTrue(
+        missing.getMessage().contains("config.image lacks [outputNorm]"), missing.getMessage());
+
+    JsonObject extra = JsonParser.parseString(json).getAsJsonObject();
+    extra.getAsJsonObject("config").addProperty("sede", 1);
+    Files.writeString(file, extra.toString());
+    DataException unknown =
+        assertThrows(
+            DataException.class,
+            () -> RunDirectory.open(run, EmbeddingTrainer.KIND).config(EmbeddingConfig.class));
+    assertTrue(unknown.getMessage().contains("unknown keys [sede]"), unknown.getMessage());
+
+    // Older writers left out null fields: that still reads.
+    JsonObject noNull = JsonParser.parseString(json).getAsJsonObject();
+    noNull.getAsJsonObject("config").remove("imageFeatures");
+    Files.writeString(file, noNull.toString());
+    assertEquals(
+        tiny(), RunDirectory.open(run, EmbeddingTrainer.KIND).config(EmbeddingConfig.class));
   }
 }

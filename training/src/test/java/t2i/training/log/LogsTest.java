@@ -19,7 +19,7 @@ class LogsTest {
 
   @Test
   void eventFileHoldsTheVersionThenScalarsAndImages() throws IOException {
-    try (EventFileWriter w = new EventFileWriter(dir)) {
+    try (EventFileWriter w = new EventFileWriter(dir, 0)) {
       w.scalars(3, Map.of("loss", 1.5));
       w.image(4, "samples", new byte[] {1, 2, 3}, 64, 64);
     }
@@ -40,13 +40,35 @@ class LogsTest {
   }
 
   @Test
-  void csvDropsRowsPastTheResumedStep() throws IOException {
+  void aResumedRunMarksItsRestartForTensorBoard() throws IOException {
+    try (EventFileWriter w = new EventFileWriter(dir, 1470)) {
+      w.scalars(1471, Map.of("loss", 1.0));
+    }
+    Path file;
+    try (Stream<Path> files = Files.list(dir)) {
+      file = files.findFirst().orElseThrow();
+    }
+    try (TfRecordReader r = new TfRecordReader(file)) {
+      r.next();
+      Event restart = Event.parseFrom(r.next());
+      assertEquals(1470, restart.getStep());
+      assertEquals(
+          org.tensorflow.proto.SessionLog.SessionStatus.START, restart.getSessionLog().getStatus());
+    }
+  }
+
+  @Test
+  void csvDropsRowsPastTheResumedStepAndRowsCutShort() throws IOException {
     Path file = dir.resolve("losses.csv");
     try (CsvLog log = new CsvLog(file, List.of("loss", "lr"), 0)) {
       for (long step = 1; step <= 5; step++) {
         log.row(step, step, Map.of("loss", 10.0 / step, "lr", 0.1));
       }
     }
+    Files.writeString(
+        file,
+        Files.readString(file) + "6,6.0,1.6",
+        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
     try (CsvLog log = new CsvLog(file, List.of("loss", "lr"), 3)) {
       log.row(4, 4.5, Map.of("loss", 9.0, "lr", 0.1));
     }
