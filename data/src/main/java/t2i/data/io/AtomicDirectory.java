@@ -91,6 +91,7 @@ public final class AtomicDirectory implements AutoCloseable {
 
   /** Moves the staged folder to the target, replacing an old one if allowed. */
   public void commit() throws IOException {
+    Fsync.tree(staging);
     Path old = null;
     if (Files.exists(target)) {
       if (!replace) {
@@ -107,6 +108,7 @@ public final class AtomicDirectory implements AutoCloseable {
       }
       throw e;
     }
+    Fsync.directory(target.getParent());
     committed = true;
     removeHook();
     if (old != null) {

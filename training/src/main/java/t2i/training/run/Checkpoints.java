@@ -15,13 +15,14 @@ import org.tensorflow.Session;
 import org.tensorflow.exceptions.TensorFlowException;
 import t2i.data.DataException;
 import t2i.data.io.AtomicDirectory;
+import t2i.data.io.Fsync;
 import t2i.data.io.Json;
 
 /**
  * The checkpoints of a run, in {@code <run>/checkpoints/}: {@code step-<n>/} folders written whole
- * (saved to a hidden folder, then renamed) and {@code latest.json}, replaced atomically after the
- * folder is in place. A crash at any moment leaves the previous checkpoint usable. The newest
- * {@code keep} checkpoints are kept.
+ * (saved to a hidden folder, forced to disk, then renamed) and {@code latest.json}, replaced
+ * atomically after the folder is in place. A crash or a power loss at any moment leaves the
+ * previous checkpoint usable. The newest {@code keep} checkpoints are kept.
  */
 public final class Checkpoints {
   static final String MODEL = "model";
@@ -45,16 +46,20 @@ public final class Checkpoints {
     AtomicDirectory.deleteRecursively(staging);
     Files.createDirectories(staging);
     session.save(staging.resolve(MODEL).toString());
+    Fsync.tree(staging);
     Path target = dir.resolve(name);
     AtomicDirectory.deleteRecursively(target);
     Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
     Path tmp = dir.resolve(LATEST + ".tmp");
+    Fsync.directory(dir);
     Json.write(tmp, new Latest(step, name, elapsedSeconds));
+    Fsync.file(tmp);
     Files.move(
         tmp,
         dir.resolve(LATEST),
         StandardCopyOption.ATOMIC_MOVE,
         StandardCopyOption.REPLACE_EXISTING);
+    Fsync.directory(dir);
     prune(name);
     return new Checkpoint(step, target, elapsedSeconds);
   }
