@@ -6,9 +6,9 @@ import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
@@ -31,12 +31,40 @@ public final class Network {
   private final String prefix;
   private final Mode mode;
   private final long seed;
-  private final List<Variable<TFloat32>> trainable = new ArrayList<>();
-  private final List<Variable<TFloat32>> state = new ArrayList<>();
-  private final List<Op> updates = new ArrayList<>();
-  private final Set<String> names = new HashSet<>();
+  private final List<Variable<TFloat32>> trainable;
+  private final List<Variable<TFloat32>> state;
+  private final List<Op> updates;
+  private final Map<String, Variable<TFloat32>> byName;
+  private final boolean reusing;
 
   public Network(Ops tf, String prefix, Mode mode, long seed) {
+    this(
+        tf,
+        prefix,
+        mode,
+        seed,
+        new ArrayList<>(),
+        new ArrayList<>(),
+        new ArrayList<>(),
+        new HashMap<>(),
+        false);
+  }
+
+  private Network(
+      Ops tf,
+      String prefix,
+      Mode mode,
+      long seed,
+      List<Variable<TFloat32>> trainable,
+      List<Variable<TFloat32>> state,
+      List<Op> updates,
+      Map<String, Variable<TFloat32>> byName,
+      boolean reusing) {
+    this.trainable = trainable;
+    this.state = state;
+    this.updates = updates;
+    this.byName = byName;
+    this.reusing = reusing;
     checkArgument(
         prefix.matches("[a-z][a-z0-9]*"), "network prefix must be [a-z][a-z0-9]*: %s", prefix);
     this.tf = tf;
@@ -61,8 +89,20 @@ public final class Network {
     return mode == Mode.TRAINING;
   }
 
+  /**
+   * The same network applied again (the discriminator on real, mismatched and generated pairs):
+   * layers get the existing variables by name, and register no second set of moving-average
+   * updates, so the statistics follow the first application only.
+   */
+  public Network reuse() {
+    return new Network(tf, prefix, mode, seed, trainable, state, updates, byName, true);
+  }
+
   /** A trainable variable. */
   public Variable<TFloat32> weight(String name, Shape shape, Init init) {
+    if (reusing) {
+      return existing(name, shape);
+    }
     Variable<TFloat32> v = create(name, shape, init);
     trainable.add(v);
     return v;
@@ -70,6 +110,9 @@ public final class Network {
 
   /** A variable the optimizer never touches (moving statistics). */
   public Variable<TFloat32> stateVariable(String name, Shape shape, Init init) {
+    if (reusing) {
+      return existing(name, shape);
+    }
     Variable<TFloat32> v = create(name, shape, init);
     state.add(v);
     return v;
@@ -77,13 +120,25 @@ public final class Network {
 
   /** An op to run with every training step (moving-average updates). */
   public void addUpdate(Op op) {
-    updates.add(op);
+    if (!reusing) {
+      updates.add(op);
+    }
+  }
+
+  private Variable<TFloat32> existing(String name, Shape shape) {
+    String full = prefix + "_" + name;
+    Variable<TFloat32> v = byName.get(full);
+    checkArgument(v != null, "reused network has no variable %s", full);
+    checkArgument(v.shape().equals(shape), "%s is %s, reused as %s", full, v.shape(), shape);
+    return v;
   }
 
   private Variable<TFloat32> create(String name, Shape shape, Init init) {
     String full = prefix + "_" + name;
-    checkArgument(names.add(full), "variable %s defined twice", full);
-    return tf.withName(full).variable(initialValue(full, shape, init));
+    checkArgument(!byName.containsKey(full), "variable %s defined twice", full);
+    Variable<TFloat32> v = tf.withName(full).variable(initialValue(full, shape, init));
+    byName.put(full, v);
+    return v;
   }
 
   private Operand<TFloat32> initialValue(String name, Shape shape, Init init) {

@@ -1,0 +1,63 @@
+package t2i.graph;
+
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The GAN losses of Reed et al. (ICML 2016, Algorithm 1), written as minimised cross-entropies over
+ * logits: s_r = D(real image, right text), s_w = D(real image, wrong text), s_f = D(fake image,
+ * right text), s_i = D(G(z, interpolated text), interpolated text).
+ *
+ * <pre>
+ * L_D = CE(s_r, 1) + (CE(s_w, 0) + CE(s_f, 0)) / 2        GAN-CLS (plain GAN: CE(s_r, 1) + CE(s_f, 0))
+ * L_G = CE(s_f, 1) [+ CE(s_i, 1)]                          [GAN-INT term, weight 1]
+ * </pre>
+ *
+ * CE(x, z) = softplus(x) − x·z, the numerically stable sigmoid cross-entropy, averaged over the
+ * batch.
+ */
+public final class GanLoss {
+  /** The discriminator's three terms, named once (DESIGN.md). */
+  public enum Term {
+    REAL_RIGHT,
+    REAL_WRONG,
+    FAKE_RIGHT
+  }
+
+  private GanLoss() {}
+
+  /** Mean sigmoid cross-entropy of {@code logits} against the constant label {@code label}. */
+  public static Operand<TFloat32> crossEntropy(Ops tf, Operand<TFloat32> logits, float label) {
+    Operand<TFloat32> ce =
+        tf.math.sub(tf.math.softplus(logits), tf.math.mul(logits, tf.constant(label)));
+    return tf.math.mean(ce, tf.constant(0));
+  }
+
+  /** L_D of GAN-CLS (matching-aware) or of the plain GAN ({@code wrong} null). */
+  public static Operand<TFloat32> discriminator(
+      Ops tf, Operand<TFloat32> realRight, Operand<TFloat32> realWrong, Operand<TFloat32> fake) {
+    Operand<TFloat32> real = crossEntropy(tf, realRight, 1f);
+    if (realWrong == null) {
+      return tf.math.add(real, crossEntropy(tf, fake, 0f));
+    }
+    return tf.math.add(
+        real,
+        tf.math.mul(
+            tf.math.add(crossEntropy(tf, realWrong, 0f), crossEntropy(tf, fake, 0f)),
+            tf.constant(0.5f)));
+  }
+
+  /** L_G, with the GAN-INT term when {@code interpolated} is not null. */
+  public static Operand<TFloat32> generator(
+      Ops tf, Operand<TFloat32> fake, Operand<TFloat32> interpolated) {
+    Operand<TFloat32> g = crossEntropy(tf, fake, 1f);
+    return interpolated == null ? g : tf.math.add(g, crossEntropy(tf, interpolated, 1f));
+  }
+
+  /** β·t1 + (1 − β)·t2: GAN-INT's interpolated text embeddings. */
+  public static Operand<TFloat32> interpolate(
+      Ops tf, Operand<TFloat32> t1, Operand<TFloat32> t2, float beta) {
+    return tf.math.add(tf.math.mul(t1, tf.constant(beta)), tf.math.mul(t2, tf.constant(1f - beta)));
+  }
+}
