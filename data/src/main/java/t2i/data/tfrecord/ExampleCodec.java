@@ -72,19 +72,6 @@ public final class ExampleCodec {
         Split.parse(string(f, SPLIT)));
   }
 
-  private static byte[] bytes(Map<String, Feature> f, String key) {
-    BytesList values = require(f, key).getBytesList();
-    if (values.getValueCount() != 1) {
-      throw new DataException(
-          "record feature '"
-              + key
-              + "' has "
-              + values.getValueCount()
-              + " values, expected 1: not a t2i dataset shard");
-    }
-    return values.getValue(0).toByteArray();
-  }
-
   private static Feature require(Map<String, Feature> f, String key) {
     Feature feature = f.get(key);
     if (feature == null) {
@@ -93,30 +80,37 @@ public final class ExampleCodec {
     return feature;
   }
 
-  private static String string(Map<String, Feature> f, String key) {
+  /** The one bytes value of a feature. */
+  private static ByteString single(Map<String, Feature> f, String key) {
     BytesList values = require(f, key).getBytesList();
-    if (values.getValueCount() != 1) {
-      throw new DataException(
-          "record feature '"
-              + key
-              + "' has "
-              + values.getValueCount()
-              + " values, expected 1: not a t2i dataset shard");
-    }
-    return values.getValue(0).toStringUtf8();
+    checkOne(key, values.getValueCount());
+    return values.getValue(0);
+  }
+
+  private static byte[] bytes(Map<String, Feature> f, String key) {
+    return single(f, key).toByteArray();
+  }
+
+  private static String string(Map<String, Feature> f, String key) {
+    return single(f, key).toStringUtf8();
   }
 
   private static long integer(Map<String, Feature> f, String key) {
     Int64List values = require(f, key).getInt64List();
-    if (values.getValueCount() != 1) {
+    checkOne(key, values.getValueCount());
+    return values.getValue(0);
+  }
+
+  private static void checkOne(String key, int count) {
+    if (count != 1) {
       throw new DataException(
           "record feature '"
               + key
               + "' has "
-              + values.getValueCount()
-              + " values, expected 1: not a t2i dataset shard");
+              + count
+              + " values, expected 1: not a t2i dataset"
+              + " shard");
     }
-    return values.getValue(0);
   }
 
   private static Feature bytes(List<ByteString> values) {
