@@ -95,7 +95,12 @@ public final class Network {
    * updates, so the statistics follow the first application only.
    */
   public Network reuse() {
-    return new Network(tf, prefix, mode, seed, trainable, state, updates, byName, true);
+    return reuse(mode);
+  }
+
+  /** The same variables in another mode: a sampling path (inference) inside a training graph. */
+  public Network reuse(Mode otherMode) {
+    return new Network(tf, prefix, otherMode, seed, trainable, state, updates, byName, true);
   }
 
   /** A trainable variable. */

@@ -112,6 +112,34 @@ class EmbeddingCommandsTest {
     assertEquals(22, e.index().step());
     assertEquals(16, e.get(Split.TEST, 0, 0).length);
 
+    Path gan = dir.resolve("gan");
+    Run trainGan =
+        t2i(
+            "train",
+            "gan",
+            "--data",
+            dataset.toString(),
+            "--out",
+            gan.toString(),
+            "--embeddings",
+            CaptionEmbeddings.folder(dataset, "run").toString(),
+            "--preset",
+            "tiny",
+            "--batch",
+            "4",
+            "--steps",
+            "3",
+            "--sample-every",
+            "2",
+            "--threads",
+            "1");
+    assertEquals(0, trainGan.exit(), trainGan.err());
+    assertTrue(Files.isRegularFile(gan.resolve("samples/step-0000002.png")));
+    assertTrue(Files.isRegularFile(gan.resolve("samples/step-0000003.png")), "final grid");
+    assertEquals(
+        "step,seconds,loss_d,loss_g,d_real,d_fake,lr",
+        Files.readAllLines(gan.resolve("losses.csv")).get(0));
+
     Run export =
         t2i("export", "--embedding", run.toString(), "--out", dir.resolve("models").toString());
     assertEquals(0, export.exit(), export.err());

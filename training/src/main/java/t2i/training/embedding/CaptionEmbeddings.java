@@ -97,6 +97,24 @@ public final class CaptionEmbeddings {
     return index;
   }
 
+  /** How many captions record {@code record} of {@code split} has. */
+  public int captions(Split split, int record) {
+    return index.splits().get(split.fileName()).get(record).length;
+  }
+
+  public int dim() {
+    return index.dim();
+  }
+
+  /** Adds {@code weight} × the embedding of one caption to {@code out[offset, offset + dim)}. */
+  public void addTo(Split split, int record, int caption, float weight, float[] out, int offset) {
+    int row = index.splits().get(split.fileName()).get(record)[caption];
+    int d = index.dim();
+    for (int i = 0; i < d; i++) {
+      out[offset + i] += weight * matrix.values()[row * d + i];
+    }
+  }
+
   /** The embedding of caption {@code caption} of record {@code record} of {@code split}. */
   public float[] get(Split split, int record, int caption) {
     int row = index.splits().get(split.fileName()).get(record)[caption];

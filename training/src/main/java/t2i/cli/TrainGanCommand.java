@@ -1,0 +1,135 @@
+package t2i.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import t2i.data.DataException;
+import t2i.data.Dataset;
+import t2i.graph.GanConfig;
+import t2i.training.embedding.CaptionEmbeddings;
+import t2i.training.gan.GanTrainer;
+import t2i.training.gan.GanTrainingConfig;
+import t2i.training.gan.SampleGrid;
+import t2i.training.gan.SampleListener;
+import t2i.training.run.Checkpoint;
+import t2i.training.run.Checkpoints;
+import t2i.training.run.RunDirectory;
+
+/** {@code t2i train gan}. */
+@Command(
+    name = "gan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train the text-conditional DCGAN of Reed et al. (ICML 2016) on precomputed caption"
+          + " embeddings (`t2i embed`): --loss gan, cls (matching-aware D), int (interpolated"
+          + " text for G) or int-cls (default). Adam lr 0.0002, beta1 0.5, for D and G.",
+      "Writes a sample grid every --sample-every steps to RUN/samples/, half of its captions from"
+          + " test classes."
+    })
+final class TrainGanCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin DatasetOption data;
+
+  @Mixin TrainingOptions training;
+
+  @Option(
+      names = "--embeddings",
+      paramLabel = "DIR",
+      description = "Caption embeddings (default: DATA/embeddings/embedding).")
+  Path embeddings;
+
+  @Option(names = "--preset", description = "cpu (default), reed or tiny.")
+  String preset;
+
+  @Option(names = "--loss", description = "gan, cls, int or int-cls (default).")
+  String loss;
+
+  @Option(names = "--batch", description = "Images per step (default: 64).")
+  Integer batch;
+
+  @Option(names = "--seed", description = "Seed (default: 0).")
+  Long seed;
+
+  @Option(
+      names = "--sample-every",
+      description = "Steps between sample grids (default: ${DEFAULT-VALUE}).",
+      defaultValue = "500")
+  int sampleEvery;
+
+  @Override
+  public Integer call() throws Exception {
+    Path runDir = training.out;
+    GanTrainingConfig config;
+    Checkpoint resumeFrom = null;
+    double previousSeconds = 0;
+    if (training.resume) {
+      RunDirectory run = RunDirectory.open(runDir, GanTrainer.KIND);
+      config = run.config(GanTrainingConfig.class);
+      if (preset != null || loss != null || batch != null) {
+        throw new DataException(
+            "--resume continues "
+                + runDir
+                + " as configured; --preset, --loss and --batch apply"
+                + " to new runs");
+      }
+      resumeFrom = new Checkpoints(runDir, 3).latest().orElse(null);
+      if (resumeFrom != null) {
+        previousSeconds = resumeFrom.elapsedSeconds();
+        spec.commandLine().getErr().printf("resuming %s at step %d%n", runDir, resumeFrom.step());
+      }
+    } else {
+      Path dataset = data.dir.toAbsolutePath().normalize();
+      Dataset ds = Dataset.open(dataset);
+      Path folder =
+          (embeddings != null ? embeddings : CaptionEmbeddings.folder(dataset, "embedding"))
+              .toAbsolutePath()
+              .normalize();
+      int dim = CaptionEmbeddings.read(folder).dim();
+      config =
+          new GanTrainingConfig(
+              dataset.toString(),
+              folder.toString(),
+              GanConfig.preset(preset != null ? preset : "cpu").withEmbeddingDim(dim),
+              loss != null ? loss : "int-cls",
+              batch != null ? batch : 64,
+              4,
+              0.5f,
+              2e-4f,
+              0.5f,
+              0,
+              seed != null ? seed : 0,
+              !ds.manifest().name().equals("emoji"));
+      RunDirectory.create(runDir, GanTrainer.KIND, config);
+    }
+    try (GanTrainer trainer =
+        new GanTrainer(
+            config,
+            runDir,
+            resumeFrom,
+            training.threads.threads,
+            new ConsoleProgress(spec.commandLine().getErr()))) {
+      SampleGrid grid =
+          new SampleGrid(
+              Dataset.open(Path.of(config.dataset())),
+              trainer.embeddings(),
+              config.gan().zDim(),
+              4,
+              8,
+              config.seed());
+      TrainingRun.run(
+          trainer,
+          runDir,
+          training,
+          previousSeconds,
+          List.of(new SampleListener(trainer, grid, runDir, Math.max(1, sampleEvery))),
+          spec.commandLine().getErr());
+    }
+    return 0;
+  }
+}

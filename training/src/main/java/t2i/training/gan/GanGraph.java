@@ -1,0 +1,109 @@
+package t2i.training.gan;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import t2i.graph.Discriminator;
+import t2i.graph.GanConfig;
+import t2i.graph.GanLoss;
+import t2i.graph.Generator;
+import t2i.graph.Mode;
+import t2i.graph.Network;
+import t2i.training.optim.Adam;
+import t2i.training.optim.GradientBarrier;
+
+/**
+ * The GAN's training graph. D is applied to real/right, real/wrong and fake/right pairs (and
+ * nothing else: the interpolated fakes train G only), each application with its own batch
+ * statistics; G is applied to the right text and, for GAN-INT, to interpolated text. Two train ops:
+ * {@code train_d} (D's Adam on L_D, D's moving statistics) and {@code train_g} (G's Adam on L_G,
+ * G's moving statistics), run one after the other each step. A sampling path applies G in inference
+ * mode to fed noise and text.
+ */
+final class GanGraph {
+  final Graph graph = new Graph();
+  final Placeholder<TFloat32> images;
+  final Placeholder<TFloat32> right;
+  final Placeholder<TFloat32> wrong;
+  final Placeholder<TFloat32> z;
+  final Placeholder<TFloat32> interpolatedText;
+  final Placeholder<TFloat32> interpolatedZ;
+  final Placeholder<TFloat32> learningRate;
+  final Operand<TFloat32> lossD;
+  final Operand<TFloat32> lossG;
+  final Operand<TFloat32> realScore;
+  final Operand<TFloat32> fakeScore;
+  final Op trainD;
+  final Op trainG;
+  final Placeholder<TFloat32> sampleZ;
+  final Placeholder<TFloat32> sampleText;
+  final Operand<TFloat32> samples;
+
+  GanGraph(GanTrainingConfig c) {
+    GanConfig g = c.gan();
+    Ops tf = Ops.create(graph);
+    int e = g.embeddingDim();
+    images = placeholder(tf, "images", Shape.of(-1, 64, 64, 3));
+    right = placeholder(tf, "right_text", Shape.of(-1, e));
+    wrong = placeholder(tf, "wrong_text", Shape.of(-1, e));
+    z = placeholder(tf, "z", Shape.of(-1, g.zDim()));
+    interpolatedText = placeholder(tf, "interpolated_text", Shape.of(-1, e));
+    interpolatedZ = placeholder(tf, "interpolated_z", Shape.of(-1, g.zDim()));
+    learningRate =
+        tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+    sampleZ = placeholder(tf, "sample_z", Shape.of(-1, g.zDim()));
+    sampleText = placeholder(tf, "sample_text", Shape.of(-1, e));
+
+    Network gen = new Network(tf, Generator.PREFIX, Mode.TRAINING, c.seed());
+    Network disc = new Network(tf, Discriminator.PREFIX, Mode.TRAINING, c.seed() + 1);
+    Operand<TFloat32> fake = Generator.build(gen, g, z, right);
+    Operand<TFloat32> sr = Discriminator.build(disc, g, images, right);
+    Operand<TFloat32> sf = Discriminator.build(disc.reuse(), g, fake, right);
+    Operand<TFloat32> sw =
+        c.matchingAware() ? Discriminator.build(disc.reuse(), g, images, wrong) : null;
+    Operand<TFloat32> si = null;
+    if (c.interpolates()) {
+      Operand<TFloat32> fakeInterpolated =
+          Generator.build(gen.reuse(), g, interpolatedZ, interpolatedText);
+      si = Discriminator.build(disc.reuse(), g, fakeInterpolated, interpolatedText);
+    }
+    lossD = tf.withName("loss_d").identity(GanLoss.discriminator(tf, sr, sw, sf));
+    lossG = tf.withName("loss_g").identity(GanLoss.generator(tf, sf, si));
+    realScore = tf.math.mean(tf.math.sigmoid(sr), tf.constant(0));
+    fakeScore = tf.math.mean(tf.math.sigmoid(sf), tf.constant(0));
+    trainD = update(tf, lossD, disc, c, "optimizer_d");
+    trainG = update(tf, lossG, gen, c, "optimizer_g");
+    samples =
+        tf.withName("samples")
+            .identity(Generator.build(gen.reuse(Mode.INFERENCE), g, sampleZ, sampleText));
+  }
+
+  private static Placeholder<TFloat32> placeholder(Ops tf, String name, Shape shape) {
+    return tf.withName(name).placeholder(TFloat32.class, Placeholder.shape(shape));
+  }
+
+  /** One network's Adam step on one loss, after all its gradients, with its moving statistics. */
+  private Op update(Ops tf, Operand<TFloat32> loss, Network net, GanTrainingConfig c, String name) {
+    List<Variable<TFloat32>> vars = net.trainable();
+    Gradients g = tf.gradients(loss, vars);
+    List<Operand<TFloat32>> grads = new ArrayList<>();
+    for (int i = 0; i < vars.size(); i++) {
+      grads.add(g.<TFloat32>dy(i));
+    }
+    Op barrier = GradientBarrier.after(tf, grads, name + "_gradients_done");
+    List<Op> ops = new ArrayList<>();
+    ops.add(Adam.apply(tf, vars, grads, learningRate, c.beta1(), 0.999f, barrier, name));
+    ops.addAll(net.updates());
+    return tf.withName("train_" + name.substring(name.length() - 1))
+        .withControlDependencies(ops)
+        .noOp();
+  }
+}

@@ -1,0 +1,102 @@
+package t2i.training.gan;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import t2i.data.Dataset;
+import t2i.data.Split;
+import t2i.data.TextImageRecord;
+import t2i.data.image.ImageGrid;
+import t2i.training.embedding.CaptionEmbeddings;
+
+/**
+ * Fixed captions, half of them from test classes the GAN never trains on, each drawn with the same
+ * fixed noise vectors: the grid that shows training progress (pytorch dcgan's fixed_noise).
+ */
+public final class SampleGrid {
+  private final List<String> labels = new ArrayList<>();
+  private final float[] text;
+  private final float[] z;
+  private final int rows;
+  private final int columns;
+  private final int dim;
+
+  public SampleGrid(
+      Dataset dataset,
+      CaptionEmbeddings embeddings,
+      int zDim,
+      int perSplit,
+      int columns,
+      long seed) {
+    this.dim = embeddings.dim();
+    this.columns = columns;
+    List<float[]> chosen = new ArrayList<>();
+    for (Split split : List.of(Split.TRAINVAL, Split.TEST)) {
+      List<TextImageRecord> records = dataset.read(split);
+      // The first record of evenly spaced classes: distinct emoji, not one emoji in two styles.
+      java.util.Map<Integer, Integer> firstOfClass = new java.util.LinkedHashMap<>();
+      for (int r = 0; r < records.size(); r++) {
+        firstOfClass.putIfAbsent(records.get(r).classId(), r);
+      }
+      List<Integer> firsts = new ArrayList<>(firstOfClass.values());
+      int count = Math.min(perSplit, firsts.size());
+      for (int i = 0; i < count; i++) {
+        int r = firsts.get((int) ((long) i * firsts.size() / count));
+        chosen.add(embeddings.get(split, r, 0));
+        labels.add(
+            (split == Split.TEST ? "[test class] " : "[trainval] ")
+                + records.get(r).captions().get(0));
+      }
+    }
+    this.rows = chosen.size();
+    this.text = new float[rows * columns * dim];
+    for (int row = 0; row < rows; row++) {
+      for (int c = 0; c < columns; c++) {
+        System.arraycopy(chosen.get(row), 0, text, (row * columns + c) * dim, dim);
+      }
+    }
+    float[] columnNoise = GanTrainer.normal(new SplittableRandom(seed), columns * zDim);
+    this.z = new float[rows * columns * zDim];
+    for (int row = 0; row < rows; row++) {
+      System.arraycopy(columnNoise, 0, z, row * columns * zDim, columns * zDim);
+    }
+  }
+
+  /** The caption under each row. */
+  public List<String> labels() {
+    return List.copyOf(labels);
+  }
+
+  public BufferedImage render(GanTrainer trainer) {
+    float[] images = trainer.sample(z, text, rows * columns);
+    List<ImageGrid.Row> gridRows = new ArrayList<>();
+    int size = 64 * 64 * 3;
+    for (int row = 0; row < rows; row++) {
+      List<BufferedImage> cells = new ArrayList<>();
+      for (int c = 0; c < columns; c++) {
+        cells.add(toImage(images, (row * columns + c) * size));
+      }
+      gridRows.add(new ImageGrid.Row(cells, labels.get(row)));
+    }
+    return ImageGrid.draw(gridRows, 1);
+  }
+
+  static BufferedImage toImage(float[] values, int offset) {
+    BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 64; y++) {
+      for (int x = 0; x < 64; x++) {
+        int o = offset + (y * 64 + x) * 3;
+        image.setRGB(
+            x,
+            y,
+            (channel(values[o]) << 16) | (channel(values[o + 1]) << 8) | channel(values[o + 2]));
+      }
+    }
+    return image;
+  }
+
+  private static int channel(float v) {
+    return Math.max(0, Math.min(255, Math.round((v + 1f) * 127.5f)));
+  }
+}

@@ -1,0 +1,63 @@
+package t2i.training.gan;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import t2i.data.image.Images;
+import t2i.training.log.EventFileWriter;
+import t2i.training.loop.StepResult;
+import t2i.training.loop.TrainingListener;
+
+/**
+ * Every {@code every} steps and at the end: the sample grid as {@code samples/step-NNNNNNN.png},
+ * {@code samples/latest.png} and a TensorBoard image.
+ */
+public final class SampleListener implements TrainingListener {
+  private final GanTrainer trainer;
+  private final SampleGrid grid;
+  private final Path dir;
+  private final int every;
+  private final EventFileWriter events;
+  private long lastWritten = -1;
+
+  public SampleListener(GanTrainer trainer, SampleGrid grid, Path runDir, int every)
+      throws IOException {
+    this.trainer = trainer;
+    this.grid = grid;
+    this.dir = runDir.resolve("samples");
+    this.every = every;
+    Files.createDirectories(dir);
+    this.events = new EventFileWriter(runDir.resolve("events"), 0);
+  }
+
+  @Override
+  public void stepDone(StepResult r, double elapsedSeconds) throws IOException {
+    if (r.step() % every == 0) {
+      write(r.step());
+    }
+  }
+
+  @Override
+  public void finished(long step, double elapsedSeconds) throws IOException {
+    if (step != lastWritten) {
+      write(step);
+    }
+  }
+
+  private void write(long step) throws IOException {
+    BufferedImage image = grid.render(trainer);
+    byte[] png = Images.encodePng(image);
+    Path file = dir.resolve(String.format("step-%07d.png", step));
+    Files.write(file, png);
+    Files.copy(file, dir.resolve("latest.png"), StandardCopyOption.REPLACE_EXISTING);
+    events.image(step, "samples", png, image.getWidth(), image.getHeight());
+    lastWritten = step;
+  }
+
+  @Override
+  public void close() throws IOException {
+    events.close();
+  }
+}

@@ -1,0 +1,131 @@
+package t2i.training.gan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import t2i.data.Dataset;
+import t2i.data.Progress;
+import t2i.data.Split;
+import t2i.data.emoji.EmojiFixture;
+import t2i.graph.GanConfig;
+import t2i.graph.ImageEncoderConfig;
+import t2i.graph.TextEncoderConfig;
+import t2i.training.embedding.CaptionEmbeddings;
+import t2i.training.embedding.EmbeddingConfig;
+import t2i.training.embedding.EmbeddingModel;
+import t2i.training.embedding.EmbeddingTrainer;
+import t2i.training.loop.StepResult;
+import t2i.training.run.Checkpoint;
+import t2i.training.run.Checkpoints;
+import t2i.training.run.RunDirectory;
+
+/** The GAN trainer with tiny networks on the emoji fixture and its caption embeddings. */
+class GanTrainerTest {
+  @TempDir static Path dir;
+  static Path dataset;
+  static Path embeddings;
+
+  @BeforeAll
+  static void fixture() throws IOException {
+    dataset = EmojiFixture.buildDataset(dir);
+    int classes = Dataset.open(dataset).manifest().classes(Split.TRAINVAL).size();
+    EmbeddingConfig c =
+        EmbeddingConfig.builder(dataset.toString(), classes)
+            .text(TextEncoderConfig.tiny())
+            .image(ImageEncoderConfig.tiny())
+            .batchSize(classes)
+            .build();
+    Path run = dir.resolve("embedding");
+    RunDirectory.create(run, EmbeddingTrainer.KIND, c);
+    try (EmbeddingTrainer t = new EmbeddingTrainer(c, run, null, 1, Progress.NONE)) {
+      t.trainStep();
+      t.checkpoint(1.0);
+    }
+    try (EmbeddingModel m = EmbeddingModel.load(run, 1)) {
+      embeddings = CaptionEmbeddings.write(m, Dataset.open(dataset), "tiny", false, Progress.NONE);
+    }
+  }
+
+  static GanTrainingConfig config(String loss) {
+    return new GanTrainingConfig(
+        dataset.toString(),
+        embeddings.toString(),
+        GanConfig.tiny().withEmbeddingDim(16),
+        loss,
+        8,
+        4,
+        0.5f,
+        2e-4f,
+        0.5f,
+        0,
+        3,
+        false);
+  }
+
+  @Test
+  void everyLossVariantTrainsWithFiniteLosses() throws IOException {
+    for (String loss : List.of("gan", "cls", "int", "int-cls")) {
+      Path run = dir.resolve("variant-" + loss);
+      RunDirectory.create(run, GanTrainer.KIND, config(loss));
+      try (GanTrainer t = new GanTrainer(config(loss), run, null, 1, Progress.NONE)) {
+        for (int i = 0; i < 2; i++) {
+          StepResult r = t.trainStep();
+          for (Map.Entry<String, Double> e : r.scalars().entrySet()) {
+            assertTrue(Double.isFinite(e.getValue()), loss + " " + e.getKey());
+          }
+          assertTrue(r.get("d_real") > 0 && r.get("d_real") < 1);
+        }
+      }
+    }
+  }
+
+  @Test
+  void resumingGivesTheSameNextSteps() throws IOException {
+    GanTrainingConfig c = config("int-cls");
+    Path run = dir.resolve("resume");
+    RunDirectory.create(run, GanTrainer.KIND, c);
+    List<Map<String, Double>> uninterrupted = new ArrayList<>();
+    try (GanTrainer t = new GanTrainer(c, run, null, 1, Progress.NONE)) {
+      t.trainStep();
+      t.trainStep();
+      t.checkpoint(1.0);
+      for (int i = 0; i < 3; i++) {
+        uninterrupted.add(t.trainStep().scalars());
+      }
+    }
+    Checkpoint at2 = new Checkpoints(run, 3).latest().orElseThrow();
+    List<Map<String, Double>> resumed = new ArrayList<>();
+    try (GanTrainer t = new GanTrainer(c, run, at2, 1, Progress.NONE)) {
+      for (int i = 0; i < 3; i++) {
+        resumed.add(t.trainStep().scalars());
+      }
+    }
+    assertEquals(uninterrupted, resumed);
+  }
+
+  @Test
+  void sampleGridHasARowPerCaptionAndAColumnPerNoiseVector() throws IOException {
+    GanTrainingConfig c = config("int-cls");
+    Path run = dir.resolve("grid");
+    RunDirectory.create(run, GanTrainer.KIND, c);
+    try (GanTrainer t = new GanTrainer(c, run, null, 1, Progress.NONE)) {
+      SampleGrid grid =
+          new SampleGrid(Dataset.open(dataset), t.embeddings(), c.gan().zDim(), 2, 3, 0);
+      BufferedImage image = grid.render(t);
+      assertTrue(image.getWidth() >= 3 * 64);
+      assertTrue(image.getHeight() > 4 * 64, "four rows (two trainval, two test) with captions");
+      assertEquals(4, new java.util.HashSet<>(grid.labels()).size(), "distinct captions");
+      BufferedImage again = grid.render(t);
+      assertEquals(image.getRGB(30, 30), again.getRGB(30, 30), "fixed noise, same samples");
+    }
+  }
+}
