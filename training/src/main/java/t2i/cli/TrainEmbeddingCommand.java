@@ -16,7 +16,6 @@ import t2i.graph.TextEncoderConfig;
 import t2i.training.embedding.EmbeddingConfig;
 import t2i.training.embedding.EmbeddingTrainer;
 import t2i.training.run.Checkpoint;
-import t2i.training.run.Checkpoints;
 import t2i.training.run.RunDirectory;
 
 /** {@code t2i train embedding}. */
@@ -75,7 +74,6 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
     Path runDir = training.out;
     EmbeddingConfig config;
     Checkpoint resumeFrom = null;
-    double previousSeconds = 0;
     if (training.resume) {
       RunDirectory run = RunDirectory.open(runDir, EmbeddingTrainer.KIND);
       EmbeddingConfig saved = run.config(EmbeddingConfig.class);
@@ -92,17 +90,7 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
                 + "): resume without"
                 + " architecture options, or choose a new --out");
       }
-      resumeFrom = new Checkpoints(runDir, 3).latest().orElse(null);
-      if (resumeFrom == null) {
-        spec.commandLine()
-            .getErr()
-            .printf(
-                "%s has no checkpoint yet: starting at step 0 with its saved configuration%n",
-                runDir);
-      } else {
-        previousSeconds = resumeFrom.elapsedSeconds();
-        spec.commandLine().getErr().printf("resuming %s at step %d%n", runDir, resumeFrom.step());
-      }
+      resumeFrom = TrainingRun.resumePoint(runDir, spec.commandLine().getErr());
     } else {
       config = resolve(null);
       RunDirectory.create(runDir, EmbeddingTrainer.KIND, config);
@@ -115,7 +103,7 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
             training.threads.threads,
             new ConsoleProgress(spec.commandLine().getErr()))) {
       TrainingRun.run(
-          trainer, runDir, training, previousSeconds, List.of(), spec.commandLine().getErr());
+          trainer, runDir, training, resumeFrom, List.of(), spec.commandLine().getErr());
     }
     return 0;
   }

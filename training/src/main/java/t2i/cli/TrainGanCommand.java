@@ -17,7 +17,6 @@ import t2i.training.gan.GanTrainingConfig;
 import t2i.training.gan.SampleGrid;
 import t2i.training.gan.SampleListener;
 import t2i.training.run.Checkpoint;
-import t2i.training.run.Checkpoints;
 import t2i.training.run.RunDirectory;
 
 /** {@code t2i train gan}. */
@@ -67,7 +66,6 @@ final class TrainGanCommand implements Callable<Integer> {
     Path runDir = training.out;
     GanTrainingConfig config;
     Checkpoint resumeFrom = null;
-    double previousSeconds = 0;
     if (training.resume) {
       RunDirectory run = RunDirectory.open(runDir, GanTrainer.KIND);
       config = run.config(GanTrainingConfig.class);
@@ -78,11 +76,7 @@ final class TrainGanCommand implements Callable<Integer> {
                 + " as configured; --preset, --loss and --batch apply"
                 + " to new runs");
       }
-      resumeFrom = new Checkpoints(runDir, 3).latest().orElse(null);
-      if (resumeFrom != null) {
-        previousSeconds = resumeFrom.elapsedSeconds();
-        spec.commandLine().getErr().printf("resuming %s at step %d%n", runDir, resumeFrom.step());
-      }
+      resumeFrom = TrainingRun.resumePoint(runDir, spec.commandLine().getErr());
     } else {
       Path dataset = data.dir.toAbsolutePath().normalize();
       Dataset ds = Dataset.open(dataset);
@@ -126,7 +120,7 @@ final class TrainGanCommand implements Callable<Integer> {
           trainer,
           runDir,
           training,
-          previousSeconds,
+          resumeFrom,
           List.of(new SampleListener(trainer, grid, runDir, Math.max(1, sampleEvery))),
           spec.commandLine().getErr());
     }

@@ -5,6 +5,8 @@ import org.tensorflow.Session;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GraphOptions;
 import org.tensorflow.proto.RewriterConfig;
+import t2i.training.run.Checkpoint;
+import t2i.training.run.Checkpoints;
 
 /** Sessions with explicit thread settings (TF_JAVA_NOTES.md: sessions are configured once). */
 public final class Sessions {
@@ -14,6 +16,27 @@ public final class Sessions {
    * @param threads intra-op threads; 0 for one per core. One thread makes results bit-reproducible,
    *     which the resume tests rely on.
    */
+  /**
+   * A session whose variables come from {@code checkpoint}, or from their initialisers when it is
+   * null. If restoring fails (another architecture, a damaged file), the session and the graph are
+   * closed before the error propagates.
+   */
+  public static Session open(Graph graph, int threads, Checkpoint checkpoint) {
+    Session session = create(graph, threads);
+    try {
+      if (checkpoint != null) {
+        Checkpoints.restore(session, checkpoint);
+      } else {
+        session.initialize();
+      }
+      return session;
+    } catch (RuntimeException e) {
+      session.close();
+      graph.close();
+      throw e;
+    }
+  }
+
   public static Session create(Graph graph, int threads) {
     int intra = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     ConfigProto config =

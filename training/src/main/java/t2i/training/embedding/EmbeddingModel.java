@@ -33,14 +33,7 @@ public final class EmbeddingModel implements AutoCloseable {
     this.config = config;
     this.checkpoint = checkpoint;
     this.graph = EmbeddingGraph.inference(config);
-    this.session = Sessions.create(graph.graph, threads);
-    try {
-      Checkpoints.restore(session, checkpoint);
-    } catch (RuntimeException e) {
-      session.close();
-      graph.graph.close();
-      throw e;
-    }
+    this.session = Sessions.open(graph.graph, threads, checkpoint);
   }
 
   /** The run's latest checkpoint. */

@@ -61,20 +61,9 @@ public final class EmbeddingTrainer implements Trainer {
                 Split.TRAINVAL,
                 config.image().featureDim());
     this.graph = EmbeddingGraph.training(config);
-    this.session = Sessions.create(graph.graph, threads);
+    this.session = Sessions.open(graph.graph, threads, resumeFrom);
     this.checkpoints = new Checkpoints(runDir, 3);
-    try {
-      if (resumeFrom != null) {
-        Checkpoints.restore(session, resumeFrom);
-        step = resumeFrom.step();
-      } else {
-        session.initialize();
-      }
-    } catch (RuntimeException e) {
-      session.close();
-      graph.graph.close();
-      throw e;
-    }
+    this.step = resumeFrom == null ? 0 : resumeFrom.step();
     BatchOptions options =
         BatchOptions.defaults()
             .withBatchSize(config.batchSize())

@@ -62,20 +62,9 @@ public final class GanTrainer implements Trainer {
     }
     DecodedSplit data = DecodedSplit.load(dataset, Split.TRAINVAL, progress);
     this.graph = new GanGraph(config);
-    this.session = Sessions.create(graph.graph, threads);
+    this.session = Sessions.open(graph.graph, threads, resumeFrom);
     this.checkpoints = new Checkpoints(runDir, 3);
-    try {
-      if (resumeFrom != null) {
-        Checkpoints.restore(session, resumeFrom);
-        step = resumeFrom.step();
-      } else {
-        session.initialize();
-      }
-    } catch (RuntimeException e) {
-      session.close();
-      graph.graph.close();
-      throw e;
-    }
+    this.step = resumeFrom == null ? 0 : resumeFrom.step();
     this.batches =
         new BatchPipeline(
             data,
