@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import t2i.data.DataException;
 import t2i.data.Dataset;
+import t2i.data.Split;
 import t2i.graph.GanConfig;
 import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.gan.GanTrainer;
@@ -56,6 +57,14 @@ final class TrainGanCommand implements Callable<Integer> {
   Long seed;
 
   @Option(
+      names = "--halve-every",
+      paramLabel = "STEPS",
+      description =
+          "Steps between halvings of the learning rate; 0 never (default: 100 epochs of the"
+              + " training split, as Reed et al.).")
+  Long halveEvery;
+
+  @Option(
       names = "--sample-every",
       description = "Steps between sample grids (default: ${DEFAULT-VALUE}).",
       defaultValue = "500")
@@ -69,11 +78,11 @@ final class TrainGanCommand implements Callable<Integer> {
     if (training.resume) {
       RunDirectory run = RunDirectory.open(runDir, GanTrainer.KIND);
       config = run.config(GanTrainingConfig.class);
-      if (preset != null || loss != null || batch != null) {
+      if (preset != null || loss != null || batch != null || halveEvery != null) {
         throw new DataException(
             "--resume continues "
                 + runDir
-                + " as configured; --preset, --loss and --batch apply"
+                + " as configured; --preset, --loss, --batch and --halve-every apply"
                 + " to new runs");
       }
       resumeFrom = TrainingRun.resumePoint(runDir, spec.commandLine().getErr());
@@ -85,18 +94,23 @@ final class TrainGanCommand implements Callable<Integer> {
               .toAbsolutePath()
               .normalize();
       int dim = CaptionEmbeddings.read(folder).dim();
+      int batchSize = batch != null ? batch : 64;
+      if (halveEvery != null && halveEvery < 0) {
+        throw new DataException("--halve-every must be >= 0, was " + halveEvery);
+      }
+      long stepsPerEpoch = Math.max(1, ds.manifest().records(Split.TRAINVAL) / batchSize);
       config =
           new GanTrainingConfig(
               dataset.toString(),
               folder.toString(),
               GanConfig.preset(preset != null ? preset : "cpu").withEmbeddingDim(dim),
               loss != null ? loss : "int-cls",
-              batch != null ? batch : 64,
+              batchSize,
               4,
               0.5f,
               2e-4f,
               0.5f,
-              0,
+              halveEvery != null ? halveEvery : 100 * stepsPerEpoch,
               seed != null ? seed : 0,
               !ds.manifest().name().equals("emoji"));
       RunDirectory.create(runDir, GanTrainer.KIND, config);
