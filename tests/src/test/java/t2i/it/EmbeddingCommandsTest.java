@@ -140,6 +140,70 @@ class EmbeddingCommandsTest {
         "step,seconds,loss_d,loss_g,d_real,d_fake,lr",
         Files.readAllLines(gan.resolve("losses.csv")).get(0));
 
+    int trainval = t2i.data.Dataset.open(dataset).manifest().records(Split.TRAINVAL);
+    var ganConfig =
+        JsonParser.parseString(Files.readString(gan.resolve("config.json")))
+            .getAsJsonObject()
+            .getAsJsonObject("config");
+    assertEquals(100L * (trainval / 4), ganConfig.get("halveEvery").getAsLong(), "100 epochs");
+
+    Path png = dir.resolve("samples/two-texts.png");
+    Run sample =
+        t2i(
+            "sample",
+            gan.toString(),
+            "--text",
+            "a red apple",
+            "--text",
+            "grinning face",
+            "--n",
+            "3",
+            "--seed",
+            "5",
+            "--out",
+            png.toString(),
+            "--threads",
+            "1");
+    assertEquals(0, sample.exit(), sample.err());
+    java.awt.image.BufferedImage grid = javax.imageio.ImageIO.read(png.toFile());
+    assertTrue(grid.getWidth() >= 3 * 64 && grid.getHeight() >= 2 * 64, sample.out());
+    assertTrue(sample.out().contains("2 text(s) x 3 images, GAN step 3"), sample.out());
+
+    Run evalGan = t2i("eval", "gan", gan.toString(), "--threads", "1");
+    assertEquals(0, evalGan.exit(), evalGan.err());
+    assertTrue(evalGan.out().contains("not comparable with published"), evalGan.out());
+    var ganEval =
+        JsonParser.parseString(Files.readString(gan.resolve("eval-gan.json"))).getAsJsonObject();
+    int test = t2i.data.Dataset.open(dataset).manifest().records(Split.TEST);
+    assertEquals(test, ganEval.get("images").getAsInt());
+    assertEquals(3, ganEval.get("step").getAsLong());
+    for (String key : List.of("rPrecisionGenerated", "rPrecisionReal")) {
+      double v = ganEval.get(key).getAsDouble();
+      assertTrue(v >= 0 && v <= 1, key + " " + v);
+    }
+    assertTrue(ganEval.get("frechetGeneratedVsReal").getAsDouble() >= 0);
+
+    Run bench =
+        t2i(
+            "bench",
+            "train",
+            "--preset",
+            "tiny",
+            "--batch",
+            "4",
+            "--steps",
+            "2",
+            "--warmup",
+            "1",
+            "--matmul",
+            "128",
+            "--threads",
+            "1",
+            "--profile");
+    assertEquals(0, bench.exit(), bench.err());
+    assertTrue(bench.out().contains("step / ceiling"), bench.out());
+    assertTrue(bench.out().contains("Conv2DBackpropInput"), "the trace names op types");
+
     Run export =
         t2i("export", "--embedding", run.toString(), "--out", dir.resolve("models").toString());
     assertEquals(0, export.exit(), export.err());

@@ -1,7 +1,6 @@
 package t2i.cli;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +15,7 @@ import t2i.data.Dataset;
 import t2i.data.TextImageRecord;
 import t2i.data.image.ImageGrid;
 import t2i.data.image.Images;
+import t2i.data.io.AtomicFiles;
 
 /** {@code t2i data preview}. */
 @Command(
@@ -71,9 +71,7 @@ final class DataPreviewCommand implements Callable<Integer> {
               r.captions().get(r.captions().size() - 1));
       rows.add(new ImageGrid.Row(List.of(image), caption));
     }
-    Path parent = out.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Files.write(out, Images.encodePng(ImageGrid.draw(rows, 1)));
+    AtomicFiles.write(out, Images.encodePng(ImageGrid.draw(rows, 1)));
     spec.commandLine().getOut().println("wrote " + out + " (" + rows.size() + " records)");
     return 0;
   }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       EvalCommand.class,
       EmbedCommand.class,
+      SampleCommand.class,
       BenchCommand.class
     },
     footer = {"", "Run `t2i COMMAND --help` for a command's options."})

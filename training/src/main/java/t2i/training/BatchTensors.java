@@ -28,4 +28,16 @@ public final class BatchTensors {
     return TInt32.tensorOf(
         Shape.of(captions.length, ReedAlphabet.MAX_LENGTH), DataBuffers.of(ids, true, false));
   }
+
+  /** A row-major {@code float32 [rows, columns]} matrix. */
+  public static TFloat32 matrix(float[] values, int rows, int columns) {
+    return TFloat32.tensorOf(Shape.of(rows, columns), DataBuffers.of(values, true, false));
+  }
+
+  /** A tensor's values, row-major. */
+  public static float[] floats(TFloat32 t) {
+    float[] out = new float[Math.toIntExact(t.shape().size())];
+    t.asRawTensor().data().asFloats().read(out);
+    return out;
+  }
 }

@@ -14,4 +14,19 @@ public final class Machine {
         System.getProperty("os.name"),
         System.getProperty("os.arch"));
   }
+
+  /** This process's peak resident memory (VmHWM), or −1 where /proc is not available. */
+  public static long peakRssBytes() {
+    try {
+      for (String line :
+          java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // not Linux
+    }
+    return -1;
+  }
 }

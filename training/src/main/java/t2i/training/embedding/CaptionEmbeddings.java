@@ -69,7 +69,14 @@ public final class CaptionEmbeddings {
       Json.write(
           out.staging().resolve(INDEX),
           new Index(
-              model.checkpoint().dir().getParent().getParent().toString(),
+              model
+                  .checkpoint()
+                  .dir()
+                  .getParent()
+                  .getParent()
+                  .toAbsolutePath()
+                  .normalize()
+                  .toString(),
               model.checkpoint().step(),
               model.dim(),
               rows.size(),

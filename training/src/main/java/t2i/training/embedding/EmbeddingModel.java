@@ -91,8 +91,36 @@ public final class EmbeddingModel implements AutoCloseable {
           }
         }
       }
+      System.arraycopy(encodePixels(pixels, n), 0, out, start * dim(), n * dim());
+    }
+    return out;
+  }
+
+  /**
+   * θ(v) of images given as pixels, row-major {@code [n, side, side, 3]} in [−1, 1] (side: the
+   * image encoder's input size), row-major {@code [n, dim]}.
+   */
+  public float[] encodePixels(float[] pixels, int n) {
+    int side = config.image().imageSize();
+    int size = side * side * 3;
+    if (pixels.length != n * size) {
+      throw new IllegalArgumentException(
+          "expected "
+              + n
+              + " images of "
+              + side
+              + "x"
+              + side
+              + "x3, got "
+              + pixels.length
+              + " values");
+    }
+    float[] out = new float[n * dim()];
+    for (int start = 0; start < n; start += BATCH) {
+      int m = Math.min(BATCH, n - start);
+      float[] part = Arrays.copyOfRange(pixels, start * size, (start + m) * size);
       try (TFloat32 images =
-              TFloat32.tensorOf(Shape.of(n, side, side, 3), DataBuffers.of(pixels, true, false));
+              TFloat32.tensorOf(Shape.of(m, side, side, 3), DataBuffers.of(part, true, false));
           Result r =
               session.runner().feed(graph.images, images).fetch(graph.imageEmbedding).run()) {
         copy((TFloat32) r.get(0), out, start * dim());
@@ -120,8 +148,7 @@ public final class EmbeddingModel implements AutoCloseable {
   }
 
   private static void copy(TFloat32 t, float[] out, int offset) {
-    float[] part = new float[(int) t.shape().size()];
-    t.asRawTensor().data().asFloats().read(part);
+    float[] part = BatchTensors.floats(t);
     System.arraycopy(part, 0, out, offset, part.length);
   }
 

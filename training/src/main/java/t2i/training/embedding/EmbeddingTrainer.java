@@ -127,10 +127,7 @@ public final class EmbeddingTrainer implements Trainer {
   public float[] encodeTexts(String[] texts) {
     try (TInt32 chars = BatchTensors.chars(texts);
         Result r = session.runner().feed(graph.chars, chars).fetch(graph.textEmbedding).run()) {
-      TFloat32 t = (TFloat32) r.get(0);
-      float[] out = new float[(int) t.shape().size()];
-      t.asRawTensor().data().asFloats().read(out);
-      return out;
+      return BatchTensors.floats((TFloat32) r.get(0));
     }
   }
 

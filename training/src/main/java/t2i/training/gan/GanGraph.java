@@ -4,12 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.proto.RunMetadata;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 import t2i.graph.Discriminator;
 import t2i.graph.GanConfig;
@@ -17,6 +22,7 @@ import t2i.graph.GanLoss;
 import t2i.graph.Generator;
 import t2i.graph.Mode;
 import t2i.graph.Network;
+import t2i.training.BatchTensors;
 import t2i.training.optim.Adam;
 import t2i.training.optim.GradientBarrier;
 
@@ -47,16 +53,51 @@ final class GanGraph {
   final Placeholder<TFloat32> sampleText;
   final Operand<TFloat32> samples;
 
+  /** Every variable of G, of D (weights and moving statistics). */
+  final List<Variable<TFloat32>> generatorVariables;
+
+  final List<Variable<TFloat32>> discriminatorVariables;
+  private final boolean interpolates;
+  private final int embeddingDim;
+  private final int zDim;
+
+  /** One step's inputs, row-major: images {@code [n, 64, 64, 3]} in [−1, 1], texts, noise. */
+  record StepInputs(
+      int n,
+      float[] images,
+      float[] right,
+      float[] wrong,
+      float[] z,
+      float[] mixed,
+      float[] zMixed,
+      float learningRate) {}
+
+  /** What a step reports: both losses, and D's mean probability on real/right and fake pairs. */
+  record Losses(double lossD, double lossG, double realScore, double fakeScore) {}
+
+  /** The training graph for any batch size. */
   GanGraph(GanTrainingConfig c) {
+    this(c, -1);
+  }
+
+  /**
+   * @param batch the batch size fixed in the placeholders' shapes (−1: any), so that every op's
+   *     shape is static (for counting operations)
+   */
+  GanGraph(GanTrainingConfig c, int batch) {
     GanConfig g = c.gan();
     Ops tf = Ops.create(graph);
     int e = g.embeddingDim();
-    images = placeholder(tf, "images", Shape.of(-1, 64, 64, 3));
-    right = placeholder(tf, "right_text", Shape.of(-1, e));
-    wrong = placeholder(tf, "wrong_text", Shape.of(-1, e));
-    z = placeholder(tf, "z", Shape.of(-1, g.zDim()));
-    interpolatedText = placeholder(tf, "interpolated_text", Shape.of(-1, e));
-    interpolatedZ = placeholder(tf, "interpolated_z", Shape.of(-1, g.zDim()));
+    interpolates = c.interpolates();
+    embeddingDim = e;
+    zDim = g.zDim();
+    int half = batch < 0 ? -1 : batch / 2;
+    images = placeholder(tf, "images", Shape.of(batch, 64, 64, 3));
+    right = placeholder(tf, "right_text", Shape.of(batch, e));
+    wrong = placeholder(tf, "wrong_text", Shape.of(batch, e));
+    z = placeholder(tf, "z", Shape.of(batch, g.zDim()));
+    interpolatedText = placeholder(tf, "interpolated_text", Shape.of(half, e));
+    interpolatedZ = placeholder(tf, "interpolated_z", Shape.of(half, g.zDim()));
     learningRate =
         tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
     sampleZ = placeholder(tf, "sample_z", Shape.of(-1, g.zDim()));
@@ -79,11 +120,84 @@ final class GanGraph {
     lossG = tf.withName("loss_g").identity(GanLoss.generator(tf, sf, si));
     realScore = tf.math.mean(tf.math.sigmoid(sr), tf.constant(0));
     fakeScore = tf.math.mean(tf.math.sigmoid(sf), tf.constant(0));
+    generatorVariables = gen.all();
+    discriminatorVariables = disc.all();
     trainD = update(tf, lossD, disc, c, "optimizer_d");
     trainG = update(tf, lossG, gen, c, "optimizer_g");
     samples =
         tf.withName("samples")
             .identity(Generator.build(gen.reuse(Mode.INFERENCE), g, sampleZ, sampleText));
+  }
+
+  /** One D update, then one G update on the same inputs. */
+  Losses step(Session session, StepInputs in) {
+    return step(session, in, null);
+  }
+
+  /**
+   * One step, traced when {@code traces} is not null: both runs' {@code RunMetadata} (TF's
+   * FULL_TRACE step statistics) are added to it.
+   */
+  Losses step(Session session, StepInputs in, List<RunMetadata> traces) {
+    int n = in.n();
+    int half = n / 2;
+    try (TFloat32 x =
+            TFloat32.tensorOf(Shape.of(n, 64, 64, 3), DataBuffers.of(in.images(), true, false));
+        TFloat32 r = BatchTensors.matrix(in.right(), n, embeddingDim);
+        TFloat32 w = BatchTensors.matrix(in.wrong(), n, embeddingDim);
+        TFloat32 noise = BatchTensors.matrix(in.z(), n, zDim);
+        TFloat32 m = BatchTensors.matrix(in.mixed(), half, embeddingDim);
+        TFloat32 mNoise = BatchTensors.matrix(in.zMixed(), half, zDim);
+        TFloat32 rate = TFloat32.scalarOf(in.learningRate())) {
+      double dLoss;
+      double dReal;
+      double dFake;
+      try (Result d =
+          run(
+              session
+                  .runner()
+                  .feed(images, x)
+                  .feed(right, r)
+                  .feed(wrong, w)
+                  .feed(z, noise)
+                  .feed(learningRate, rate)
+                  .addTarget(trainD)
+                  .fetch(lossD)
+                  .fetch(realScore)
+                  .fetch(fakeScore),
+              traces)) {
+        dLoss = ((TFloat32) d.get(0)).getFloat();
+        dReal = ((TFloat32) d.get(1)).getFloat();
+        dFake = ((TFloat32) d.get(2)).getFloat();
+      }
+      Session.Runner g =
+          session
+              .runner()
+              .feed(right, r)
+              .feed(z, noise)
+              .feed(learningRate, rate)
+              .addTarget(trainG)
+              .fetch(lossG);
+      if (interpolates) {
+        g.feed(interpolatedText, m).feed(interpolatedZ, mNoise);
+      }
+      try (Result gr = run(g, traces)) {
+        return new Losses(dLoss, ((TFloat32) gr.get(0)).getFloat(), dReal, dFake);
+      }
+    }
+  }
+
+  private static Result run(Session.Runner runner, List<RunMetadata> traces) {
+    if (traces == null) {
+      return runner.run();
+    }
+    Result r =
+        runner
+            .setOptions(
+                RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build())
+            .runAndFetchMetadata();
+    r.getMetadata().ifPresent(traces::add);
+    return r;
   }
 
   private static Placeholder<TFloat32> placeholder(Ops tf, String name, Shape shape) {

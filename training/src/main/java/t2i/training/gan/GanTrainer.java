@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 import t2i.data.DataException;
 import t2i.data.Dataset;
@@ -34,7 +32,7 @@ import t2i.training.run.Checkpoints;
  * extra half batch mixes each right text with the next one's. Noise and caption choices derive from
  * (seed, step), so a resumed run continues exactly.
  */
-public final class GanTrainer implements Trainer {
+public final class GanTrainer implements Trainer, ImageGenerator {
   public static final String KIND = "gan";
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
@@ -98,7 +96,7 @@ public final class GanTrainer implements Trainer {
       average(b.records()[i], random, right, i * e);
       average(b.wrongRecords()[i], random, wrong, i * e);
     }
-    float[] z = normal(random, n * zDim);
+    float[] z = Noise.normal(random, n * zDim);
     int half = n / 2;
     float beta = config.interpolationBeta();
     float[] mixed = new float[half * e];
@@ -108,51 +106,13 @@ public final class GanTrainer implements Trainer {
         mixed[i * e + d] = beta * right[i * e + d] + (1 - beta) * right[other * e + d];
       }
     }
-    float[] zMixed = normal(random, half * zDim);
+    float[] zMixed = Noise.normal(random, half * zDim);
     float lr = config.learningRateAt(step);
-    double lossD;
-    double realScore;
-    double fakeScore;
-    double lossG;
-    try (TFloat32 images = BatchTensors.images(b);
-        TFloat32 r = matrix(right, n, e);
-        TFloat32 w = matrix(wrong, n, e);
-        TFloat32 noise = matrix(z, n, zDim);
-        TFloat32 m = matrix(mixed, half, e);
-        TFloat32 mNoise = matrix(zMixed, half, zDim);
-        TFloat32 rate = TFloat32.scalarOf(lr)) {
-      try (Result d =
-          session
-              .runner()
-              .feed(graph.images, images)
-              .feed(graph.right, r)
-              .feed(graph.wrong, w)
-              .feed(graph.z, noise)
-              .feed(graph.learningRate, rate)
-              .addTarget(graph.trainD)
-              .fetch(graph.lossD)
-              .fetch(graph.realScore)
-              .fetch(graph.fakeScore)
-              .run()) {
-        lossD = ((TFloat32) d.get(0)).getFloat();
-        realScore = ((TFloat32) d.get(1)).getFloat();
-        fakeScore = ((TFloat32) d.get(2)).getFloat();
-      }
-      var g =
-          session
-              .runner()
-              .feed(graph.right, r)
-              .feed(graph.z, noise)
-              .feed(graph.learningRate, rate)
-              .addTarget(graph.trainG)
-              .fetch(graph.lossG);
-      if (config.interpolates()) {
-        g.feed(graph.interpolatedText, m).feed(graph.interpolatedZ, mNoise);
-      }
-      try (Result gr = g.run()) {
-        lossG = ((TFloat32) gr.get(0)).getFloat();
-      }
-    }
+    GanGraph.Losses losses =
+        graph.step(
+            session, new GanGraph.StepInputs(n, b.images(), right, wrong, z, mixed, zMixed, lr));
+    double lossD = losses.lossD();
+    double lossG = losses.lossG();
     if (!Double.isFinite(lossD) || !Double.isFinite(lossG)) {
       throw new DataException(
           "training diverged at step "
@@ -167,8 +127,8 @@ public final class GanTrainer implements Trainer {
     Map<String, Double> scalars = new LinkedHashMap<>();
     scalars.put("loss_d", lossD);
     scalars.put("loss_g", lossG);
-    scalars.put("d_real", realScore);
-    scalars.put("d_fake", fakeScore);
+    scalars.put("d_real", losses.realScore());
+    scalars.put("d_fake", losses.fakeScore());
     scalars.put("lr", (double) lr);
     return new StepResult(step, scalars);
   }
@@ -190,31 +150,15 @@ public final class GanTrainer implements Trainer {
     }
   }
 
-  static float[] normal(SplittableRandom random, int n) {
-    float[] out = new float[n];
-    for (int i = 0; i < n; i += 2) {
-      // Box–Muller: SplittableRandom has no nextGaussian
-      double u1 = 1 - random.nextDouble();
-      double u2 = random.nextDouble();
-      double radius = Math.sqrt(-2 * Math.log(u1));
-      out[i] = (float) (radius * Math.cos(2 * Math.PI * u2));
-      if (i + 1 < n) {
-        out[i + 1] = (float) (radius * Math.sin(2 * Math.PI * u2));
-      }
-    }
-    return out;
+  @Override
+  public int zDim() {
+    return config.gan().zDim();
   }
 
-  private static TFloat32 matrix(float[] values, int rows, int columns) {
-    return TFloat32.tensorOf(Shape.of(rows, columns), DataBuffers.of(values, true, false));
-  }
-
-  /**
-   * G in inference mode on fed noise and text: images row-major {@code [N, 64, 64, 3]} in (−1, 1).
-   */
-  public float[] sample(float[] z, float[] text, int n) {
-    try (TFloat32 noise = matrix(z, n, config.gan().zDim());
-        TFloat32 t = matrix(text, n, embeddings.dim());
+  @Override
+  public float[] generate(float[] z, float[] text, int n) {
+    try (TFloat32 noise = BatchTensors.matrix(z, n, config.gan().zDim());
+        TFloat32 t = BatchTensors.matrix(text, n, embeddings.dim());
         Result r =
             session
                 .runner()
@@ -222,10 +166,7 @@ public final class GanTrainer implements Trainer {
                 .feed(graph.sampleText, t)
                 .fetch(graph.samples)
                 .run()) {
-      TFloat32 out = (TFloat32) r.get(0);
-      float[] values = new float[(int) out.shape().size()];
-      out.asRawTensor().data().asFloats().read(values);
-      return values;
+      return BatchTensors.floats((TFloat32) r.get(0));
     }
   }
 

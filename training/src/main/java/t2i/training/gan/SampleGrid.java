@@ -56,7 +56,7 @@ public final class SampleGrid {
         System.arraycopy(chosen.get(row), 0, text, (row * columns + c) * dim, dim);
       }
     }
-    float[] columnNoise = GanTrainer.normal(new SplittableRandom(seed), columns * zDim);
+    float[] columnNoise = Noise.normal(new SplittableRandom(seed), columns * zDim);
     this.z = new float[rows * columns * zDim];
     for (int row = 0; row < rows; row++) {
       System.arraycopy(columnNoise, 0, z, row * columns * zDim, columns * zDim);
@@ -68,8 +68,8 @@ public final class SampleGrid {
     return List.copyOf(labels);
   }
 
-  public BufferedImage render(GanTrainer trainer) {
-    float[] images = trainer.sample(z, text, rows * columns);
+  public BufferedImage render(ImageGenerator generator) {
+    float[] images = generator.generate(z, text, rows * columns);
     List<ImageGrid.Row> gridRows = new ArrayList<>();
     int size = 64 * 64 * 3;
     for (int row = 0; row < rows; row++) {

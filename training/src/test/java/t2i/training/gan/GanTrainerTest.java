@@ -113,6 +113,27 @@ class GanTrainerTest {
   }
 
   @Test
+  void theLoadedModelDrawsWhatTheTrainersSamplingPathDraws() throws IOException {
+    GanTrainingConfig c = config("int-cls");
+    Path run = dir.resolve("model");
+    RunDirectory.create(run, GanTrainer.KIND, c);
+    int n = 3;
+    float[] z = Noise.normal(new java.util.SplittableRandom(1), n * c.gan().zDim());
+    float[] text = Noise.normal(new java.util.SplittableRandom(2), n * 16);
+    float[] fromTrainer;
+    try (GanTrainer t = new GanTrainer(c, run, null, 1, Progress.NONE)) {
+      t.trainStep();
+      t.trainStep();
+      t.checkpoint(1.0);
+      fromTrainer = t.generate(z, text, n);
+    }
+    try (GanModel m = GanModel.load(run, 1)) {
+      assertEquals(2, m.checkpoint().step());
+      org.junit.jupiter.api.Assertions.assertArrayEquals(fromTrainer, m.generate(z, text, n));
+    }
+  }
+
+  @Test
   void sampleGridHasARowPerCaptionAndAColumnPerNoiseVector() throws IOException {
     GanTrainingConfig c = config("int-cls");
     Path run = dir.resolve("grid");

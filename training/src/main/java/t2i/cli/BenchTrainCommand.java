@@ -1,0 +1,99 @@
+package t2i.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import t2i.graph.GanConfig;
+import t2i.training.gan.GanStepBenchmark;
+import t2i.training.gan.GanTrainingConfig;
+
+/** {@code t2i bench train}. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure the GAN's training step (one D update, then one G update, as `t2i train gan`"
+          + " runs it) on random inputs of the real shapes: steps/s, images/s, the step's"
+          + " floating-point operations counted from the graph's shapes, the achieved GFLOP/s,"
+          + " and, in the same run and thread settings, the GFLOP/s of a large float32 matrix"
+          + " product (the machine's practical ceiling) and the ratio of the two. Needs no"
+          + " dataset."
+    })
+final class BenchTrainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--preset",
+      description = "cpu, reed or tiny (default: ${DEFAULT-VALUE}).",
+      defaultValue = "cpu")
+  String preset;
+
+  @Option(
+      names = "--loss",
+      description = "gan, cls, int or int-cls (default: ${DEFAULT-VALUE}).",
+      defaultValue = "int-cls")
+  String loss;
+
+  @Option(
+      names = "--batch",
+      description = "Images per step (default: ${DEFAULT-VALUE}).",
+      defaultValue = "64")
+  int batch;
+
+  @Option(
+      names = "--steps",
+      description = "Steps measured (default: ${DEFAULT-VALUE}).",
+      defaultValue = "20")
+  int steps;
+
+  @Option(
+      names = "--warmup",
+      description = "Steps before measuring (default: ${DEFAULT-VALUE}).",
+      defaultValue = "3")
+  int warmup;
+
+  @Option(
+      names = "--matmul",
+      paramLabel = "N",
+      description = "Side of the ceiling's square matrices (default: ${DEFAULT-VALUE}).",
+      defaultValue = "2048")
+  int matmul;
+
+  @Option(
+      names = "--profile",
+      description =
+          "Also trace one step (TF FULL_TRACE) and print where its time goes, by op type.")
+  boolean profile;
+
+  @Mixin ThreadsOption threads;
+
+  @Override
+  public Integer call() {
+    if (steps < 1 || warmup < 0 || matmul < 64) {
+      throw new IllegalArgumentException("--steps must be >= 1, --warmup >= 0, --matmul >= 64");
+    }
+    GanTrainingConfig config =
+        new GanTrainingConfig(
+            "(synthetic)",
+            "(synthetic)",
+            GanConfig.preset(preset),
+            loss,
+            batch,
+            4,
+            0.5f,
+            2e-4f,
+            0.5f,
+            0,
+            0,
+            false);
+    GanStepBenchmark.Result result =
+        new GanStepBenchmark(config, preset, threads.threads)
+            .run(steps, warmup, matmul, profile, new ConsoleProgress(spec.commandLine().getErr()));
+    spec.commandLine().getOut().print(result.format());
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}

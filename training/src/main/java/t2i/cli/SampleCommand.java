@@ -1,0 +1,93 @@
+package t2i.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import t2i.data.image.Images;
+import t2i.data.io.AtomicFiles;
+import t2i.training.embedding.EmbeddingModel;
+import t2i.training.gan.GanModel;
+import t2i.training.gan.TextSamples;
+
+/** {@code t2i sample}. */
+@Command(
+    name = "sample",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Draw images for free text from a GAN run's latest checkpoint: the text goes through the"
+          + " joint embedding's text encoder, then through G with the noise of seeds S, S+1, ..."
+          + " (image j of every text uses seed S+j). Writes one PNG grid, a captioned row of up to"
+          + " 8 images per text."
+    })
+final class SampleCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "RUN", description = "The GAN run folder.")
+  Path run;
+
+  @Option(
+      names = "--text",
+      required = true,
+      paramLabel = "TEXT",
+      description = "A description; repeat for several rows.")
+  List<String> texts;
+
+  @Option(
+      names = "--n",
+      description = "Images per text (default: ${DEFAULT-VALUE}).",
+      defaultValue = "16")
+  int n;
+
+  @Option(
+      names = "--seed",
+      description = "First noise seed (default: ${DEFAULT-VALUE}).",
+      defaultValue = "0")
+  long seed;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE.png",
+      description = "The PNG to write.")
+  Path out;
+
+  @Option(
+      names = "--embedding",
+      paramLabel = "RUN",
+      description = "The joint-embedding run (default: the one that made the GAN's embeddings).")
+  Path embedding;
+
+  @Mixin ThreadsOption threads;
+
+  @Override
+  public Integer call() throws Exception {
+    if (n < 1 || n > 256) {
+      throw new IllegalArgumentException("--n must be between 1 and 256, was " + n);
+    }
+    try (GanModel gan = GanModel.load(run, threads.threads);
+        EmbeddingModel encoder =
+            EmbeddingModel.load(
+                embedding != null ? embedding : gan.embeddingRun(), threads.threads)) {
+      if (encoder.dim() != gan.config().gan().embeddingDim()) {
+        throw new IllegalArgumentException(
+            "the embedding run gives "
+                + encoder.dim()
+                + "-d text embeddings; the GAN takes "
+                + gan.config().gan().embeddingDim());
+      }
+      AtomicFiles.write(out, Images.encodePng(TextSamples.grid(gan, encoder, texts, n, seed)));
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "wrote %s: %d text(s) x %d images, GAN step %d%n",
+              out, texts.size(), n, gan.checkpoint().step());
+    }
+    return 0;
+  }
+}

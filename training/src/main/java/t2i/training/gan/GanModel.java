@@ -1,0 +1,121 @@
+package t2i.training.gan;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import t2i.data.DataException;
+import t2i.graph.Generator;
+import t2i.graph.Mode;
+import t2i.graph.Network;
+import t2i.training.BatchTensors;
+import t2i.training.Sessions;
+import t2i.training.embedding.CaptionEmbeddings;
+import t2i.training.run.Checkpoint;
+import t2i.training.run.Checkpoints;
+import t2i.training.run.RunDirectory;
+
+/**
+ * A trained generator for inference: G alone, rebuilt from the run's config with batch norm on its
+ * moving statistics, weights restored from a checkpoint.
+ */
+public final class GanModel implements ImageGenerator, AutoCloseable {
+  private static final int BATCH = 64;
+
+  private final GanTrainingConfig config;
+  private final Checkpoint checkpoint;
+  private final Graph graph = new Graph();
+  private final Placeholder<TFloat32> z;
+  private final Placeholder<TFloat32> text;
+  private final Operand<TFloat32> images;
+  private final Session session;
+
+  private GanModel(GanTrainingConfig config, Checkpoint checkpoint, int threads) {
+    this.config = config;
+    this.checkpoint = checkpoint;
+    Ops tf = Ops.create(graph);
+    z =
+        tf.withName("z")
+            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.gan().zDim())));
+    text =
+        tf.withName("text")
+            .placeholder(
+                TFloat32.class, Placeholder.shape(Shape.of(-1, config.gan().embeddingDim())));
+    Network gen = new Network(tf, Generator.PREFIX, Mode.INFERENCE, config.seed());
+    images = Generator.build(gen, config.gan(), z, text);
+    session = Sessions.open(graph, threads, checkpoint);
+  }
+
+  /** The run's latest checkpoint. */
+  public static GanModel load(Path runDir, int threads) {
+    GanTrainingConfig config =
+        RunDirectory.open(runDir, GanTrainer.KIND).config(GanTrainingConfig.class);
+    Checkpoint latest =
+        new Checkpoints(runDir, 3)
+            .latest()
+            .orElseThrow(() -> new DataException(runDir + " has no checkpoint yet"));
+    return new GanModel(config, latest, threads);
+  }
+
+  public GanTrainingConfig config() {
+    return config;
+  }
+
+  public Checkpoint checkpoint() {
+    return checkpoint;
+  }
+
+  /**
+   * The joint-embedding run whose text encoder made the GAN's training embeddings (recorded by
+   * {@code t2i embed}); a relative path is taken from the working directory.
+   */
+  public Path embeddingRun() {
+    String run = CaptionEmbeddings.read(Path.of(config.embeddings())).index().run();
+    Path path = Path.of(run);
+    if (!Files.isDirectory(path)) {
+      throw new DataException(
+          "the embedding run "
+              + run
+              + " that made "
+              + config.embeddings()
+              + " is not there; pass it with --embedding RUN");
+    }
+    return path;
+  }
+
+  @Override
+  public int zDim() {
+    return config.gan().zDim();
+  }
+
+  @Override
+  public float[] generate(float[] noise, float[] texts, int n) {
+    int zDim = config.gan().zDim();
+    int e = config.gan().embeddingDim();
+    float[] out = new float[n * 64 * 64 * 3];
+    for (int start = 0; start < n; start += BATCH) {
+      int m = Math.min(BATCH, n - start);
+      float[] zPart = java.util.Arrays.copyOfRange(noise, start * zDim, (start + m) * zDim);
+      float[] tPart = java.util.Arrays.copyOfRange(texts, start * e, (start + m) * e);
+      try (TFloat32 zt = BatchTensors.matrix(zPart, m, zDim);
+          TFloat32 tt = BatchTensors.matrix(tPart, m, e);
+          Result r = session.runner().feed(z, zt).feed(text, tt).fetch(images).run()) {
+        float[] part = BatchTensors.floats((TFloat32) r.get(0));
+        System.arraycopy(part, 0, out, start * 64 * 64 * 3, part.length);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    graph.close();
+  }
+}

@@ -1,0 +1,48 @@
+package t2i.training.gan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class RPrecisionTest {
+  @Test
+  void countsImagesWhoseTrueCaptionScoresStrictlyHighest() {
+    // texts: rows 0..2 along the axes of a 3-d space
+    float[] texts = {1, 0, 0, 0, 1, 0, 0, 0, 1};
+    float[] images = {
+      2, 1, 0, // true caption 0 scores 2 > 1: hit
+      0, 1, 3, // true caption 1 scores 1 < 3: miss
+      1, 0, 1 // true caption 2 ties with 0: miss (strictly first only)
+    };
+    int[][] candidates = {{0, 1, 2}, {1, 0, 2}, {2, 0, 1}};
+    assertEquals(1.0 / 3, RPrecision.of(images, texts, 3, candidates), 1e-12);
+  }
+
+  @Test
+  void candidatesNeverIncludeAnotherCaptionOfTheSameRecord() {
+    // record i owns rows {2i, 2i+1}; row 1 is also the text of record 1 (shared caption)
+    List<int[]> records = List.of(new int[] {0, 1}, new int[] {1, 3}, new int[] {4, 5});
+    int rows = 6;
+    int[] chosen = {0, 3, 5};
+    int[][] c = GanEvaluator.candidates(records, chosen, rows, new SplittableRandom(9));
+    for (int i = 0; i < records.size(); i++) {
+      assertEquals(chosen[i], c[i][0], "the true caption first");
+      Set<Integer> seen = new HashSet<>();
+      for (int k = 1; k < c[i].length; k++) {
+        final int row = c[i][k];
+        assertFalse(
+            java.util.Arrays.stream(records.get(i)).anyMatch(r -> r == row),
+            "record " + i + " got its own caption " + row);
+        assertTrue(seen.add(row), "distinct");
+      }
+      assertEquals(
+          Math.min(GanEvaluator.CANDIDATES, rows - records.get(i).length + 1), c[i].length);
+    }
+  }
+}
