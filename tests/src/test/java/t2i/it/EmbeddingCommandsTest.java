@@ -208,6 +208,10 @@ class EmbeddingCommandsTest {
         t2i("export", "--embedding", run.toString(), "--out", dir.resolve("models").toString());
     assertEquals(0, export.exit(), export.err());
     assertTrue(Files.isRegularFile(dir.resolve("models/text_encoder/1/saved_model.pb")));
+    Run inspect = t2i("inspect", dir.resolve("models/text_encoder").toString());
+    assertEquals(0, inspect.exit(), inspect.err());
+    assertTrue(inspect.out().contains("signature serving_default"), inspect.out());
+    assertTrue(inspect.out().contains("clean: inference only"), inspect.out());
     Run exportAgain =
         t2i("export", "--embedding", run.toString(), "--out", dir.resolve("models").toString());
     assertEquals(1, exportAgain.exit());

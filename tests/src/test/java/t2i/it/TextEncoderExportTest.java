@@ -32,6 +32,8 @@ import t2i.data.Progress;
 import t2i.data.Split;
 import t2i.data.emoji.EmojiFixture;
 import t2i.data.text.ReedAlphabet;
+import t2i.export.SavedModelInspector;
+import t2i.export.SavedModelReport;
 import t2i.export.TextEncoderExport;
 import t2i.graph.ImageEncoderConfig;
 import t2i.graph.TextEncoderConfig;
@@ -97,15 +99,55 @@ class TextEncoderExportTest {
               .filter(n -> n.getOp().equals("VariableV2"))
               .map(n -> n.getName())
               .collect(Collectors.toCollection(java.util.TreeSet::new));
-      java.util.Set<String> expected = new java.util.TreeSet<>();
-      try (org.tensorflow.Graph g = new org.tensorflow.Graph()) {
-        org.tensorflow.op.Ops tf = org.tensorflow.op.Ops.create(g);
-        t2i.graph.Network net = new t2i.graph.Network(tf, "txtenc", t2i.graph.Mode.INFERENCE, 0);
-        t2i.graph.TextEncoder.build(net, TextEncoderConfig.tiny(), tf.placeholder(TInt32.class));
-        net.all().forEach(v -> expected.add(v.op().name()));
-      }
-      assertEquals(expected, variables);
+      assertEquals(textEncoderVariables(), variables);
     }
+  }
+
+  /** The tiny text encoder's variable names, from the graph builder itself. */
+  static java.util.Set<String> textEncoderVariables() {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    try (org.tensorflow.Graph g = new org.tensorflow.Graph()) {
+      org.tensorflow.op.Ops tf = org.tensorflow.op.Ops.create(g);
+      t2i.graph.Network net = new t2i.graph.Network(tf, "txtenc", t2i.graph.Mode.INFERENCE, 0);
+      t2i.graph.TextEncoder.build(net, TextEncoderConfig.tiny(), tf.placeholder(TInt32.class));
+      net.all().forEach(v -> names.add(v.op().name()));
+    }
+    return names;
+  }
+
+  @Test
+  void theExportPassesInspectionWithBothSignatures() {
+    // The model folder: inspection picks its highest (only) version.
+    SavedModelReport r = SavedModelInspector.inspect(model.getParent());
+    assertEquals(List.of(), r.problems());
+    assertEquals(model.toString(), r.path());
+    assertTrue(r.variablesIndex());
+    assertEquals(1, r.metaGraphs().size());
+    SavedModelReport.MetaGraph g = r.metaGraphs().get(0);
+    assertEquals(List.of("serve"), g.tags());
+    assertEquals(textEncoderVariables().size(), g.variables());
+    long dim = TextEncoderConfig.tiny().embeddingDim();
+    SavedModelReport.Tensor embedding =
+        new SavedModelReport.Tensor("embedding", "embedding:0", "DT_FLOAT", List.of(-1L, dim));
+    assertEquals(
+        List.of(
+            new SavedModelReport.Signature(
+                "encode_chars",
+                "tensorflow/serving/predict",
+                List.of(
+                    new SavedModelReport.Tensor(
+                        "chars",
+                        "chars:0",
+                        "DT_INT32",
+                        List.of(-1L, (long) ReedAlphabet.MAX_LENGTH))),
+                List.of(embedding)),
+            new SavedModelReport.Signature(
+                "serving_default",
+                "tensorflow/serving/predict",
+                List.of(new SavedModelReport.Tensor("text", "text:0", "DT_STRING", List.of(-1L))),
+                List.of(embedding))),
+        g.signatures());
+    assertTrue(g.opTypes().contains("UnicodeDecode"), "text encoded in the graph: " + g.opTypes());
   }
 
   @Test
