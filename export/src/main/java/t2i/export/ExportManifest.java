@@ -5,17 +5,28 @@ import java.util.List;
 /**
  * {@code t2i-export.json} in each exported version folder: where the model came from.
  *
- * @param model the model name ({@code text_encoder})
- * @param sourceRun the run folder it was exported from
- * @param step the checkpoint's step
- * @param dataset the dataset the run trained on
- * @param config the run's configuration
- * @param signatures signature keys, each {@code tensorflow/serving/predict}
+ * @param model the model name ({@code text_encoder}, {@code text2image})
+ * @param sources the runs whose weights it holds
+ * @param dataset the dataset they trained on
+ * @param signatures signature keys, each of method {@code tensorflow/serving/predict}
  */
 public record ExportManifest(
-    String model,
-    String sourceRun,
-    long step,
-    String dataset,
-    Object config,
-    List<String> signatures) {}
+    String model, List<Source> sources, String dataset, List<String> signatures) {
+  public static final String FILE = "t2i-export.json";
+
+  /**
+   * One source run.
+   *
+   * @param kind {@code embedding}, {@code gan}, ...
+   * @param run its folder
+   * @param step the checkpoint's step
+   * @param preset the network preset the configuration matches, or {@code custom}
+   * @param config the run's configuration
+   */
+  public record Source(String kind, String run, long step, String preset, Object config) {}
+
+  public ExportManifest {
+    sources = List.copyOf(sources);
+    signatures = List.copyOf(signatures);
+  }
+}

@@ -23,6 +23,7 @@ import t2i.graph.Mode;
 import t2i.graph.Network;
 import t2i.graph.ReedCharsOp;
 import t2i.graph.TextEncoder;
+import t2i.graph.TextEncoderConfig;
 import t2i.training.Sessions;
 import t2i.training.embedding.EmbeddingConfig;
 import t2i.training.embedding.EmbeddingTrainer;
@@ -45,7 +46,6 @@ import t2i.training.run.RunDirectory;
  */
 public final class TextEncoderExport {
   public static final String MODEL = "text_encoder";
-  public static final String MANIFEST = "t2i-export.json";
   public static final String METHOD = "tensorflow/serving/predict";
 
   private TextEncoderExport() {}
@@ -65,7 +65,7 @@ public final class TextEncoderExport {
     Path target = out.resolve(MODEL).resolve(Integer.toString(version));
     Files.createDirectories(target.getParent());
     try (Graph g = new Graph();
-        AtomicDirectory dir = AtomicDirectory.create(target, force, MANIFEST)) {
+        AtomicDirectory dir = AtomicDirectory.create(target, force, ExportManifest.FILE)) {
       Ops tf = Ops.create(g);
       Placeholder<TString> text =
           tf.withName("text").placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
@@ -99,16 +99,32 @@ public final class TextEncoderExport {
             .export();
       }
       Json.write(
-          dir.staging().resolve(MANIFEST),
+          dir.staging().resolve(ExportManifest.FILE),
           new ExportManifest(
               MODEL,
-              runDir.toString(),
-              checkpoint.step(),
+              List.of(source(runDir, checkpoint, config)),
               config.dataset(),
-              config,
               List.of("serving_default", "encode_chars")));
       dir.commit();
     }
     return target;
+  }
+
+  static ExportManifest.Source source(Path runDir, Checkpoint checkpoint, EmbeddingConfig config) {
+    return new ExportManifest.Source(
+        EmbeddingTrainer.KIND,
+        runDir.toAbsolutePath().normalize().toString(),
+        checkpoint.step(),
+        java.util.stream.Stream.of("reed", "gru", "tiny")
+            .filter(name -> TextEncoderConfig.preset(name).equals(config.text()))
+            .findFirst()
+            .orElse("custom"),
+        config);
+  }
+
+  /** φ(text): Reed's character encoding in the graph, then the char-CNN-RNN. */
+  static Operand<TFloat32> embed(
+      Ops tf, Network net, EmbeddingConfig config, Operand<TString> text) {
+    return TextEncoder.build(net, config.text(), ReedCharsOp.build(tf, text));
   }
 }

@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -185,59 +180,10 @@ class TextEncoderExportTest {
 
   @Test
   void aFreshJvmWithOnlyTensorFlowOnTheClasspathGetsTheSameEmbeddings() throws Exception {
-    Path probeDir = dir.resolve("probe");
-    Files.createDirectories(probeDir);
-    Path source = probeDir.resolve("SavedModelProbe.java");
-    try (InputStream in = getClass().getResourceAsStream("SavedModelProbe.java.txt")) {
-      Files.write(source, in.readAllBytes());
-    }
-    String tfClasspath =
-        Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-            .filter(
-                p ->
-                    p.contains("org/tensorflow")
-                        || p.contains("org" + java.io.File.separator + "tensorflow")
-                        || p.contains("javacpp")
-                        || p.contains("protobuf-java"))
-            .collect(Collectors.joining(java.io.File.pathSeparator));
-    assertTrue(!tfClasspath.contains("t2i-"), "project classes leaked into " + tfClasspath);
-    int compiled =
-        ToolProvider.getSystemJavaCompiler()
-            .run(
-                null, null, null, "-cp", tfClasspath, "-d", probeDir.toString(), source.toString());
-    assertEquals(0, compiled);
-    Path texts = probeDir.resolve("texts.txt");
-    Files.write(texts, TEXTS, StandardCharsets.UTF_8);
-    Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                probeDir + java.io.File.pathSeparator + tfClasspath,
-                "SavedModelProbe",
-                model.toString(),
-                texts.toString())
-            .redirectOutput(probeDir.resolve("out.txt").toFile())
-            .redirectError(probeDir.resolve("err.txt").toFile())
-            .start();
-    boolean finished = p.waitFor(120, TimeUnit.SECONDS);
-    if (!finished) {
-      p.destroyForcibly();
-    }
-    assertTrue(finished, "the probe JVM did not finish in 120 s");
-    String output = Files.readString(probeDir.resolve("out.txt"));
-    assertEquals(0, p.exitValue(), output + Files.readString(probeDir.resolve("err.txt")));
-    List<String> lines = output.lines().toList();
-    String[] shape = lines.get(0).split(" ");
-    assertEquals(TEXTS.size(), Integer.parseInt(shape[0]));
-    List<Float> got = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      got.add(Float.parseFloat(line));
-    }
-    float[] fresh = new float[got.size()];
-    for (int i = 0; i < fresh.length; i++) {
-      fresh[i] = got.get(i);
-    }
-    assertClose(trainingEmbeddings, fresh);
+    FreshJvmProbe.Output out =
+        FreshJvmProbe.call(dir.resolve("probe"), model, TEXTS, "embedding", null);
+    assertEquals(TEXTS.size(), out.shape()[0]);
+    assertClose(trainingEmbeddings, out.values());
   }
 
   static float[] values(TFloat32 t) {

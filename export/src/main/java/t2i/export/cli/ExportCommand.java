@@ -7,6 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import t2i.export.TextEncoderExport;
+import t2i.export.TextToImageExport;
+import t2i.training.gan.GanModel;
 
 /** {@code t2i export}. */
 @Command(
@@ -17,7 +19,13 @@ import t2i.export.TextEncoderExport;
           + " inference-only (no optimizer state).",
       "--embedding RUN writes text_encoder: signature serving_default (text string [N] ->"
           + " embedding float [N, D], Reed's character encoding done in the graph) and"
-          + " encode_chars (chars int32 [N, 201] -> embedding)."
+          + " encode_chars (chars int32 [N, 201] -> embedding).",
+      "--gan RUN writes text2image as well: serving_default (text string [N], seed int64 [N] ->"
+          + " image float [N, 64, 64, 3] in [0, 1], png string [N]; z is a function of the seed),"
+          + " generate (embedding float [N, D], z float [N, zDim] -> image) and interpolate"
+          + " (text_a, text_b string [N], beta float [N], z -> image of (1-beta) a + beta b). Its"
+          + " text encoder is the --embedding run, by default the one that made the GAN's"
+          + " training embeddings."
     })
 public final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -31,10 +39,15 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Option(
       names = "--embedding",
-      required = true,
       paramLabel = "RUN",
       description = "A joint-embedding run: exported as text_encoder.")
   Path embedding;
+
+  @Option(
+      names = "--gan",
+      paramLabel = "RUN",
+      description = "A GAN run: exported as text2image, with the text encoder inside.")
+  Path gan;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "The models folder.")
   Path out;
@@ -54,8 +67,23 @@ public final class ExportCommand implements Callable<Integer> {
     if (version < 1) {
       throw new IllegalArgumentException("--version must be >= 1, was " + version);
     }
-    Path written = TextEncoderExport.export(embedding, out, version, force);
-    spec.commandLine().getOut().println("wrote " + written);
+    if (embedding == null && gan == null) {
+      throw new IllegalArgumentException("give --embedding RUN, --gan RUN or both");
+    }
+    Path textRun = embedding;
+    if (textRun == null) {
+      try (GanModel model = GanModel.load(gan, 1)) {
+        textRun = model.embeddingRun();
+      }
+    }
+    spec.commandLine()
+        .getOut()
+        .println("wrote " + TextEncoderExport.export(textRun, out, version, force));
+    if (gan != null) {
+      spec.commandLine()
+          .getOut()
+          .println("wrote " + TextToImageExport.export(textRun, gan, out, version, force));
+    }
     return 0;
   }
 }

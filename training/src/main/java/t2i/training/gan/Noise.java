@@ -1,6 +1,7 @@
 package t2i.training.gan;
 
 import java.util.SplittableRandom;
+import t2i.graph.SeededNoise;
 
 /** The generator's noise: standard normal vectors from a seeded stream. */
 public final class Noise {
@@ -22,8 +23,11 @@ public final class Noise {
     return out;
   }
 
-  /** The noise vector of one seed: the same seed gives the same z in every command. */
+  /**
+   * The noise vector of one seed: the same seed gives the same z in every command and in the
+   * exported {@code text2image} model ({@link SeededNoise}).
+   */
   public static float[] forSeed(long seed, int zDim) {
-    return normal(new SplittableRandom(seed), zDim);
+    return SeededNoise.of(seed, zDim);
   }
 }

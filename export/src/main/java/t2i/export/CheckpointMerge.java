@@ -1,0 +1,61 @@
+package t2i.export;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.train.MergeV2Checkpoints;
+import t2i.training.run.Checkpoint;
+
+/**
+ * One checkpoint holding the variables of several (an export graph restores from several runs at
+ * once, and TF's saver restores a whole graph from one prefix). TF's MergeV2Checkpoints deletes its
+ * inputs' index files, so it merges links (or copies) of the runs' files in a scratch folder: the
+ * runs' checkpoints are never touched.
+ */
+final class CheckpointMerge {
+  private CheckpointMerge() {}
+
+  /**
+   * Merges into {@code scratch/merged/model}; returns that prefix. Variable names must not clash.
+   */
+  static String merge(List<Checkpoint> checkpoints, Path scratch) throws IOException {
+    List<String> prefixes = new ArrayList<>();
+    for (int i = 0; i < checkpoints.size(); i++) {
+      Path copy = Files.createDirectories(scratch.resolve("source-" + i));
+      Path source = checkpoints.get(i).dir();
+      String name = Path.of(checkpoints.get(i).prefix()).getFileName().toString();
+      try (Stream<Path> files = Files.list(source)) {
+        for (Path f :
+            files.filter(p -> p.getFileName().toString().startsWith(name + ".")).toList()) {
+          Path target = copy.resolve(f.getFileName());
+          try {
+            Files.createLink(target, f);
+          } catch (IOException | UnsupportedOperationException e) {
+            Files.copy(f, target);
+          }
+        }
+      }
+      prefixes.add(copy.resolve(name).toString());
+    }
+    Path merged = Files.createDirectories(scratch.resolve("merged")).resolve("model");
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      MergeV2Checkpoints op =
+          tf.train.mergeV2Checkpoints(
+              tf.constant(
+                  org.tensorflow.ndarray.NdArrays.vectorOfObjects(prefixes.toArray(new String[0]))),
+              tf.constant(merged.toString()),
+              MergeV2Checkpoints.deleteOldDirs(false));
+      try (Session s = new Session(g)) {
+        s.runner().addTarget(op).run();
+      }
+    }
+    return merged.toString();
+  }
+}

@@ -1,0 +1,262 @@
+package t2i.export;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.PlaceholderWithDefault;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+import org.tensorflow.types.TString;
+import org.tensorflow.types.TUint8;
+import t2i.data.DataException;
+import t2i.data.io.AtomicDirectory;
+import t2i.data.io.Json;
+import t2i.graph.GanConfig;
+import t2i.graph.Generator;
+import t2i.graph.Mode;
+import t2i.graph.Network;
+import t2i.graph.SeededNoise;
+import t2i.graph.TextEncoder;
+import t2i.training.Sessions;
+import t2i.training.embedding.EmbeddingConfig;
+import t2i.training.embedding.EmbeddingTrainer;
+import t2i.training.gan.GanTrainer;
+import t2i.training.gan.GanTrainingConfig;
+import t2i.training.run.Checkpoint;
+import t2i.training.run.Checkpoints;
+import t2i.training.run.RunDirectory;
+
+/**
+ * The {@code text2image} SavedModel: the text encoder and G in inference mode (batch norm on the
+ * moving statistics), tag {@code serve}, method {@code tensorflow/serving/predict}:
+ *
+ * <ul>
+ *   <li>{@code serving_default}: {@code text string [N]}, {@code seed int64 [N]} → {@code image
+ *       float [N, 64, 64, 3]} in [0, 1] and {@code png string [N]}; z is a function of the seed
+ *       alone ({@link SeededNoise}), so a seed gives the same image in any batch;
+ *   <li>{@code generate}: {@code embedding float [N, D]}, {@code z float [N, zDim]} → {@code
+ *       image};
+ *   <li>{@code interpolate}: {@code text_a}, {@code text_b string [N]}, {@code beta float [N]},
+ *       {@code z float [N, zDim]} → {@code image} of the embedding (1 − β)·φ(a) + β·φ(b).
+ * </ul>
+ *
+ * The embedding and z of {@code serving_default} are {@code PlaceholderWithDefault}s, which {@code
+ * generate} feeds. PNGs are encoded in the graph, one per image, by a while loop.
+ */
+public final class TextToImageExport {
+  public static final String MODEL = "text2image";
+  static final List<String> SIGNATURES = List.of("serving_default", "generate", "interpolate");
+
+  private TextToImageExport() {}
+
+  /**
+   * Writes {@code <out>/text2image/<version>/} from both runs' latest checkpoints.
+   *
+   * @return the version folder
+   */
+  public static Path export(Path embeddingRun, Path ganRun, Path out, int version, boolean force)
+      throws IOException {
+    EmbeddingConfig text =
+        RunDirectory.open(embeddingRun, EmbeddingTrainer.KIND).config(EmbeddingConfig.class);
+    GanTrainingConfig gan =
+        RunDirectory.open(ganRun, GanTrainer.KIND).config(GanTrainingConfig.class);
+    if (text.text().embeddingDim() != gan.gan().embeddingDim()) {
+      throw new DataException(
+          embeddingRun
+              + " gives "
+              + text.text().embeddingDim()
+              + "-d text embeddings; "
+              + ganRun
+              + " takes "
+              + gan.gan().embeddingDim());
+    }
+    Checkpoint textCheckpoint = latest(embeddingRun);
+    Checkpoint ganCheckpoint = latest(ganRun);
+    Path target = out.resolve(MODEL).resolve(Integer.toString(version));
+    Files.createDirectories(target.getParent());
+    Path scratch = Files.createTempDirectory(out.toAbsolutePath(), ".merge-");
+    try (Graph g = new Graph();
+        AtomicDirectory dir = AtomicDirectory.create(target, force, ExportManifest.FILE)) {
+      Ops tf = Ops.create(g);
+      int zDim = gan.gan().zDim();
+      int e = gan.gan().embeddingDim();
+      Network encoder = new Network(tf, TextEncoder.PREFIX, Mode.INFERENCE, text.seed());
+      Network generator = new Network(tf, Generator.PREFIX, Mode.INFERENCE, gan.seed());
+
+      Placeholder<TString> texts = stringInput(tf, "text");
+      Placeholder<TInt64> seeds =
+          tf.withName("seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(-1)));
+      PlaceholderWithDefault<TFloat32> embedding =
+          tf.withName("embedding")
+              .placeholderWithDefault(
+                  TextEncoderExport.embed(tf, encoder, text, texts), Shape.of(-1, e));
+      PlaceholderWithDefault<TFloat32> z =
+          tf.withName("z")
+              .placeholderWithDefault(SeededNoise.build(tf, seeds, zDim), Shape.of(-1, zDim));
+      Operand<TFloat32> image =
+          tf.withName("image")
+              .identity(unitRange(tf, Generator.build(generator, gan.gan(), z, embedding)));
+      Operand<TString> png = tf.withName("png").identity(encodePngs(g, tf, image));
+
+      Placeholder<TString> textA = stringInput(tf, "text_a");
+      Placeholder<TString> textB = stringInput(tf, "text_b");
+      Placeholder<TFloat32> beta =
+          tf.withName("beta").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
+      Placeholder<TFloat32> zMix =
+          tf.withName("interpolate_z")
+              .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, zDim)));
+      Operand<TFloat32> a = TextEncoderExport.embed(tf, encoder.reuse(), text, textA);
+      Operand<TFloat32> b = TextEncoderExport.embed(tf, encoder.reuse(), text, textB);
+      Operand<TFloat32> weight = tf.expandDims(beta, tf.constant(1));
+      Operand<TFloat32> mixed =
+          tf.math.add(tf.math.mul(tf.math.sub(tf.constant(1f), weight), a), tf.math.mul(weight, b));
+      Operand<TFloat32> interpolated =
+          tf.withName("interpolated_image")
+              .identity(unitRange(tf, Generator.build(generator.reuse(), gan.gan(), zMix, mixed)));
+
+      try (Session session = Sessions.create(g, 0)) {
+        Checkpoints.restore(
+            session,
+            new Checkpoint(
+                ganCheckpoint.step(),
+                Path.of(CheckpointMerge.merge(List.of(textCheckpoint, ganCheckpoint), scratch))
+                    .getParent(),
+                0));
+        SavedModelBundle.exporter(dir.staging().toString())
+            .withSession(session)
+            .withSignature(
+                Signature.builder()
+                    .key("serving_default")
+                    .methodName(TextEncoderExport.METHOD)
+                    .input("text", texts)
+                    .input("seed", seeds)
+                    .output("image", image)
+                    .output("png", png)
+                    .build())
+            .withSignature(
+                Signature.builder()
+                    .key("generate")
+                    .methodName(TextEncoderExport.METHOD)
+                    .input("embedding", embedding)
+                    .input("z", z)
+                    .output("image", image)
+                    .build())
+            .withSignature(
+                Signature.builder()
+                    .key("interpolate")
+                    .methodName(TextEncoderExport.METHOD)
+                    .input("text_a", textA)
+                    .input("text_b", textB)
+                    .input("beta", beta)
+                    .input("z", zMix)
+                    .output("image", interpolated)
+                    .build())
+            .export();
+      }
+      Json.write(
+          dir.staging().resolve(ExportManifest.FILE),
+          new ExportManifest(
+              MODEL,
+              List.of(
+                  TextEncoderExport.source(embeddingRun, textCheckpoint, text),
+                  new ExportManifest.Source(
+                      GanTrainer.KIND,
+                      ganRun.toAbsolutePath().normalize().toString(),
+                      ganCheckpoint.step(),
+                      presetName(gan.gan()),
+                      gan)),
+              gan.dataset(),
+              SIGNATURES));
+      dir.commit();
+    } finally {
+      t2i.data.io.AtomicDirectory.deleteRecursively(scratch);
+    }
+    return target;
+  }
+
+  private static Checkpoint latest(Path run) {
+    return new Checkpoints(run, 3)
+        .latest()
+        .orElseThrow(() -> new DataException(run + " has no checkpoint yet"));
+  }
+
+  private static String presetName(GanConfig c) {
+    return Stream.of("cpu", "reed", "tiny")
+        .filter(n -> GanConfig.preset(n).withEmbeddingDim(c.embeddingDim()).equals(c))
+        .findFirst()
+        .orElse("custom");
+  }
+
+  private static Placeholder<TString> stringInput(Ops tf, String name) {
+    return tf.withName(name).placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
+  }
+
+  /** G's tanh output in (−1, 1) as [0, 1]. */
+  private static Operand<TFloat32> unitRange(Ops tf, Operand<TFloat32> x) {
+    return tf.clipByValue(
+        tf.math.mul(tf.math.add(x, tf.constant(1f)), tf.constant(0.5f)),
+        tf.constant(0f),
+        tf.constant(1f));
+  }
+
+  /**
+   * One PNG per image of {@code [N, 64, 64, 3]} in [0, 1]: EncodePng takes a single image, so a
+   * while loop (TF's C API builds v1 control flow, which TF Serving and Python load) appends each
+   * encoding to a string vector. The loop body can only see its loop variables: the images travel
+   * with it.
+   */
+  @SuppressWarnings("unchecked")
+  private static Operand<TString> encodePngs(Graph g, Ops tf, Operand<TFloat32> image) {
+    Operand<TUint8> bytes =
+        tf.dtypes.cast(tf.math.round(tf.math.mul(image, tf.constant(255f))), TUint8.class);
+    Output<?>[] start = {
+      tf.constant(0).asOutput(),
+      bytes.asOutput(),
+      tf.fill(tf.constant(new int[] {0}), tf.constant("")).asOutput()
+    };
+    Output<?>[] end =
+        g.whileLoop(
+            start,
+            (cond, in, out) -> {
+              Ops c = Ops.create(cond);
+              Operand<TInt32> n =
+                  c.reshape(
+                      c.stridedSlice(
+                          c.shape((Output<TUint8>) in[1]),
+                          c.constant(new int[] {0}),
+                          c.constant(new int[] {1}),
+                          c.constant(new int[] {1})),
+                      c.constant(new int[0]));
+              out[0] = c.math.less((Output<TInt32>) in[0], n).asOutput();
+            },
+            (body, in, out) -> {
+              Ops b = Ops.create(body);
+              Output<TInt32> i = (Output<TInt32>) in[0];
+              Operand<TString> encoded =
+                  b.image.encodePng(b.gather((Output<TUint8>) in[1], i, b.constant(0)));
+              out[0] = b.math.add(i, b.constant(1)).asOutput();
+              out[1] = in[1];
+              out[2] =
+                  b.concat(
+                          List.of(
+                              (Output<TString>) in[2],
+                              b.reshape(encoded, b.constant(new int[] {1}))),
+                          b.constant(0))
+                      .asOutput();
+            },
+            "png_loop");
+    return tf.reshape((Output<TString>) end[2], tf.constant(new int[] {-1}));
+  }
+}

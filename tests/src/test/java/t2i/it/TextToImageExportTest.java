@@ -1,0 +1,255 @@
+package t2i.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonParser;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.ndarray.NdArrays;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+import org.tensorflow.types.TString;
+import t2i.data.Dataset;
+import t2i.data.Progress;
+import t2i.data.Split;
+import t2i.data.emoji.EmojiFixture;
+import t2i.export.SavedModelInspector;
+import t2i.export.SavedModelReport;
+import t2i.export.TextToImageExport;
+import t2i.graph.GanConfig;
+import t2i.graph.ImageEncoderConfig;
+import t2i.graph.TextEncoderConfig;
+import t2i.training.embedding.CaptionEmbeddings;
+import t2i.training.embedding.EmbeddingConfig;
+import t2i.training.embedding.EmbeddingModel;
+import t2i.training.embedding.EmbeddingTrainer;
+import t2i.training.gan.GanTrainer;
+import t2i.training.gan.GanTrainingConfig;
+import t2i.training.gan.Noise;
+import t2i.training.run.RunDirectory;
+
+/** Tiny text encoder and GAN trained for a few steps, exported as text2image, and loaded back. */
+class TextToImageExportTest {
+  @TempDir static Path dir;
+  static Path model;
+  static final List<String> TEXTS = List.of("a red apple", "grinning face", "", "日本 🌹");
+  static final long SEED = 40;
+  static int zDim;
+  static int dim;
+
+  /** φ of TEXTS from the embedding's training graph. */
+  static float[] phi;
+
+  /** G(z of SEED + i, φ(TEXTS[i])) from the GAN's training graph, in [0, 1]. */
+  static float[] expected;
+
+  @BeforeAll
+  static void trainAndExport() throws IOException {
+    Path datasetDir = EmojiFixture.buildDataset(dir);
+    int classes = Dataset.open(datasetDir).manifest().classes(Split.TRAINVAL).size();
+    EmbeddingConfig ec =
+        EmbeddingConfig.builder(datasetDir.toString(), classes)
+            .text(TextEncoderConfig.tiny())
+            .image(ImageEncoderConfig.tiny())
+            .batchSize(classes)
+            .build();
+    Path embeddingRun = dir.resolve("embedding");
+    RunDirectory.create(embeddingRun, EmbeddingTrainer.KIND, ec);
+    try (EmbeddingTrainer t = new EmbeddingTrainer(ec, embeddingRun, null, 1, Progress.NONE)) {
+      for (int i = 0; i < 5; i++) {
+        t.trainStep();
+      }
+      t.checkpoint(1.0);
+      phi = t.encodeTexts(TEXTS.toArray(new String[0]));
+    }
+    Path embeddings;
+    try (EmbeddingModel m = EmbeddingModel.load(embeddingRun, 1)) {
+      embeddings =
+          CaptionEmbeddings.write(m, Dataset.open(datasetDir), "tiny", false, Progress.NONE);
+    }
+    dim = TextEncoderConfig.tiny().embeddingDim();
+    GanTrainingConfig gc =
+        new GanTrainingConfig(
+            datasetDir.toString(),
+            embeddings.toString(),
+            GanConfig.tiny().withEmbeddingDim(dim),
+            "int-cls",
+            4,
+            4,
+            0.5f,
+            2e-4f,
+            0.5f,
+            0,
+            7,
+            false);
+    zDim = gc.gan().zDim();
+    Path ganRun = dir.resolve("gan");
+    RunDirectory.create(ganRun, GanTrainer.KIND, gc);
+    try (GanTrainer t = new GanTrainer(gc, ganRun, null, 1, Progress.NONE)) {
+      for (int i = 0; i < 3; i++) {
+        t.trainStep();
+      }
+      t.checkpoint(1.0);
+      float[] z = new float[TEXTS.size() * zDim];
+      for (int i = 0; i < TEXTS.size(); i++) {
+        System.arraycopy(Noise.forSeed(SEED + i, zDim), 0, z, i * zDim, zDim);
+      }
+      expected = t.generate(z, phi, TEXTS.size());
+      for (int i = 0; i < expected.length; i++) {
+        expected[i] = Math.min(1f, Math.max(0f, (expected[i] + 1f) * 0.5f));
+      }
+    }
+    model = TextToImageExport.export(embeddingRun, ganRun, dir.resolve("models"), 1, false);
+  }
+
+  @Test
+  void textAndSeedGiveTheTrainingGraphsImagesAndTheirPngs() throws IOException {
+    try (SavedModelBundle b = SavedModelBundle.load(model.toString(), "serve");
+        TString text = texts(TEXTS);
+        TInt64 seeds = seeds(SEED, TEXTS.size());
+        Result r = b.function("serving_default").call(Map.of("text", text, "seed", seeds))) {
+      TFloat32 image = (TFloat32) r.get("image").orElseThrow();
+      assertEquals(Shape.of(TEXTS.size(), 64, 64, 3), image.shape());
+      float[] got = TextEncoderExportTest.values(image);
+      TextEncoderExportTest.assertClose(expected, got);
+      TString png = (TString) r.get("png").orElseThrow();
+      assertEquals(TEXTS.size(), png.shape().get(0));
+      for (int i = 0; i < TEXTS.size(); i++) {
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(png.asBytes().getObject(i)));
+        assertEquals(64, decoded.getWidth());
+        assertEquals(64, decoded.getHeight());
+        for (int y = 0; y < 64; y += 9) {
+          for (int x = 0; x < 64; x += 7) {
+            int rgb = decoded.getRGB(x, y);
+            int o = ((i * 64 + y) * 64 + x) * 3;
+            assertEquals(Math.round(got[o] * 255), (rgb >> 16) & 0xff, "red " + i);
+            assertEquals(Math.round(got[o + 1] * 255), (rgb >> 8) & 0xff, "green " + i);
+            assertEquals(Math.round(got[o + 2] * 255), rgb & 0xff, "blue " + i);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void aSeedGivesTheSameImageAloneAndInABatch() {
+    try (SavedModelBundle b = SavedModelBundle.load(model.toString(), "serve");
+        TString one = texts(List.of(TEXTS.get(2)));
+        TInt64 seed = seeds(SEED + 2, 1);
+        Result r = b.function("serving_default").call(Map.of("text", one, "seed", seed))) {
+      float[] alone = TextEncoderExportTest.values((TFloat32) r.get("image").orElseThrow());
+      int size = 64 * 64 * 3;
+      TextEncoderExportTest.assertClose(Arrays.copyOfRange(expected, 2 * size, 3 * size), alone);
+    }
+  }
+
+  @Test
+  void generateTakesEmbeddingAndNoiseAndInterpolateEndsAtItsParents() {
+    int n = 2;
+    float[] z = new float[n * zDim];
+    System.arraycopy(Noise.forSeed(SEED, zDim), 0, z, 0, zDim);
+    System.arraycopy(Noise.forSeed(SEED, zDim), 0, z, zDim, zDim);
+    try (SavedModelBundle b = SavedModelBundle.load(model.toString(), "serve");
+        TFloat32 embedding = matrix(Arrays.copyOf(phi, n * dim), n, dim);
+        TFloat32 noise = matrix(z, n, zDim);
+        Result g = b.function("generate").call(Map.of("embedding", embedding, "z", noise));
+        TString a = texts(List.of(TEXTS.get(0), TEXTS.get(0)));
+        TString bText = texts(List.of(TEXTS.get(1), TEXTS.get(1)));
+        TFloat32 beta = TFloat32.vectorOf(0f, 1f);
+        Result mix =
+            b.function("interpolate")
+                .call(Map.of("text_a", a, "text_b", bText, "beta", beta, "z", noise))) {
+      float[] generated = TextEncoderExportTest.values((TFloat32) g.get("image").orElseThrow());
+      int size = 64 * 64 * 3;
+      // the first row: φ(text 0) with the seed's z, as serving_default drew it
+      TextEncoderExportTest.assertClose(
+          Arrays.copyOfRange(expected, 0, size), Arrays.copyOfRange(generated, 0, size));
+      float[] ends = TextEncoderExportTest.values((TFloat32) mix.get("image").orElseThrow());
+      assertArrayEquals(
+          Arrays.copyOfRange(generated, 0, size), Arrays.copyOfRange(ends, 0, size), "beta 0: A");
+      // beta 1 is text 1 with the same z: generate's second row has text 1's φ
+      try (TFloat32 second = matrix(Arrays.copyOfRange(phi, dim, 2 * dim), 1, dim);
+          TFloat32 oneNoise = matrix(Arrays.copyOf(z, zDim), 1, zDim);
+          Result r = b.function("generate").call(Map.of("embedding", second, "z", oneNoise))) {
+        assertArrayEquals(
+            TextEncoderExportTest.values((TFloat32) r.get("image").orElseThrow()),
+            Arrays.copyOfRange(ends, size, 2 * size),
+            "beta 1: B");
+      }
+    }
+  }
+
+  @Test
+  void inspectionIsCleanAndTheManifestNamesBothRuns() throws IOException {
+    SavedModelReport r = SavedModelInspector.inspect(model);
+    assertEquals(List.of(), r.problems());
+    SavedModelReport.MetaGraph g = r.metaGraphs().get(0);
+    assertEquals(
+        List.of("generate", "interpolate", "serving_default"),
+        g.signatures().stream().map(SavedModelReport.Signature::key).toList());
+    SavedModelReport.Signature serving = g.signatures().get(2);
+    assertEquals(
+        List.of(
+            new SavedModelReport.Tensor("seed", "seed:0", "DT_INT64", List.of(-1L)),
+            new SavedModelReport.Tensor("text", "text:0", "DT_STRING", List.of(-1L))),
+        serving.inputs());
+    assertEquals(
+        List.of(
+            new SavedModelReport.Tensor("image", "image:0", "DT_FLOAT", List.of(-1L, 64L, 64L, 3L)),
+            new SavedModelReport.Tensor("png", "png:0", "DT_STRING", List.of(-1L))),
+        serving.outputs());
+    var manifest =
+        JsonParser.parseString(Files.readString(model.resolve("t2i-export.json")))
+            .getAsJsonObject();
+    var sources = manifest.getAsJsonArray("sources");
+    assertEquals("embedding", sources.get(0).getAsJsonObject().get("kind").getAsString());
+    assertEquals(5, sources.get(0).getAsJsonObject().get("step").getAsLong());
+    assertEquals("gan", sources.get(1).getAsJsonObject().get("kind").getAsString());
+    assertEquals(3, sources.get(1).getAsJsonObject().get("step").getAsLong());
+    assertEquals("tiny", sources.get(1).getAsJsonObject().get("preset").getAsString());
+    assertTrue(
+        Files.list(dir.resolve("models"))
+            .noneMatch(p -> p.getFileName().toString().startsWith(".merge")),
+        "the scratch checkpoint is gone");
+  }
+
+  @Test
+  void aFreshJvmWithOnlyTensorFlowGetsTheSameImagesForTheSameSeeds() throws Exception {
+    FreshJvmProbe.Output out =
+        FreshJvmProbe.call(dir.resolve("probe"), model, TEXTS, "image", SEED);
+    assertArrayEquals(new long[] {TEXTS.size(), 64, 64, 3}, out.shape());
+    TextEncoderExportTest.assertClose(expected, out.values());
+  }
+
+  private static TString texts(List<String> texts) {
+    return TString.tensorOf(NdArrays.vectorOfObjects(texts.toArray(new String[0])));
+  }
+
+  private static TInt64 seeds(long base, int n) {
+    long[] values = new long[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = base + i;
+    }
+    return TInt64.tensorOf(Shape.of(n), DataBuffers.of(values, true, false));
+  }
+
+  private static TFloat32 matrix(float[] values, int rows, int columns) {
+    return TFloat32.tensorOf(Shape.of(rows, columns), DataBuffers.of(values, true, false));
+  }
+}
