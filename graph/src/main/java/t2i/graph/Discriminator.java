@@ -27,19 +27,8 @@ public final class Discriminator {
       Network net, GanConfig c, Operand<TFloat32> images, Operand<TFloat32> text) {
     Ops tf = net.tf();
     Init w = Generator.WEIGHTS;
-    Operand<TFloat32> x = images;
-    int in = 3;
-    int out = c.ndf();
-    for (int i = 1; i <= 4; i++) {
-      x = Layers.conv2d(net, "conv" + i, x, in, out, 4, 2, "SAME", w, i == 1 ? Init.zeros() : null);
-      if (i > 1) {
-        x = Layers.batchNorm(net, "bn" + i, x, out, Generator.GAMMA);
-      }
-      x = Layers.leakyRelu(tf, x, LEAK);
-      in = out;
-      out *= 2;
-    }
-    int ch = in; // ndf·8 at 4×4
+    Operand<TFloat32> x = imageTrunk(net, c.ndf(), images);
+    int ch = c.ndf() * 8;
     if (c.residual()) {
       x = Generator.residual(net, "res4", x, ch, ch / 4);
     }
@@ -56,5 +45,38 @@ public final class Discriminator {
     x = Layers.leakyRelu(tf, Layers.batchNorm(net, "joint_bn", x, ch, Generator.GAMMA), LEAK);
     x = Layers.conv2d(net, "logit", x, ch, 1, 4, 1, "VALID", w, Init.zeros());
     return tf.reshape(x, tf.constant(new int[] {-1}));
+  }
+
+  /**
+   * The image trunk, shared with the style encoder: 4×4 stride-2 convolutions 3 → width → ·2 → ·4 →
+   * ·8, batch norm on all but the first, LeakyReLU 0.2.
+   *
+   * @return {@code [N, 4, 4, width·8]}
+   */
+  static Operand<TFloat32> imageTrunk(Network net, int width, Operand<TFloat32> images) {
+    Operand<TFloat32> x = images;
+    int in = 3;
+    int out = width;
+    for (int i = 1; i <= 4; i++) {
+      x =
+          Layers.conv2d(
+              net,
+              "conv" + i,
+              x,
+              in,
+              out,
+              4,
+              2,
+              "SAME",
+              Generator.WEIGHTS,
+              i == 1 ? Init.zeros() : null);
+      if (i > 1) {
+        x = Layers.batchNorm(net, "bn" + i, x, out, Generator.GAMMA);
+      }
+      x = Layers.leakyRelu(net.tf(), x, LEAK);
+      in = out;
+      out *= 2;
+    }
+    return x;
   }
 }

@@ -183,6 +183,8 @@ class EmbeddingCommandsTest {
     }
     assertTrue(ganEval.get("frechetGeneratedVsReal").getAsDouble() >= 0);
 
+    styleCommands(gan);
+
     Run bench =
         t2i(
             "bench",
@@ -216,6 +218,137 @@ class EmbeddingCommandsTest {
         t2i("export", "--embedding", run.toString(), "--out", dir.resolve("models").toString());
     assertEquals(1, exportAgain.exit());
     assertTrue(exportAgain.err().contains("--force"), exportAgain.err());
+  }
+
+  /** Style encoder commands on the tiny GAN run: train, transfer, interpolate, evaluate. */
+  void styleCommands(Path gan) throws IOException {
+    Path style = dir.resolve("style");
+    Run train =
+        t2i(
+            "train",
+            "style",
+            "--gan",
+            gan.toString(),
+            "--out",
+            style.toString(),
+            "--preset",
+            "tiny",
+            "--batch",
+            "8",
+            "--steps",
+            "4",
+            "--threads",
+            "1");
+    assertEquals(0, train.exit(), train.err());
+    assertTrue(train.err().contains("held-out L_style"), train.err());
+
+    Path query = dir.resolve("query.png");
+    javax.imageio.ImageIO.write(
+        new java.awt.image.BufferedImage(100, 50, java.awt.image.BufferedImage.TYPE_BYTE_GRAY),
+        "png",
+        query.toFile());
+    Path transfer = dir.resolve("transfer.png");
+    Run styleTransfer =
+        t2i(
+            "style-transfer",
+            "--style",
+            style.toString(),
+            "--image",
+            query.toString(),
+            "--text",
+            "a red apple",
+            "--text",
+            "a blue car",
+            "--out",
+            transfer.toString(),
+            "--threads",
+            "1");
+    assertEquals(0, styleTransfer.exit(), styleTransfer.err());
+    assertTrue(styleTransfer.err().contains("centre-cropped 100 x 50"), styleTransfer.err());
+    assertTrue(javax.imageio.ImageIO.read(transfer.toFile()).getHeight() >= 2 * 64);
+
+    Path notImage = Files.writeString(dir.resolve("notes.png"), "hello");
+    Run bad =
+        t2i(
+            "style-transfer",
+            "--style",
+            style.toString(),
+            "--image",
+            notImage.toString(),
+            "--text",
+            "x",
+            "--out",
+            dir.resolve("bad.png").toString());
+    assertEquals(1, bad.exit());
+    assertEquals(1, bad.err().lines().count(), bad.err());
+
+    Run interpolate =
+        t2i(
+            "interpolate",
+            "--gan",
+            gan.toString(),
+            "--text",
+            "a red apple",
+            "--text",
+            "a blue car",
+            "--steps",
+            "4",
+            "--out",
+            dir.resolve("mix.png").toString(),
+            "--threads",
+            "1");
+    assertEquals(0, interpolate.exit(), interpolate.err());
+    assertTrue(Files.isRegularFile(dir.resolve("mix-text.png")));
+    assertTrue(Files.isRegularFile(dir.resolve("mix-noise.png")));
+
+    Run eval = t2i("eval", "style", style.toString(), "--threads", "1");
+    assertEquals(0, eval.exit(), eval.err());
+    var report =
+        JsonParser.parseString(Files.readString(style.resolve("eval-style.json")))
+            .getAsJsonObject();
+    double auc = report.getAsJsonObject("artStyle").get("auc").getAsDouble();
+    assertTrue(auc >= 0 && auc <= 1, "AUC " + auc);
+    assertTrue(report.get("heldOutLoss").getAsDouble() > 0);
+
+    // a GAN whose z has another length than the style run's
+    var wide =
+        new t2i.training.gan.GanTrainingConfig(
+            dataset.toString(),
+            CaptionEmbeddings.folder(dataset, "run").toString(),
+            new t2i.graph.GanConfig(4, 4, 12, 8, 16, false),
+            "gan",
+            4,
+            4,
+            0.5f,
+            2e-4f,
+            0.5f,
+            0,
+            1,
+            false);
+    Path other = dir.resolve("gan-z12");
+    t2i.training.run.RunDirectory.create(other, t2i.training.gan.GanTrainer.KIND, wide);
+    try (var t = new t2i.training.gan.GanTrainer(wide, other, null, 1, t2i.data.Progress.NONE)) {
+      t.trainStep();
+      t.checkpoint(1.0);
+    }
+    Run mismatch =
+        t2i(
+            "style-transfer",
+            "--style",
+            style.toString(),
+            "--gan",
+            other.toString(),
+            "--image",
+            query.toString(),
+            "--text",
+            "x",
+            "--out",
+            dir.resolve("bad.png").toString());
+    assertEquals(1, mismatch.exit());
+    assertTrue(
+        mismatch.err().contains("8-d z") && mismatch.err().contains("12-d z"), mismatch.err());
+    assertEquals(
+        1, mismatch.err().lines().filter(l -> !l.startsWith("note:")).count(), mismatch.err());
   }
 
   @Test

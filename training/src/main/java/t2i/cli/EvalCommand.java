@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = "Evaluate trained runs; results are printed and written into the run folder.",
-    subcommands = {EvalEmbeddingCommand.class, EvalGanCommand.class})
+    subcommands = {EvalEmbeddingCommand.class, EvalGanCommand.class, EvalStyleCommand.class})
 final class EvalCommand extends ParentCommand {}

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       EmbedCommand.class,
       SampleCommand.class,
+      InterpolateCommand.class,
+      StyleTransferCommand.class,
       BenchCommand.class
     },
     footer = {"", "Run `t2i COMMAND --help` for a command's options."})

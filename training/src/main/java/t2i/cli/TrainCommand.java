@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "train",
     mixinStandardHelpOptions = true,
     description = "Train the models. Runs checkpoint every few minutes and resume exactly.",
-    subcommands = {TrainEmbeddingCommand.class, TrainGanCommand.class})
+    subcommands = {TrainEmbeddingCommand.class, TrainGanCommand.class, TrainStyleCommand.class})
 final class TrainCommand extends ParentCommand {}

@@ -129,4 +129,30 @@ public final class CaptionEmbeddings {
     System.arraycopy(matrix.values(), row * index.dim(), out, 0, index.dim());
     return out;
   }
+
+  /** Records of {@code split}. */
+  public int records(Split split) {
+    return index.splits().get(split.fileName()).size();
+  }
+
+  /**
+   * Adds the mean embedding of {@code k} distinct random captions of a record (all of them when it
+   * has fewer) to {@code out[offset, offset + dim)}.
+   */
+  public void addMean(
+      Split split, int record, int k, java.util.SplittableRandom random, float[] out, int offset) {
+    int count = captions(split, record);
+    int take = Math.min(k, count);
+    int[] order = new int[count];
+    for (int i = 0; i < count; i++) {
+      order[i] = i;
+    }
+    for (int i = 0; i < take; i++) {
+      int j = i + random.nextInt(count - i);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+      addTo(split, record, order[i], 1f / take, out, offset);
+    }
+  }
 }

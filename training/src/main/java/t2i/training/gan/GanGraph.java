@@ -1,6 +1,5 @@
 package t2i.training.gan;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -10,7 +9,6 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.proto.RunMetadata;
@@ -24,7 +22,6 @@ import t2i.graph.Mode;
 import t2i.graph.Network;
 import t2i.training.BatchTensors;
 import t2i.training.optim.Adam;
-import t2i.training.optim.GradientBarrier;
 
 /**
  * The GAN's training graph. D is applied to real/right, real/wrong and fake/right pairs (and
@@ -122,8 +119,8 @@ final class GanGraph {
     fakeScore = tf.math.mean(tf.math.sigmoid(sf), tf.constant(0));
     generatorVariables = gen.all();
     discriminatorVariables = disc.all();
-    trainD = update(tf, lossD, disc, c, "optimizer_d");
-    trainG = update(tf, lossG, gen, c, "optimizer_g");
+    trainD = Adam.minimize(tf, lossD, disc, learningRate, c.beta1(), "optimizer_d", "train_d");
+    trainG = Adam.minimize(tf, lossG, gen, learningRate, c.beta1(), "optimizer_g", "train_g");
     samples =
         tf.withName("samples")
             .identity(Generator.build(gen.reuse(Mode.INFERENCE), g, sampleZ, sampleText));
@@ -202,22 +199,5 @@ final class GanGraph {
 
   private static Placeholder<TFloat32> placeholder(Ops tf, String name, Shape shape) {
     return tf.withName(name).placeholder(TFloat32.class, Placeholder.shape(shape));
-  }
-
-  /** One network's Adam step on one loss, after all its gradients, with its moving statistics. */
-  private Op update(Ops tf, Operand<TFloat32> loss, Network net, GanTrainingConfig c, String name) {
-    List<Variable<TFloat32>> vars = net.trainable();
-    Gradients g = tf.gradients(loss, vars);
-    List<Operand<TFloat32>> grads = new ArrayList<>();
-    for (int i = 0; i < vars.size(); i++) {
-      grads.add(g.<TFloat32>dy(i));
-    }
-    Op barrier = GradientBarrier.after(tf, grads, name + "_gradients_done");
-    List<Op> ops = new ArrayList<>();
-    ops.add(Adam.apply(tf, vars, grads, learningRate, c.beta1(), 0.999f, barrier, name));
-    ops.addAll(net.updates());
-    return tf.withName("train_" + name.substring(name.length() - 1))
-        .withControlDependencies(ops)
-        .noOp();
   }
 }

@@ -63,6 +63,16 @@ public final class GanModel implements ImageGenerator, AutoCloseable {
     return new GanModel(config, latest, threads);
   }
 
+  /**
+   * G from another checkpoint that holds its weights (a style run's, which froze G at the step it
+   * started from).
+   */
+  public static GanModel load(Path runDir, Checkpoint checkpoint, int threads) {
+    GanTrainingConfig config =
+        RunDirectory.open(runDir, GanTrainer.KIND).config(GanTrainingConfig.class);
+    return new GanModel(config, checkpoint, threads);
+  }
+
   public GanTrainingConfig config() {
     return config;
   }

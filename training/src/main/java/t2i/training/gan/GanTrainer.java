@@ -93,8 +93,10 @@ public final class GanTrainer implements Trainer, ImageGenerator {
     float[] right = new float[n * e];
     float[] wrong = new float[n * e];
     for (int i = 0; i < n; i++) {
-      average(b.records()[i], random, right, i * e);
-      average(b.wrongRecords()[i], random, wrong, i * e);
+      embeddings.addMean(
+          Split.TRAINVAL, b.records()[i], config.captionsAveraged(), random, right, i * e);
+      embeddings.addMean(
+          Split.TRAINVAL, b.wrongRecords()[i], config.captionsAveraged(), random, wrong, i * e);
     }
     float[] z = Noise.normal(random, n * zDim);
     int half = n / 2;
@@ -131,23 +133,6 @@ public final class GanTrainer implements Trainer, ImageGenerator {
     scalars.put("d_fake", losses.fakeScore());
     scalars.put("lr", (double) lr);
     return new StepResult(step, scalars);
-  }
-
-  /** The mean embedding of {@code captionsAveraged} distinct random captions of a record. */
-  private void average(int record, SplittableRandom random, float[] out, int offset) {
-    int count = embeddings.captions(Split.TRAINVAL, record);
-    int k = Math.min(config.captionsAveraged(), count);
-    int[] order = new int[count];
-    for (int i = 0; i < count; i++) {
-      order[i] = i;
-    }
-    for (int i = 0; i < k; i++) {
-      int j = i + random.nextInt(count - i);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-      embeddings.addTo(Split.TRAINVAL, record, order[i], 1f / k, out, offset);
-    }
   }
 
   @Override

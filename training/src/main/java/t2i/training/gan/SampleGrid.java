@@ -82,7 +82,7 @@ public final class SampleGrid {
     return ImageGrid.draw(gridRows, 1);
   }
 
-  static BufferedImage toImage(float[] values, int offset) {
+  public static BufferedImage toImage(float[] values, int offset) {
     BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < 64; y++) {
       for (int x = 0; x < 64; x++) {

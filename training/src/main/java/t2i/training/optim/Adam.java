@@ -7,8 +7,10 @@ import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
+import t2i.graph.Network;
 
 /**
  * Adam (Kingma and Ba) with a fed learning rate: slots {@code <var>_adam_m}, {@code <var>_adam_v},
@@ -72,5 +74,32 @@ public final class Adam {
                         afterUpdates.math.mul(beta2Power, afterUpdates.constant(beta2)))))
             .noOp();
     return tf.withName(name).withControlDependencies(List.of(nextPowers)).noOp();
+  }
+
+  /**
+   * One network's training op: the gradients of {@code loss} for its weights only, then Adam (β2
+   * 0.999) once all gradients exist, and the network's moving-statistics updates.
+   *
+   * @param name the optimizer's variable prefix; the op is named {@code opName}
+   */
+  public static Op minimize(
+      Ops tf,
+      Operand<TFloat32> loss,
+      Network net,
+      Operand<TFloat32> learningRate,
+      float beta1,
+      String name,
+      String opName) {
+    List<Variable<TFloat32>> vars = net.trainable();
+    Gradients g = tf.gradients(loss, vars);
+    List<Operand<TFloat32>> grads = new ArrayList<>();
+    for (int i = 0; i < vars.size(); i++) {
+      grads.add(g.<TFloat32>dy(i));
+    }
+    Op barrier = GradientBarrier.after(tf, grads, name + "_gradients_done");
+    List<Op> ops = new ArrayList<>();
+    ops.add(apply(tf, vars, grads, learningRate, beta1, 0.999f, barrier, name));
+    ops.addAll(net.updates());
+    return tf.withName(opName).withControlDependencies(ops).noOp();
   }
 }

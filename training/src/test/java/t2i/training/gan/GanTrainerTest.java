@@ -14,15 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import t2i.data.Dataset;
 import t2i.data.Progress;
-import t2i.data.Split;
-import t2i.data.emoji.EmojiFixture;
-import t2i.graph.GanConfig;
-import t2i.graph.ImageEncoderConfig;
-import t2i.graph.TextEncoderConfig;
-import t2i.training.embedding.CaptionEmbeddings;
-import t2i.training.embedding.EmbeddingConfig;
-import t2i.training.embedding.EmbeddingModel;
-import t2i.training.embedding.EmbeddingTrainer;
+import t2i.training.TinyRuns;
 import t2i.training.loop.StepResult;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.Checkpoints;
@@ -32,43 +24,16 @@ import t2i.training.run.RunDirectory;
 class GanTrainerTest {
   @TempDir static Path dir;
   static Path dataset;
-  static Path embeddings;
+  static TinyRuns runs;
 
   @BeforeAll
   static void fixture() throws IOException {
-    dataset = EmojiFixture.buildDataset(dir);
-    int classes = Dataset.open(dataset).manifest().classes(Split.TRAINVAL).size();
-    EmbeddingConfig c =
-        EmbeddingConfig.builder(dataset.toString(), classes)
-            .text(TextEncoderConfig.tiny())
-            .image(ImageEncoderConfig.tiny())
-            .batchSize(classes)
-            .build();
-    Path run = dir.resolve("embedding");
-    RunDirectory.create(run, EmbeddingTrainer.KIND, c);
-    try (EmbeddingTrainer t = new EmbeddingTrainer(c, run, null, 1, Progress.NONE)) {
-      t.trainStep();
-      t.checkpoint(1.0);
-    }
-    try (EmbeddingModel m = EmbeddingModel.load(run, 1)) {
-      embeddings = CaptionEmbeddings.write(m, Dataset.open(dataset), "tiny", false, Progress.NONE);
-    }
+    runs = TinyRuns.create(dir);
+    dataset = runs.dataset;
   }
 
   static GanTrainingConfig config(String loss) {
-    return new GanTrainingConfig(
-        dataset.toString(),
-        embeddings.toString(),
-        GanConfig.tiny().withEmbeddingDim(16),
-        loss,
-        8,
-        4,
-        0.5f,
-        2e-4f,
-        0.5f,
-        0,
-        3,
-        false);
+    return runs.gan(loss);
   }
 
   @Test

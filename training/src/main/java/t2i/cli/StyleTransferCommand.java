@@ -1,0 +1,93 @@
+package t2i.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import t2i.data.DataException;
+import t2i.data.image.Images;
+import t2i.data.image.QueryImage;
+import t2i.data.io.AtomicFiles;
+import t2i.training.embedding.EmbeddingModel;
+import t2i.training.gan.GanModel;
+import t2i.training.style.StyleGrids;
+import t2i.training.style.StyleModel;
+
+/** {@code t2i style-transfer}. */
+@Command(
+    name = "style-transfer",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Transfer the style of an image to new text: s <- S(x), x' <- G(s, phi(t)). The image may"
+          + " be PNG, JPEG, GIF or BMP in any bit depth; it is centre-cropped to a square and"
+          + " resized to 64x64 (each change is noted). Writes a grid: for each --text, the query"
+          + " and the result.",
+      "G is the generator the style run was trained to invert, unless --gan names another run"
+          + " with the same z dimension."
+    })
+final class StyleTransferCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--style", required = true, paramLabel = "RUN", description = "The style run.")
+  Path style;
+
+  @Option(names = "--image", required = true, paramLabel = "FILE", description = "The query image.")
+  Path image;
+
+  @Option(
+      names = "--text",
+      required = true,
+      paramLabel = "TEXT",
+      description = "A description; repeat for several.")
+  List<String> texts;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE.png",
+      description = "The PNG to write.")
+  Path out;
+
+  @Option(names = "--gan", paramLabel = "RUN", description = "Another GAN run's latest G.")
+  Path gan;
+
+  @Option(
+      names = "--embedding",
+      paramLabel = "RUN",
+      description = "The joint-embedding run (default: the one that made the GAN's embeddings).")
+  Path embedding;
+
+  @Mixin ThreadsOption threads;
+
+  @Override
+  public Integer call() throws Exception {
+    QueryImage query = QueryImage.load(image, 64);
+    query.notes().forEach(n -> spec.commandLine().getErr().println("note: " + image + ": " + n));
+    try (StyleModel s = StyleModel.load(style, threads.threads);
+        GanModel g =
+            gan != null
+                ? GanModel.load(gan, threads.threads)
+                : GanModel.load(Path.of(s.config().gan()), s.checkpoint(), threads.threads);
+        EmbeddingModel e =
+            EmbeddingModel.load(
+                embedding != null ? embedding : g.embeddingRun(), threads.threads)) {
+      if (g.zDim() != s.config().style().zDim()) {
+        throw new DataException(
+            "the style run encodes "
+                + s.config().style().zDim()
+                + "-d z; the GAN run "
+                + (gan != null ? gan : s.config().gan())
+                + " draws from "
+                + g.zDim()
+                + "-d z");
+      }
+      AtomicFiles.write(out, Images.encodePng(StyleGrids.transfer(g, e, s, query, texts)));
+      spec.commandLine().getOut().printf("wrote %s: %d text(s)%n", out, texts.size());
+    }
+    return 0;
+  }
+}
