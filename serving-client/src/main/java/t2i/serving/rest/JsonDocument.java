@@ -73,7 +73,10 @@ record JsonDocument(JsonElement root, Charset strings) {
     String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     // Gson appends a troubleshooting link on a new line: keep the message one line.
     int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
+    m = nl < 0 ? m : m.substring(0, nl);
+    // Gson's advice to its own callers means nothing to a client.
+    return m.replaceFirst(
+        "Use JsonReader\\.setStrictness\\(.*?\\) to accept malformed JSON", "Malformed JSON");
   }
 
   private static CharsetDecoder strictUtf8() {
