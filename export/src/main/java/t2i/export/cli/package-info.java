@@ -1,2 +1,5 @@
-/** The {@code t2i export} command, plugged into the CLI as a {@link t2i.cli.CliExtension}. */
+/**
+ * The {@code t2i export}, {@code t2i serve} and {@code t2i generate} commands, plugged into the CLI
+ * as {@link t2i.cli.CliExtension}s.
+ */
 package t2i.export.cli;

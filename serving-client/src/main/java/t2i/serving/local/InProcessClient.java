@@ -24,6 +24,11 @@ public final class InProcessClient implements PredictClient {
     return new InProcessClient(ModelRepository.load(modelsDir), true);
   }
 
+  /** Loads one model (every version of it) from a folder in TF Serving's layout. */
+  public static InProcessClient open(Path modelsDir, String model) {
+    return new InProcessClient(ModelRepository.load(modelsDir, model::equals), true);
+  }
+
   /** A client over models someone else owns and closes. */
   public static InProcessClient over(ModelRepository repository) {
     return new InProcessClient(repository, false);

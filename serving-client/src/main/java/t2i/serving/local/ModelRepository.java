@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import t2i.serving.ModelSpec;
 import t2i.serving.ModelVersionStatus;
@@ -31,26 +32,34 @@ public final class ModelRepository implements AutoCloseable {
 
   /** Loads every {@code root/<model>/<version>/saved_model.pb}. */
   public static ModelRepository load(Path root) {
+    return load(root, name -> true);
+  }
+
+  /** Loads the versions of the models whose names pass the filter. */
+  public static ModelRepository load(Path root, Predicate<String> models) {
     if (!Files.isDirectory(root)) {
       throw new IllegalArgumentException("no such models folder: " + root);
     }
-    Map<String, NavigableMap<Long, LoadedModel>> models = new TreeMap<>();
+    Map<String, NavigableMap<Long, LoadedModel>> loaded = new TreeMap<>();
     try {
       for (Path modelDir : list(root)) {
+        if (!models.test(modelDir.getFileName().toString())) {
+          continue;
+        }
         for (Path versionDir : list(modelDir)) {
           Long version = parseVersion(versionDir.getFileName().toString());
           if (version != null && Files.isRegularFile(versionDir.resolve("saved_model.pb"))) {
             String name = modelDir.getFileName().toString();
             LoadedModel m = LoadedModel.load(name, version, versionDir);
-            models.computeIfAbsent(name, k -> new TreeMap<>()).put(version, m);
+            loaded.computeIfAbsent(name, k -> new TreeMap<>()).put(version, m);
           }
         }
       }
     } catch (RuntimeException e) {
-      models.values().forEach(v -> v.values().forEach(LoadedModel::close));
+      loaded.values().forEach(v -> v.values().forEach(LoadedModel::close));
       throw e;
     }
-    if (models.isEmpty()) {
+    if (loaded.isEmpty()) {
       throw new IllegalArgumentException(
           "no SavedModels under "
               + root
@@ -58,8 +67,8 @@ public final class ModelRepository implements AutoCloseable {
               + root
               + "/<model>/<version>/saved_model.pb with a numeric version folder");
     }
-    models.replaceAll((k, v) -> Collections.unmodifiableNavigableMap(v));
-    return new ModelRepository(root, Collections.unmodifiableMap(models));
+    loaded.replaceAll((k, v) -> Collections.unmodifiableNavigableMap(v));
+    return new ModelRepository(root, Collections.unmodifiableMap(loaded));
   }
 
   private static List<Path> list(Path dir) {

@@ -320,6 +320,28 @@ class ModelServerTest {
   }
 
   @Test
+  void aModelRunPastTheDeadlineIs504() throws Exception {
+    try (ModelServer s =
+        ModelServer.start(
+            models, ServerOptions.defaults().withPort(0).withTimeout(Duration.ofMillis(1)))) {
+      Answer a =
+          call(
+              s,
+              "POST",
+              "/v1/models/echo:predict",
+              HttpRequest.BodyPublishers.ofString(
+                  "{\"signature_name\": \"slow\", \"inputs\": 1.0}"));
+      assertEquals(504, a.status(), a.body());
+      assertTrue(a.error().contains("Timed out"), a.error());
+    }
+    // Without a deadline the same request answers: a scalar in, a scalar out.
+    Answer ok =
+        call("POST", "/v1/models/echo:predict", "{\"signature_name\": \"slow\", \"inputs\": 1.0}");
+    assertEquals(200, ok.status(), ok.body());
+    assertEquals(1e9, ok.json().get("outputs").getAsDouble(), 1e3);
+  }
+
+  @Test
   void bindsLoopbackByDefault() {
     assertEquals("127.0.0.1", ServerOptions.defaults().host());
     assertEquals(8501, ServerOptions.defaults().port());

@@ -137,7 +137,18 @@ public final class StandInModels {
               .input("x", x)
               .output("y", tf.withName("y").math.mul(x, tf.constant(2f)))
               .build();
-      export(g, dir, List.of(echo, twice));
+      var n = tf.withName("n").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+      var m = tf.fill(tf.constant(new int[] {1000, 1000}), n);
+      Signature slow =
+          Signature.builder()
+              .key("slow")
+              .methodName(SignatureInfo.PREDICT_METHOD)
+              .input("n", n)
+              .output(
+                  "total",
+                  tf.withName("total").sum(tf.linalg.matMul(m, m), tf.constant(new int[] {0, 1})))
+              .build();
+      export(g, dir, List.of(echo, twice, slow));
     }
     return dir;
   }
