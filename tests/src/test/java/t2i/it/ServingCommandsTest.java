@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -176,14 +177,13 @@ class ServingCommandsTest {
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    Thread[] thread = new Thread[1];
-    CompletableFuture<Integer> exit =
-        CompletableFuture.supplyAsync(
-            () -> {
-              thread[0] = Thread.currentThread();
-              return cli.execute(
-                  "serve", "--models", models.toString(), "--port", "0", "--workers", "2");
-            });
+    FutureTask<Integer> exit =
+        new FutureTask<>(
+            () ->
+                cli.execute(
+                    "serve", "--models", models.toString(), "--port", "0", "--workers", "2"));
+    Thread thread = new Thread(exit, "t2i-serve-test");
+    thread.start();
     Matcher url = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+)/v1/models/").matcher("");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (!url.reset(out.toString()).find()) {

@@ -196,6 +196,10 @@ public final class ModelServer implements AutoCloseable {
     if (closeConnection) {
       exchange.getResponseHeaders().set("Connection", "close");
     }
+    if ("HEAD".equals(exchange.getRequestMethod())) {
+      exchange.sendResponseHeaders(response.status(), -1);
+      return;
+    }
     exchange.sendResponseHeaders(response.status(), response.body().length);
     OutputStream out = exchange.getResponseBody();
     out.write(response.body());

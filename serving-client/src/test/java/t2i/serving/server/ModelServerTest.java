@@ -237,6 +237,15 @@ class ModelServerTest {
   }
 
   @Test
+  void headGetsTheStatusWithoutABody() throws Exception {
+    Answer a =
+        call(server, "HEAD", "/v1/models/text2image:predict", HttpRequest.BodyPublishers.noBody());
+    assertEquals(405, a.status());
+    assertEquals("", a.body());
+    assertGoodRequestWorks();
+  }
+
+  @Test
   void bodiesThatAreNotUtf8AreBadRequests() throws Exception {
     byte[] body =
         "{\"inputs\": {\"text\": [\"\u00ff\"], \"seed\": [1]}}"
