@@ -248,6 +248,20 @@ public final class ModelServer implements AutoCloseable {
     }
   }
 
+  /** Requests received and not yet answered (for tests). */
+  int pending() {
+    synchronized (lock) {
+      return pending;
+    }
+  }
+
+  /** Whether {@link #close} has begun (for tests). */
+  boolean isClosing() {
+    synchronized (lock) {
+      return closing;
+    }
+  }
+
   /** Whether every worker has stopped: only then may the models be closed safely. */
   public boolean isTerminated() {
     return workers.isTerminated();

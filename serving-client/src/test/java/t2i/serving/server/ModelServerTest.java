@@ -297,9 +297,9 @@ class ModelServerTest {
               .getBytes(UTF_8));
       out.write(body, 0, 10); // the request is in flight: headers and part of the body
       out.flush();
-      Thread.sleep(300);
+      await(() -> s.pending() == 1);
       CompletableFuture<Void> closing = CompletableFuture.runAsync(s::close);
-      Thread.sleep(300);
+      await(s::isClosing);
       assertFalse(closing.isDone(), "close() waits for the request in flight");
       Answer late = call(s, "GET", "/v1/models/text2image", HttpRequest.BodyPublishers.noBody());
       assertEquals(503, late.status());
@@ -313,6 +313,14 @@ class ModelServerTest {
     assertTrue(s.isTerminated());
     IOException refused = assertThrows(IOException.class, () -> get(s, "/v1/models/text2image"));
     assertTrue(refused instanceof ConnectException, refused.toString());
+  }
+
+  static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!condition.getAsBoolean()) {
+      assertTrue(System.nanoTime() < deadline, "timed out waiting");
+      Thread.sleep(10);
+    }
   }
 
   static Answer get(ModelServer s, String path) throws IOException, InterruptedException {
