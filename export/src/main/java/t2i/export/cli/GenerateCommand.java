@@ -1,0 +1,183 @@
+package t2i.export.cli;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import t2i.data.DataException;
+import t2i.serving.GeneratedImage;
+import t2i.serving.ModelSpec;
+import t2i.serving.PredictClient;
+import t2i.serving.ServingException;
+import t2i.serving.Text2ImageClient;
+import t2i.serving.Text2ImageContract;
+import t2i.serving.local.InProcessClient;
+import t2i.serving.rest.RestClient;
+
+/** {@code t2i generate}: images for a text, from an export folder or a server, as one PNG. */
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Generate N images of a text with the text2image model and write them as one grid PNG"
+          + " (ceil(sqrt(N)) images per row, no gaps). The model runs in this process (--model)"
+          + " or on a server with TF Serving's REST API (--server: t2i serve or TF Serving)."
+    })
+public final class GenerateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "TEXT", description = "What to draw.")
+  String text;
+
+  @Option(
+      names = "--n",
+      paramLabel = "N",
+      defaultValue = "4",
+      description = "How many images (default: ${DEFAULT-VALUE}).")
+  int n;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description = "Seeds S, S+1, ..., S+N-1 (default: random; the seeds used are printed).")
+  Long seed;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "The grid.")
+  Path out;
+
+  @ArgGroup(multiplicity = "1")
+  Backend backend;
+
+  /** Exactly one of the two. */
+  static final class Backend {
+    @Option(
+        names = "--model",
+        paramLabel = "DIR",
+        description = "An export folder holding text2image/<version>/: run the model here.")
+    Path model;
+
+    @Option(
+        names = "--server",
+        paramLabel = "URL",
+        description = "A server with TF Serving's REST API, e.g. http://127.0.0.1:8501.")
+    URI server;
+  }
+
+  @Option(
+      names = "--model-name",
+      paramLabel = "NAME",
+      defaultValue = Text2ImageContract.MODEL,
+      description = "The model's name on the server or in the folder (default: ${DEFAULT-VALUE}).")
+  String modelName;
+
+  @Override
+  public Integer call() throws IOException {
+    if (n < 1) {
+      throw new IllegalArgumentException("--n must be >= 1, was " + n);
+    }
+    List<String> texts = java.util.Collections.nCopies(n, text);
+    List<GeneratedImage> images;
+    try (PredictClient client = open()) {
+      Text2ImageClient t2i =
+          Text2ImageClient.builder(client).model(ModelSpec.latest(modelName)).build();
+      if (seed == null) {
+        images = t2i.generate(texts);
+      } else {
+        List<Long> seeds = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          seeds.add(seed + i);
+        }
+        images = t2i.generate(texts, seeds);
+      }
+    } catch (ServingException e) {
+      throw userError(e);
+    } catch (IllegalStateException e) {
+      throw new DataException(
+          modelName + " does not follow the text2image contract: " + e.getMessage(), e);
+    }
+    BufferedImage grid = grid(images);
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    if (!ImageIO.write(grid, "png", out.toFile())) {
+      throw new IOException("no PNG writer in this Java runtime");
+    }
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "wrote %s (%dx%d): %d image(s) of \"%s\", seeds %s%n",
+            out,
+            grid.getWidth(),
+            grid.getHeight(),
+            images.size(),
+            text,
+            images.stream().map(i -> Long.toString(i.seed())).collect(Collectors.joining(", ")));
+    return 0;
+  }
+
+  private PredictClient open() {
+    if (backend.server != null) {
+      return RestClient.connect(backend.server);
+    }
+    Path dir = backend.model;
+    if (!Files.isDirectory(dir.resolve(modelName))) {
+      throw new DataException(
+          "no "
+              + modelName
+              + " model in "
+              + dir
+              + ": expected "
+              + dir.resolve(modelName).resolve("<version>/saved_model.pb")
+              + " (--model takes the export folder, t2i export --out)");
+    }
+    try {
+      return InProcessClient.open(dir, modelName);
+    } catch (IllegalArgumentException e) {
+      throw new DataException(e.getMessage(), e);
+    }
+  }
+
+  private DataException userError(ServingException e) {
+    if (backend.server == null) {
+      return new DataException(modelName + ": " + e.getMessage(), e);
+    }
+    if (e.httpStatus() == 0) {
+      return new DataException(
+          e.getMessage() + "; start one with `t2i serve --models DIR` or check --server", e);
+    }
+    return new DataException(
+        backend.server + " answered " + e.httpStatus() + ": " + e.getMessage(), e);
+  }
+
+  /** The images left to right, top to bottom, ceil(sqrt(n)) per row, white where none is. */
+  static BufferedImage grid(List<GeneratedImage> images) {
+    int columns = (int) Math.ceil(Math.sqrt(images.size()));
+    int rows = (images.size() + columns - 1) / columns;
+    int w = images.get(0).width();
+    int h = images.get(0).height();
+    BufferedImage grid = new BufferedImage(columns * w, rows * h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = grid.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, grid.getWidth(), grid.getHeight());
+    for (int i = 0; i < images.size(); i++) {
+      g.drawImage(images.get(i).toBufferedImage(), (i % columns) * w, (i / columns) * h, null);
+    }
+    g.dispose();
+    return grid;
+  }
+}

@@ -1,0 +1,194 @@
+package t2i.export.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import t2i.data.DataException;
+import t2i.serving.local.ModelRepository;
+import t2i.serving.server.ModelServer;
+import t2i.serving.server.ServerOptions;
+
+/** {@code t2i serve}: TF Serving's REST API over an export folder, until Ctrl-C. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve every SavedModel under DIR/<model>/<version>/ over TF Serving's REST API:"
+          + " GET /v1/models/<model>[/versions/<v>][/metadata],"
+          + " POST /v1/models/<model>[/versions/<v>]:predict (row \"instances\" or columnar"
+          + " \"inputs\"). The highest version answers when none is named. Ctrl-C stops"
+          + " accepting requests, lets those in flight finish, and exits."
+    })
+public final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--models",
+      required = true,
+      paramLabel = "DIR",
+      description = "The export folder (t2i export --out): DIR/<model>/<version>/.")
+  Path models;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "8501",
+      description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      defaultValue = ServerOptions.DEFAULT_HOST,
+      description = "Address to bind (default: ${DEFAULT-VALUE}, this machine only).")
+  String host;
+
+  @Option(
+      names = "--workers",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Request threads (default: one per core, at least 2).")
+  int workers;
+
+  @Option(
+      names = "--max-body-mb",
+      paramLabel = "M",
+      defaultValue = "16",
+      description = "Larger request bodies get 413 (default: ${DEFAULT-VALUE}).")
+  int maxBodyMb;
+
+  @Option(
+      names = "--timeout-seconds",
+      paramLabel = "S",
+      defaultValue = "30",
+      description =
+          "Deadline of one model run; 504 after it, 0 for none (default: ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
+
+  @Override
+  public Integer call() throws Exception {
+    if (maxBodyMb < 1) {
+      throw new IllegalArgumentException("--max-body-mb must be >= 1, was " + maxBodyMb);
+    }
+    if (timeoutSeconds < 0) {
+      throw new IllegalArgumentException("--timeout-seconds must be >= 0, was " + timeoutSeconds);
+    }
+    if (workers < 0) {
+      throw new IllegalArgumentException("--workers must be >= 0, was " + workers);
+    }
+    if (!Files.isDirectory(models)) {
+      throw new DataException(
+          "no such models folder: " + models + " (the folder `t2i export --out` wrote)");
+    }
+    ServerOptions defaults = ServerOptions.defaults();
+    ServerOptions options =
+        defaults
+            .withHost(host)
+            .withPort(port)
+            .withWorkers(workers == 0 ? defaults.workers() : workers)
+            .withMaxBodyBytes((long) maxBodyMb << 20)
+            .withTimeout(Duration.ofSeconds(timeoutSeconds));
+    PrintWriter out = spec.commandLine().getOut();
+    ModelRepository repository = ModelRepository.load(models);
+    ModelServer server;
+    try {
+      server = start(repository, options);
+    } catch (IOException | RuntimeException e) {
+      repository.close();
+      throw e;
+    }
+    CountDownLatch stopRequested = new CountDownLatch(1);
+    CountDownLatch stopped = new CountDownLatch(1);
+    // Ctrl-C: the hook wakes this thread and holds the JVM until the server has stopped.
+    Thread hook =
+        new Thread(
+            () -> {
+              stopRequested.countDown();
+              try {
+                stopped.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "t2i-serve-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    boolean clean = false;
+    boolean interrupted = false;
+    try {
+      printBanner(out, server, repository.versions());
+      try {
+        stopRequested.await();
+      } catch (InterruptedException e) {
+        // Stop as on Ctrl-C; the flag is set again once the server has stopped.
+        interrupted = true;
+      }
+      out.println("stopping: finishing the requests in flight");
+      out.flush();
+    } finally {
+      server.close();
+      // Free the models only when no model run can still be using them.
+      clean = server.isTerminated();
+      if (clean) {
+        repository.close();
+        out.println("stopped");
+        out.flush();
+      }
+      stopped.countDown();
+      removeHook(hook);
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (!clean) {
+      throw new DataException("requests were still running after the shutdown grace period");
+    }
+    return 0;
+  }
+
+  private static ModelServer start(ModelRepository repository, ServerOptions options)
+      throws IOException {
+    try {
+      return ModelServer.start(repository, options);
+    } catch (BindException e) {
+      throw new DataException(
+          "cannot listen on "
+              + options.host()
+              + ":"
+              + options.port()
+              + ": "
+              + e.getMessage()
+              + " (pass another --port)");
+    }
+  }
+
+  private static void printBanner(
+      PrintWriter out, ModelServer server, Map<String, List<Long>> versions) {
+    out.printf("serving %d model(s) at %s/v1/models/%n", versions.size(), server.baseUri());
+    versions.forEach(
+        (name, v) ->
+            out.printf(
+                "  %s versions %s: POST %s/v1/models/%s:predict%n",
+                name, v, server.baseUri(), name));
+    out.println("Ctrl-C stops.");
+    out.flush();
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // the JVM is already shutting down: the hook is running
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package t2i.serving;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.LongSupplier;
+
+/**
+ * Texts in, images out, over either backend: the {@link Text2ImageContract} signature {@code
+ * serving_default} with a seed per text. Seeds the caller does not give are drawn here, so the
+ * model always gets both inputs and every image can be made again from its seed. Large requests are
+ * split into batches of at most {@code maxBatchSize}; images come back in the order of the texts.
+ * Thread-safe if the seed source is (the default one is).
+ */
+public final class Text2ImageClient {
+  private final PredictClient client;
+  private final ModelSpec model;
+  private final int maxBatchSize;
+  private final LongSupplier seeds;
+
+  private Text2ImageClient(Builder b) {
+    this.client = b.client;
+    this.model = b.model;
+    this.maxBatchSize = b.maxBatchSize;
+    this.seeds = b.seeds;
+  }
+
+  public static Builder builder(PredictClient client) {
+    return new Builder(client);
+  }
+
+  /** Options of a {@link Text2ImageClient}. */
+  public static final class Builder {
+    private final PredictClient client;
+    private ModelSpec model = ModelSpec.latest(Text2ImageContract.MODEL);
+    private int maxBatchSize = 16;
+    private LongSupplier seeds;
+
+    private Builder(PredictClient client) {
+      this.client = checkNotNull(client, "client");
+      Random random = new Random();
+      this.seeds = () -> randomSeed(random);
+    }
+
+    /** The model to call (default: the latest {@code text2image}). */
+    public Builder model(ModelSpec model) {
+      this.model = checkNotNull(model, "model");
+      return this;
+    }
+
+    /** The largest batch sent in one request (default 16). */
+    public Builder maxBatchSize(int maxBatchSize) {
+      checkArgument(maxBatchSize >= 1, "maxBatchSize must be >= 1, was %s", maxBatchSize);
+      this.maxBatchSize = maxBatchSize;
+      return this;
+    }
+
+    /** Where seeds come from when the caller gives none (default: a {@link Random}). */
+    public Builder seeds(LongSupplier seeds) {
+      this.seeds = checkNotNull(seeds, "seeds");
+      return this;
+    }
+
+    public Text2ImageClient build() {
+      return new Text2ImageClient(this);
+    }
+  }
+
+  /** Non-negative, so that seeds print and parse without surprises. */
+  private static long randomSeed(Random random) {
+    return random.nextLong() & Long.MAX_VALUE;
+  }
+
+  /** One image per text, with random seeds. */
+  public List<GeneratedImage> generate(List<String> texts) {
+    long[] drawn = new long[texts.size()];
+    synchronized (seeds) {
+      for (int i = 0; i < drawn.length; i++) {
+        drawn[i] = seeds.getAsLong();
+      }
+    }
+    return generate(texts, Arrays.stream(drawn).boxed().toList());
+  }
+
+  /** One image per text, text {@code i} with seed {@code i}. */
+  public List<GeneratedImage> generate(List<String> texts, List<Long> seeds) {
+    checkArgument(
+        texts.size() == seeds.size(),
+        "one seed per text: %s texts but %s seeds",
+        texts.size(),
+        seeds.size());
+    List<GeneratedImage> out = new ArrayList<>(texts.size());
+    for (int from = 0; from < texts.size(); from += maxBatchSize) {
+      int to = Math.min(texts.size(), from + maxBatchSize);
+      out.addAll(batch(texts.subList(from, to), seeds.subList(from, to)));
+    }
+    return out;
+  }
+
+  private List<GeneratedImage> batch(List<String> texts, List<Long> seeds) {
+    int n = texts.size();
+    Map<String, TensorValue> outputs =
+        client.predict(
+            model,
+            Text2ImageContract.SERVING_DEFAULT,
+            Map.of(
+                Text2ImageContract.TEXT,
+                TensorValue.ofStrings(texts, n),
+                Text2ImageContract.SEED,
+                TensorValue.ofLongs(seeds.stream().mapToLong(Long::longValue).toArray(), n)));
+    TensorValue image = output(outputs, Text2ImageContract.IMAGE, DType.FLOAT);
+    TensorValue png = output(outputs, Text2ImageContract.PNG, DType.STRING);
+    long[] shape = image.shape();
+    if (shape.length != 4 || shape[0] != n || shape[3] != Text2ImageContract.CHANNELS) {
+      throw new IllegalStateException(
+          model.describe()
+              + " returned image "
+              + image
+              + " for "
+              + n
+              + " texts; the contract is float [N, H, W, 3]");
+    }
+    if (png.rank() != 1 || png.dim(0) != n) {
+      throw new IllegalStateException(
+          model.describe() + " returned png " + png + " for " + n + " texts; expected [N]");
+    }
+    int h = (int) shape[1];
+    int w = (int) shape[2];
+    int per = h * w * Text2ImageContract.CHANNELS;
+    float[] pixels = image.floats();
+    List<GeneratedImage> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(
+          new GeneratedImage(
+              texts.get(i),
+              seeds.get(i),
+              h,
+              w,
+              Arrays.copyOfRange(pixels, i * per, (i + 1) * per),
+              png.bytes(i)));
+    }
+    return out;
+  }
+
+  private TensorValue output(Map<String, TensorValue> outputs, String name, DType dtype) {
+    TensorValue t = outputs.get(name);
+    if (t == null || t.dtype() != dtype) {
+      throw new IllegalStateException(
+          model.describe()
+              + " has no "
+              + dtype.protoName()
+              + " output '"
+              + name
+              + "' in serving_default; outputs were "
+              + outputs.keySet());
+    }
+    return t;
+  }
+}

@@ -1,0 +1,216 @@
+package t2i.serving.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.exceptions.TFFailedPreconditionException;
+import org.tensorflow.exceptions.TFInvalidArgumentException;
+import org.tensorflow.exceptions.TFOutOfRangeException;
+import org.tensorflow.exceptions.TFPermissionDeniedException;
+import org.tensorflow.exceptions.TFResourceExhaustedException;
+import org.tensorflow.exceptions.TFUnauthenticatedException;
+import org.tensorflow.exceptions.TFUnimplementedException;
+import org.tensorflow.exceptions.TensorFlowException;
+import org.tensorflow.proto.RunOptions;
+import t2i.serving.DType;
+import t2i.serving.ModelMetadata;
+import t2i.serving.ServingException;
+import t2i.serving.SignatureInfo;
+import t2i.serving.TensorSpec;
+import t2i.serving.TensorValue;
+
+/**
+ * One SavedModel version loaded with tag {@code serve}. {@link #predict} checks the inputs against
+ * the signature (names, dtypes, shapes) and runs the session, which is thread-safe; errors are
+ * {@link ServingException}s with the HTTP status TF Serving maps the TensorFlow status to.
+ */
+public final class LoadedModel implements AutoCloseable {
+  public static final String TAG = "serve";
+
+  private final String name;
+  private final long version;
+  private final Path dir;
+  private final SavedModelBundle bundle;
+  private final ModelMetadata metadata;
+
+  private LoadedModel(String name, long version, Path dir, SavedModelBundle bundle) {
+    this.name = name;
+    this.version = version;
+    this.dir = dir;
+    this.bundle = bundle;
+    this.metadata =
+        new ModelMetadata(
+            name, version, Signatures.from(bundle.metaGraphDef().getSignatureDefMap()));
+  }
+
+  /** Loads {@code dir} (a version folder holding {@code saved_model.pb}). */
+  public static LoadedModel load(String name, long version, Path dir) {
+    return new LoadedModel(name, version, dir, SavedModelBundle.load(dir.toString(), TAG));
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public ModelMetadata metadata() {
+    return metadata;
+  }
+
+  /**
+   * Runs a signature.
+   *
+   * @param timeout the session's deadline ({@code RunOptions.timeout_in_ms}, as TF Serving's {@code
+   *     --rest_api_timeout_in_ms}); zero or null for none
+   */
+  public Map<String, TensorValue> predict(
+      String signatureName, Map<String, TensorValue> inputs, Duration timeout) {
+    SignatureInfo signature = metadata.signature(signatureName);
+    checkInputs(signature, inputs);
+    Session.Runner runner = bundle.session().runner();
+    List<Tensor> fed = new ArrayList<>();
+    long start = System.nanoTime();
+    try {
+      for (Map.Entry<String, TensorSpec> in : signature.inputs().entrySet()) {
+        Tensor t = TfTensors.toTensor(inputs.get(in.getKey()));
+        fed.add(t);
+        runner.feed(in.getValue().tensorName(), t);
+      }
+      List<String> aliases = new ArrayList<>(signature.outputs().keySet());
+      for (String alias : aliases) {
+        runner.fetch(signature.outputs().get(alias).tensorName());
+      }
+      if (timeout != null && !timeout.isZero()) {
+        runner.setOptions(
+            RunOptions.newBuilder().setTimeoutInMs(Math.max(1, timeout.toMillis())).build());
+      }
+      try (Result result = runner.run()) {
+        Map<String, TensorValue> out = new LinkedHashMap<>();
+        for (int i = 0; i < aliases.size(); i++) {
+          out.put(aliases.get(i), TfTensors.fromTensor(result.get(i)));
+        }
+        return out;
+      }
+    } catch (TensorFlowException | TFInvalidArgumentException | TFUnimplementedException e) {
+      throw translate(e, timeout, System.nanoTime() - start);
+    } finally {
+      fed.forEach(Tensor::close);
+    }
+  }
+
+  /** TF Serving checks names in predict_util.cc; dtypes and shapes are checked here too. */
+  private static void checkInputs(SignatureInfo signature, Map<String, TensorValue> inputs) {
+    Set<String> expected = signature.inputs().keySet();
+    if (!inputs.keySet().equals(expected)) {
+      Set<String> sent = new TreeSet<>(inputs.keySet());
+      Set<String> extra = new TreeSet<>(sent);
+      extra.removeAll(expected);
+      Set<String> missing = new TreeSet<>(expected);
+      missing.removeAll(sent);
+      throw ServingException.badRequest(
+          "input size does not match signature: "
+              + sent.size()
+              + "!="
+              + expected.size()
+              + " len("
+              + braces(sent)
+              + ") != len("
+              + braces(expected)
+              + "). Sent extra: "
+              + braces(extra)
+              + ". Missing but required: "
+              + braces(missing)
+              + ".");
+    }
+    for (Map.Entry<String, TensorSpec> e : signature.inputs().entrySet()) {
+      TensorSpec spec = e.getValue();
+      TensorValue value = inputs.get(e.getKey());
+      DType type =
+          spec.type()
+              .orElseThrow(
+                  () ->
+                      new ServingException(
+                          501, "input " + e.getKey() + " has unsupported dtype " + spec.dtype()));
+      if (value.dtype() != type) {
+        throw ServingException.badRequest(
+            "input "
+                + e.getKey()
+                + " expects dtype "
+                + spec.dtype()
+                + " but got "
+                + value.dtype().protoName());
+      }
+      if (!spec.accepts(value.shape())) {
+        throw ServingException.badRequest(
+            "input "
+                + e.getKey()
+                + " expects shape "
+                + spec.shapeString()
+                + " but got "
+                + TensorSpec.shapeString(value.shape()));
+      }
+    }
+  }
+
+  private static String braces(Set<String> names) {
+    return "{" + String.join(",", names) + "}";
+  }
+
+  /** TensorFlow's status codes as HTTP statuses, as in TF Serving's http_server.cc. */
+  static ServingException translate(RuntimeException e, Duration timeout, long elapsedNanos) {
+    int status;
+    if (e instanceof TFInvalidArgumentException
+        || e instanceof TFFailedPreconditionException
+        || e instanceof TFOutOfRangeException) {
+      status = 400;
+    } else if (e instanceof TFResourceExhaustedException) {
+      status = 429;
+    } else if (e instanceof TFUnimplementedException) {
+      status = 501;
+    } else if (e instanceof TFPermissionDeniedException) {
+      status = 403;
+    } else if (e instanceof TFUnauthenticatedException) {
+      status = 401;
+    } else if (timeout != null && !timeout.isZero() && elapsedNanos >= timeout.toNanos()) {
+      // TF Java has no exception class for DEADLINE_EXCEEDED.
+      status = 504;
+    } else {
+      status = 500;
+    }
+    return new ServingException(status, firstLine(e.getMessage()), e);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "TensorFlow error";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+
+  @Override
+  public void close() {
+    bundle.close();
+  }
+
+  @Override
+  public String toString() {
+    return name + " version " + version + " (" + dir + ")";
+  }
+}

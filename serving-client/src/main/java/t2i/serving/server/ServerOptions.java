@@ -1,0 +1,77 @@
+package t2i.serving.server;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.time.Duration;
+
+/**
+ * How {@link ModelServer} listens and how much it takes on.
+ *
+ * @param host the address to bind; loopback unless told otherwise
+ * @param port the port; 0 picks a free one
+ * @param workers threads that handle requests (a request waits in a queue when all are busy)
+ * @param maxBodyBytes larger request bodies are answered 413
+ * @param timeout the deadline of one model run, as TF Serving's {@code --rest_api_timeout_in_ms}
+ *     (504 when it passes); zero for none
+ * @param shutdownGrace how long {@link ModelServer#close} waits for requests in flight
+ */
+public record ServerOptions(
+    String host,
+    int port,
+    int workers,
+    long maxBodyBytes,
+    Duration timeout,
+    Duration shutdownGrace) {
+  public static final String DEFAULT_HOST = "127.0.0.1";
+
+  /** TF Serving's REST port. */
+  public static final int DEFAULT_PORT = 8501;
+
+  public static final long DEFAULT_MAX_BODY_BYTES = 16L << 20;
+
+  /** TF Serving's default {@code --rest_api_timeout_in_ms}. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+  public ServerOptions {
+    checkArgument(host != null && !host.isBlank(), "host must not be empty");
+    checkArgument(port >= 0 && port <= 65535, "port must be in [0, 65535], was %s", port);
+    checkArgument(workers >= 1, "workers must be >= 1, was %s", workers);
+    checkArgument(maxBodyBytes >= 1, "the body size limit must be >= 1 byte, was %s", maxBodyBytes);
+    checkArgument(!timeout.isNegative(), "the timeout must be >= 0 (0 for none), was %s", timeout);
+    checkArgument(!shutdownGrace.isNegative(), "the shutdown grace must be >= 0");
+  }
+
+  public static ServerOptions defaults() {
+    return new ServerOptions(
+        DEFAULT_HOST,
+        DEFAULT_PORT,
+        Math.max(2, Runtime.getRuntime().availableProcessors()),
+        DEFAULT_MAX_BODY_BYTES,
+        DEFAULT_TIMEOUT,
+        Duration.ofSeconds(30));
+  }
+
+  public ServerOptions withHost(String host) {
+    return new ServerOptions(host, port, workers, maxBodyBytes, timeout, shutdownGrace);
+  }
+
+  public ServerOptions withPort(int port) {
+    return new ServerOptions(host, port, workers, maxBodyBytes, timeout, shutdownGrace);
+  }
+
+  public ServerOptions withWorkers(int workers) {
+    return new ServerOptions(host, port, workers, maxBodyBytes, timeout, shutdownGrace);
+  }
+
+  public ServerOptions withMaxBodyBytes(long maxBodyBytes) {
+    return new ServerOptions(host, port, workers, maxBodyBytes, timeout, shutdownGrace);
+  }
+
+  public ServerOptions withTimeout(Duration timeout) {
+    return new ServerOptions(host, port, workers, maxBodyBytes, timeout, shutdownGrace);
+  }
+
+  public ServerOptions withShutdownGrace(Duration shutdownGrace) {
+    return new ServerOptions(host, port, workers, maxBodyBytes, timeout, shutdownGrace);
+  }
+}

@@ -1,0 +1,204 @@
+package t2i.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import t2i.cli.Main;
+import t2i.serving.ModelSpec;
+import t2i.serving.ModelVersionStatus;
+import t2i.serving.local.ModelRepository;
+import t2i.serving.rest.RestClient;
+import t2i.serving.server.ModelServer;
+import t2i.serving.server.ServerOptions;
+import t2i.serving.testing.StandInModels;
+
+/** {@code t2i generate} over both backends and {@code t2i serve}, through the command line. */
+class ServingCommandsTest {
+  @TempDir static Path dir;
+  static Path models;
+  static ModelRepository repository;
+  static ModelServer server;
+
+  record Run(int exit, String out, String err) {}
+
+  static Run t2i(String... args) {
+    CommandLine cli = Main.newCommandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return new Run(cli.execute(args), out.toString(), err.toString());
+  }
+
+  @BeforeAll
+  static void models() throws IOException {
+    models = dir.resolve("export");
+    StandInModels.text2image(models, 1);
+    repository = ModelRepository.load(models);
+    server = ModelServer.start(repository, ServerOptions.defaults().withPort(0));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    repository.close();
+  }
+
+  static int[] pixels(BufferedImage image) {
+    return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+  }
+
+  @Test
+  void generateWritesTheSameGridInProcessAndOverRest() throws IOException {
+    Path local = dir.resolve("local/grid.png");
+    Run a =
+        t2i(
+            "generate",
+            "a red rose",
+            "--n",
+            "4",
+            "--seed",
+            "7",
+            "--out",
+            local.toString(),
+            "--model",
+            models.toString());
+    assertEquals(0, a.exit(), a.err());
+    assertTrue(a.out().contains("seeds 7, 8, 9, 10"), a.out());
+    Path remote = dir.resolve("remote.png");
+    Run b =
+        t2i(
+            "generate",
+            "a red rose",
+            "--n",
+            "4",
+            "--seed",
+            "7",
+            "--out",
+            remote.toString(),
+            "--server",
+            server.baseUri().toString());
+    assertEquals(0, b.exit(), b.err());
+    BufferedImage x = ImageIO.read(local.toFile());
+    BufferedImage y = ImageIO.read(remote.toFile());
+    assertEquals(128, x.getWidth()); // 2 x 2 images of 64 x 64
+    assertEquals(128, x.getHeight());
+    assertArrayEquals(pixels(x), pixels(y));
+  }
+
+  @Test
+  void gridSizeFollowsN() throws IOException {
+    Path five = dir.resolve("five.png");
+    Run r =
+        t2i("generate", "x", "--n", "5", "--out", five.toString(), "--model", models.toString());
+    assertEquals(0, r.exit(), r.err());
+    BufferedImage image = ImageIO.read(five.toFile());
+    assertEquals(3 * 64, image.getWidth());
+    assertEquals(2 * 64, image.getHeight());
+  }
+
+  @Test
+  void userMistakesAreOneLineErrors() throws IOException {
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    String out = dir.resolve("never.png").toString();
+    String[][] cases = {
+      {"generate", "x", "--out", out, "--server", "http://127.0.0.1:" + closedPort},
+      {"generate", "x", "--out", out, "--model", dir.resolve("missing").toString()},
+      {"generate", "x", "--out", out, "--model", models.toString(), "--model-name", "nope"},
+      {
+        "generate",
+        "x",
+        "--out",
+        out,
+        "--server",
+        server.baseUri().toString(),
+        "--model-name",
+        "nope"
+      },
+      {"generate", "x", "--out", out, "--model", models.toString(), "--n", "0"},
+      {"serve", "--models", dir.resolve("missing").toString()},
+    };
+    for (String[] args : cases) {
+      Run r = t2i(args);
+      assertEquals(1, r.exit(), String.join(" ", args) + ": " + r.err());
+      assertTrue(r.err().startsWith("t2i: error: "), r.err());
+      assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+    assertTrue(t2i(cases[0]).err().contains("cannot connect to http://127.0.0.1:" + closedPort));
+    assertTrue(
+        t2i(cases[3]).err().contains("answered 404: Servable not found for request: Latest(nope)"));
+    // Neither backend: picocli's usage error.
+    assertEquals(2, t2i("generate", "x", "--out", out).exit());
+  }
+
+  @Test
+  void helpDescribesTheOptions() {
+    Run serve = t2i("serve", "--help");
+    assertEquals(0, serve.exit());
+    for (String option :
+        new String[] {
+          "--models", "--port", "--host", "--workers", "--max-body-mb", "--timeout-seconds"
+        }) {
+      assertTrue(serve.out().contains(option), serve.out());
+    }
+    Run generate = t2i("generate", "--help");
+    assertEquals(0, generate.exit());
+    for (String option : new String[] {"--n", "--seed", "--out", "--model", "--server"}) {
+      assertTrue(generate.out().contains(option), generate.out());
+    }
+  }
+
+  @Test
+  void serveAnswersUntilStopped() throws Exception {
+    CommandLine cli = Main.newCommandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    FutureTask<Integer> exit =
+        new FutureTask<>(
+            () ->
+                cli.execute(
+                    "serve", "--models", models.toString(), "--port", "0", "--workers", "2"));
+    Thread thread = new Thread(exit, "t2i-serve-test");
+    thread.start();
+    Matcher url = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+)/v1/models/").matcher("");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!url.reset(out.toString()).find()) {
+      assertFalse(exit.isDone(), "serve ended: " + err);
+      assertTrue(System.nanoTime() < deadline, "no URL printed: " + out);
+      Thread.sleep(50);
+    }
+    assertTrue(out.toString().contains("text2image versions [1]"), out.toString());
+    try (RestClient client = RestClient.connect(URI.create(url.group(1)))) {
+      assertEquals(
+          java.util.List.of(new ModelVersionStatus(1, "AVAILABLE")),
+          client.status(ModelSpec.latest("text2image")));
+    }
+    thread.interrupt(); // as Ctrl-C's shutdown hook does, wake the command
+    assertEquals(0, exit.get(30, TimeUnit.SECONDS), err.toString());
+    assertTrue(out.toString().endsWith("stopped" + System.lineSeparator()), out.toString());
+  }
+}
