@@ -44,8 +44,9 @@ import t2i.training.run.RunDirectory;
  *
  * <ul>
  *   <li>{@code serving_default}: {@code text string [N]}, {@code seed int64 [N]} → {@code image
- *       float [N, 64, 64, 3]} in [0, 1] and {@code png string [N]}; z is a function of the seed
- *       alone ({@link SeededNoise}), so a seed gives the same image in any batch;
+ *       float [N, 64, 64, 3]} in [0, 1] and {@code png_bytes string [N]} (PNG bytes; the suffix
+ *       makes TF Serving send them as base64); z is a function of the seed alone ({@link
+ *       SeededNoise}), so a seed gives the same image in any batch;
  *   <li>{@code generate}: {@code embedding float [N, D]}, {@code z float [N, zDim]} → {@code
  *       image};
  *   <li>{@code interpolate}: {@code text_a}, {@code text_b string [N]}, {@code beta float [N]},
@@ -108,7 +109,7 @@ public final class TextToImageExport {
       Operand<TFloat32> image =
           tf.withName("image")
               .identity(unitRange(tf, Generator.build(generator, gan.gan(), z, embedding)));
-      Operand<TString> png = tf.withName("png").identity(encodePngs(g, tf, image));
+      Operand<TString> png = tf.withName("png_bytes").identity(encodePngs(g, tf, image));
 
       Placeholder<TString> textA = stringInput(tf, "text_a");
       Placeholder<TString> textB = stringInput(tf, "text_b");
@@ -143,7 +144,7 @@ public final class TextToImageExport {
                     .input("text", texts)
                     .input("seed", seeds)
                     .output("image", image)
-                    .output("png", png)
+                    .output("png_bytes", png)
                     .build())
             .withSignature(
                 Signature.builder()

@@ -21,7 +21,9 @@ public final class Text2ImageContract {
   public static final String TEXT = "text";
   public static final String SEED = "seed";
   public static final String IMAGE = "image";
-  public static final String PNG = "png";
+
+  /** PNG bytes; the {@code _bytes} suffix makes TF Serving's REST API send them as base64. */
+  public static final String PNG = "png_bytes";
 
   public static final String GENERATE = "generate";
   public static final String EMBEDDING = "embedding";

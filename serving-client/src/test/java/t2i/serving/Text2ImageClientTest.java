@@ -39,8 +39,10 @@ class Text2ImageClientTest {
         png.add(text.bytes(i));
       }
       return Map.of(
-          "image", TensorValue.ofFloats(pixels, n, height, 64, 3),
-          "png", TensorValue.ofBytes(png, n));
+          "image",
+          TensorValue.ofFloats(pixels, n, height, 64, 3),
+          Text2ImageContract.PNG,
+          TensorValue.ofBytes(png, n));
     }
 
     @Override

@@ -128,7 +128,7 @@ class TextToImageExportTest {
       assertEquals(Shape.of(TEXTS.size(), 64, 64, 3), image.shape());
       float[] got = TextEncoderExportTest.values(image);
       TextEncoderExportTest.assertClose(expected, got);
-      TString png = (TString) r.get("png").orElseThrow();
+      TString png = (TString) r.get("png_bytes").orElseThrow();
       assertEquals(TEXTS.size(), png.shape().get(0));
       for (int i = 0; i < TEXTS.size(); i++) {
         BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(png.asBytes().getObject(i)));
@@ -212,7 +212,7 @@ class TextToImageExportTest {
     assertEquals(
         List.of(
             new SavedModelReport.Tensor("image", "image:0", "DT_FLOAT", List.of(-1L, 64L, 64L, 3L)),
-            new SavedModelReport.Tensor("png", "png:0", "DT_STRING", List.of(-1L))),
+            new SavedModelReport.Tensor("png_bytes", "png_bytes:0", "DT_STRING", List.of(-1L))),
         serving.outputs());
     var manifest =
         JsonParser.parseString(Files.readString(model.resolve("t2i-export.json")))

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import javax.imageio.ImageIO;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -110,13 +109,7 @@ public final class GenerateCommand implements Callable<Integer> {
           modelName + " does not follow the text2image contract: " + e.getMessage(), e);
     }
     BufferedImage grid = grid(images);
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    if (!ImageIO.write(grid, "png", out.toFile())) {
-      throw new IOException("no PNG writer in this Java runtime");
-    }
+    t2i.data.io.AtomicFiles.write(out, t2i.data.image.Images.encodePng(grid));
     spec.commandLine()
         .getOut()
         .printf(

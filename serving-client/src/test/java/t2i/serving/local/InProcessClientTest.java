@@ -66,7 +66,7 @@ class InProcessClientTest {
     // The stand-in's formula, for the highest version (2): "x" has length 1, seed 4.
     double expected = (Math.sin(0.37 * 4 + 1.3 * 1 + 2 + 0.1 * 5 + 0.07 * 7 + 2.1 * 2) + 1) / 2;
     assertEquals(expected, image.floats()[64 * 64 * 3 + (5 * 64 + 7) * 3 + 2], 1e-5);
-    TensorValue png = out.get("png");
+    TensorValue png = out.get("png_bytes");
     assertArrayEquals(new long[] {2}, png.shape());
     BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(png.bytes(1)));
     assertEquals(64, decoded.getWidth());
@@ -105,7 +105,7 @@ class InProcessClientTest {
     assertEquals(TensorSpec.of("text:0", t2i.serving.DType.STRING, -1), s.inputs().get("text"));
     assertEquals(TensorSpec.of("seed:0", t2i.serving.DType.INT64, -1), s.inputs().get("seed"));
     assertEquals("[-1,64,64,3]", s.outputs().get("image").shapeString());
-    assertEquals("DT_STRING", s.outputs().get("png").dtype());
+    assertEquals("DT_STRING", s.outputs().get("png_bytes").dtype());
   }
 
   @Test

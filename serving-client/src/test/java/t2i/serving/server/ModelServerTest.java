@@ -143,9 +143,12 @@ class ModelServerTest {
     assertEquals(200, columns.status(), columns.body());
     JsonObject outputs = columns.json().getAsJsonObject("outputs");
     assertEquals(2, outputs.getAsJsonArray("image").size());
-    assertEquals(2, outputs.getAsJsonArray("png").size());
-    // "png" lacks the _bytes suffix: TF Serving writes its bytes as they are.
-    assertTrue(outputs.getAsJsonArray("png").get(0).getAsString().startsWith("\u0089PNG"));
+    assertEquals(2, outputs.getAsJsonArray("png_bytes").size());
+    // "png_bytes" ends in _bytes: TF Serving sends its bytes as {"b64": ...}.
+    String b64 =
+        outputs.getAsJsonArray("png_bytes").get(0).getAsJsonObject().get("b64").getAsString();
+    byte[] png = java.util.Base64.getDecoder().decode(b64);
+    assertEquals("\u0089PNG", new String(png, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
   }
 
   @Test
