@@ -58,4 +58,14 @@ final class CheckpointMerge {
     }
     return merged.toString();
   }
+
+  /**
+   * Restores the session's graph from the union of {@code checkpoints}, merged in {@code scratch}.
+   */
+  static void restore(Session session, List<Checkpoint> checkpoints, Path scratch)
+      throws IOException {
+    Path merged = Path.of(merge(checkpoints, scratch)).getParent();
+    t2i.training.run.Checkpoints.restore(
+        session, new Checkpoint(checkpoints.get(checkpoints.size() - 1).step(), merged, 0));
+  }
 }

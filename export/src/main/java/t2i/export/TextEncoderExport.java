@@ -58,10 +58,7 @@ public final class TextEncoderExport {
   public static Path export(Path runDir, Path out, int version, boolean force) throws IOException {
     RunDirectory run = RunDirectory.open(runDir, EmbeddingTrainer.KIND);
     EmbeddingConfig config = run.config(EmbeddingConfig.class);
-    Checkpoint checkpoint =
-        new Checkpoints(runDir, 3)
-            .latest()
-            .orElseThrow(() -> new t2i.data.DataException(runDir + " has no checkpoint yet"));
+    Checkpoint checkpoint = Checkpoints.latestOf(runDir);
     Path target = out.resolve(MODEL).resolve(Integer.toString(version));
     Files.createDirectories(target.getParent());
     try (Graph g = new Graph();

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Output;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
@@ -16,10 +15,8 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.PlaceholderWithDefault;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TString;
-import org.tensorflow.types.TUint8;
 import t2i.data.DataException;
 import t2i.data.io.AtomicDirectory;
 import t2i.data.io.Json;
@@ -83,8 +80,8 @@ public final class TextToImageExport {
               + " takes "
               + gan.gan().embeddingDim());
     }
-    Checkpoint textCheckpoint = latest(embeddingRun);
-    Checkpoint ganCheckpoint = latest(ganRun);
+    Checkpoint textCheckpoint = Checkpoints.latestOf(embeddingRun);
+    Checkpoint ganCheckpoint = Checkpoints.latestOf(ganRun);
     Path target = out.resolve(MODEL).resolve(Integer.toString(version));
     Files.createDirectories(target.getParent());
     Path scratch = Files.createTempDirectory(out.toAbsolutePath(), ".merge-");
@@ -108,8 +105,9 @@ public final class TextToImageExport {
               .placeholderWithDefault(SeededNoise.build(tf, seeds, zDim), Shape.of(-1, zDim));
       Operand<TFloat32> image =
           tf.withName("image")
-              .identity(unitRange(tf, Generator.build(generator, gan.gan(), z, embedding)));
-      Operand<TString> png = tf.withName("png_bytes").identity(encodePngs(g, tf, image));
+              .identity(
+                  ExportOps.unitRange(tf, Generator.build(generator, gan.gan(), z, embedding)));
+      Operand<TString> png = tf.withName("png_bytes").identity(ExportOps.encodePngs(g, tf, image));
 
       Placeholder<TString> textA = stringInput(tf, "text_a");
       Placeholder<TString> textB = stringInput(tf, "text_b");
@@ -125,16 +123,12 @@ public final class TextToImageExport {
           tf.math.add(tf.math.mul(tf.math.sub(tf.constant(1f), weight), a), tf.math.mul(weight, b));
       Operand<TFloat32> interpolated =
           tf.withName("interpolated_image")
-              .identity(unitRange(tf, Generator.build(generator.reuse(), gan.gan(), zMix, mixed)));
+              .identity(
+                  ExportOps.unitRange(
+                      tf, Generator.build(generator.reuse(), gan.gan(), zMix, mixed)));
 
       try (Session session = Sessions.create(g, 0)) {
-        Checkpoints.restore(
-            session,
-            new Checkpoint(
-                ganCheckpoint.step(),
-                Path.of(CheckpointMerge.merge(List.of(textCheckpoint, ganCheckpoint), scratch))
-                    .getParent(),
-                0));
+        CheckpointMerge.restore(session, List.of(textCheckpoint, ganCheckpoint), scratch);
         SavedModelBundle.exporter(dir.staging().toString())
             .withSession(session)
             .withSignature(
@@ -187,12 +181,6 @@ public final class TextToImageExport {
     return target;
   }
 
-  private static Checkpoint latest(Path run) {
-    return new Checkpoints(run, 3)
-        .latest()
-        .orElseThrow(() -> new DataException(run + " has no checkpoint yet"));
-  }
-
   private static String presetName(GanConfig c) {
     return Stream.of("cpu", "reed", "tiny")
         .filter(n -> GanConfig.preset(n).withEmbeddingDim(c.embeddingDim()).equals(c))
@@ -202,62 +190,5 @@ public final class TextToImageExport {
 
   private static Placeholder<TString> stringInput(Ops tf, String name) {
     return tf.withName(name).placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
-  }
-
-  /** G's tanh output in (−1, 1) as [0, 1]. */
-  private static Operand<TFloat32> unitRange(Ops tf, Operand<TFloat32> x) {
-    return tf.clipByValue(
-        tf.math.mul(tf.math.add(x, tf.constant(1f)), tf.constant(0.5f)),
-        tf.constant(0f),
-        tf.constant(1f));
-  }
-
-  /**
-   * One PNG per image of {@code [N, 64, 64, 3]} in [0, 1]: EncodePng takes a single image, so a
-   * while loop (TF's C API builds v1 control flow, which TF Serving and Python load) appends each
-   * encoding to a string vector. The loop body can only see its loop variables: the images travel
-   * with it.
-   */
-  @SuppressWarnings("unchecked")
-  private static Operand<TString> encodePngs(Graph g, Ops tf, Operand<TFloat32> image) {
-    Operand<TUint8> bytes =
-        tf.dtypes.cast(tf.math.round(tf.math.mul(image, tf.constant(255f))), TUint8.class);
-    Output<?>[] start = {
-      tf.constant(0).asOutput(),
-      bytes.asOutput(),
-      tf.fill(tf.constant(new int[] {0}), tf.constant("")).asOutput()
-    };
-    Output<?>[] end =
-        g.whileLoop(
-            start,
-            (cond, in, out) -> {
-              Ops c = Ops.create(cond);
-              Operand<TInt32> n =
-                  c.reshape(
-                      c.stridedSlice(
-                          c.shape((Output<TUint8>) in[1]),
-                          c.constant(new int[] {0}),
-                          c.constant(new int[] {1}),
-                          c.constant(new int[] {1})),
-                      c.constant(new int[0]));
-              out[0] = c.math.less((Output<TInt32>) in[0], n).asOutput();
-            },
-            (body, in, out) -> {
-              Ops b = Ops.create(body);
-              Output<TInt32> i = (Output<TInt32>) in[0];
-              Operand<TString> encoded =
-                  b.image.encodePng(b.gather((Output<TUint8>) in[1], i, b.constant(0)));
-              out[0] = b.math.add(i, b.constant(1)).asOutput();
-              out[1] = in[1];
-              out[2] =
-                  b.concat(
-                          List.of(
-                              (Output<TString>) in[2],
-                              b.reshape(encoded, b.constant(new int[] {1}))),
-                          b.constant(0))
-                      .asOutput();
-            },
-            "png_loop");
-    return tf.reshape((Output<TString>) end[2], tf.constant(new int[] {-1}));
   }
 }

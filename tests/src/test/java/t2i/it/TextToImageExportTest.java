@@ -31,18 +31,24 @@ import t2i.data.Split;
 import t2i.data.emoji.EmojiFixture;
 import t2i.export.SavedModelInspector;
 import t2i.export.SavedModelReport;
+import t2i.export.StyleExport;
 import t2i.export.TextToImageExport;
 import t2i.graph.GanConfig;
 import t2i.graph.ImageEncoderConfig;
+import t2i.graph.StyleEncoderConfig;
 import t2i.graph.TextEncoderConfig;
 import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.embedding.EmbeddingConfig;
 import t2i.training.embedding.EmbeddingModel;
 import t2i.training.embedding.EmbeddingTrainer;
+import t2i.training.gan.GanModel;
 import t2i.training.gan.GanTrainer;
 import t2i.training.gan.GanTrainingConfig;
 import t2i.training.gan.Noise;
 import t2i.training.run.RunDirectory;
+import t2i.training.style.StyleModel;
+import t2i.training.style.StyleTrainer;
+import t2i.training.style.StyleTrainingConfig;
 
 /** Tiny text encoder and GAN trained for a few steps, exported as text2image, and loaded back. */
 class TextToImageExportTest {
@@ -116,6 +122,58 @@ class TextToImageExportTest {
       }
     }
     model = TextToImageExport.export(embeddingRun, ganRun, dir.resolve("models"), 1, false);
+
+    StyleTrainingConfig sc =
+        new StyleTrainingConfig(
+            ganRun.toString(), 3, StyleEncoderConfig.preset("tiny", zDim), 4, 2e-4f, 0.5f, 2);
+    styleRun = dir.resolve("style");
+    RunDirectory.create(styleRun, StyleTrainer.KIND, sc);
+    try (StyleTrainer t = new StyleTrainer(sc, styleRun, null, 1)) {
+      t.trainStep();
+      t.trainStep();
+      t.checkpoint(1.0);
+    }
+    styleModel = StyleExport.export(embeddingRun, styleRun, dir.resolve("models"), 1, false);
+  }
+
+  static Path styleRun;
+  static Path styleModel;
+
+  @Test
+  void theStyleModelEncodesAndTransfersAsTheTrainingSideDoes() throws IOException {
+    int n = 2;
+    float[] unit = new float[n * 64 * 64 * 3];
+    java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+    for (int i = 0; i < unit.length; i++) {
+      unit[i] = (float) random.nextDouble();
+    }
+    float[] signed = new float[unit.length];
+    for (int i = 0; i < unit.length; i++) {
+      signed[i] = unit[i] * 2 - 1;
+    }
+    float[] codes;
+    float[] transferred;
+    try (StyleModel s = StyleModel.load(styleRun, 1);
+        GanModel g = GanModel.load(dir.resolve("gan"), s.checkpoint(), 1)) {
+      codes = s.encode(signed, n);
+      transferred = g.generate(codes, Arrays.copyOf(phi, n * dim), n);
+      for (int i = 0; i < transferred.length; i++) {
+        transferred[i] = Math.min(1f, Math.max(0f, (transferred[i] + 1f) * 0.5f));
+      }
+    }
+    try (SavedModelBundle b = SavedModelBundle.load(styleModel.toString(), "serve");
+        TFloat32 images =
+            TFloat32.tensorOf(Shape.of(n, 64, 64, 3), DataBuffers.of(unit, true, false));
+        TString text = texts(TEXTS.subList(0, n));
+        Result encoded = b.function("encode").call(Map.of("image", images));
+        Result moved = b.function("transfer").call(Map.of("image", images, "text", text))) {
+      TextEncoderExportTest.assertClose(
+          codes, TextEncoderExportTest.values((TFloat32) encoded.get("z").orElseThrow()));
+      TextEncoderExportTest.assertClose(
+          transferred, TextEncoderExportTest.values((TFloat32) moved.get("image").orElseThrow()));
+      assertEquals(n, ((TString) moved.get("png_bytes").orElseThrow()).shape().get(0));
+    }
+    assertEquals(List.of(), SavedModelInspector.inspect(styleModel).problems());
   }
 
   @Test

@@ -6,9 +6,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import t2i.export.StyleExport;
 import t2i.export.TextEncoderExport;
 import t2i.export.TextToImageExport;
 import t2i.training.gan.GanModel;
+import t2i.training.run.RunDirectory;
+import t2i.training.style.StyleTrainer;
+import t2i.training.style.StyleTrainingConfig;
 
 /** {@code t2i export}. */
 @Command(
@@ -25,7 +29,10 @@ import t2i.training.gan.GanModel;
           + " generate (embedding float [N, D], z float [N, zDim] -> image) and interpolate"
           + " (text_a, text_b string [N], beta float [N], z -> image of (1-beta) a + beta b). Its"
           + " text encoder is the --embedding run, by default the one that made the GAN's"
-          + " training embeddings."
+          + " training embeddings.",
+      "--style RUN writes style: encode (image float [N, 64, 64, 3] in [0, 1] -> z) and transfer"
+          + " (image, text string [N] -> image, png_bytes), with the generator the style run"
+          + " inverts."
     })
 public final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -49,6 +56,14 @@ public final class ExportCommand implements Callable<Integer> {
       description = "A GAN run: exported as text2image, with the text encoder inside.")
   Path gan;
 
+  @Option(
+      names = "--style",
+      paramLabel = "RUN",
+      description =
+          "A style run: exported as style (encode: image -> z; transfer: image, text -> image),"
+              + " with the generator it inverts.")
+  Path style;
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "The models folder.")
   Path out;
 
@@ -67,12 +82,19 @@ public final class ExportCommand implements Callable<Integer> {
     if (version < 1) {
       throw new IllegalArgumentException("--version must be >= 1, was " + version);
     }
-    if (embedding == null && gan == null) {
-      throw new IllegalArgumentException("give --embedding RUN, --gan RUN or both");
+    if (embedding == null && gan == null && style == null) {
+      throw new IllegalArgumentException("give --embedding RUN, --gan RUN, --style RUN or several");
     }
     Path textRun = embedding;
     if (textRun == null) {
-      try (GanModel model = GanModel.load(gan, 1)) {
+      Path ganRun =
+          gan != null
+              ? gan
+              : Path.of(
+                  RunDirectory.open(style, StyleTrainer.KIND)
+                      .config(StyleTrainingConfig.class)
+                      .gan());
+      try (GanModel model = GanModel.load(ganRun, 1)) {
         textRun = model.embeddingRun();
       }
     }
@@ -83,6 +105,11 @@ public final class ExportCommand implements Callable<Integer> {
       spec.commandLine()
           .getOut()
           .println("wrote " + TextToImageExport.export(textRun, gan, out, version, force));
+    }
+    if (style != null) {
+      spec.commandLine()
+          .getOut()
+          .println("wrote " + StyleExport.export(textRun, style, out, version, force));
     }
     return 0;
   }

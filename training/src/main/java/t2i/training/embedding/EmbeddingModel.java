@@ -9,7 +9,6 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
-import t2i.data.DataException;
 import t2i.data.batch.DecodedSplit;
 import t2i.training.BatchTensors;
 import t2i.training.Sessions;
@@ -40,10 +39,7 @@ public final class EmbeddingModel implements AutoCloseable {
   public static EmbeddingModel load(Path runDir, int threads) {
     RunDirectory run = RunDirectory.open(runDir, EmbeddingTrainer.KIND);
     EmbeddingConfig config = run.config(EmbeddingConfig.class);
-    Checkpoint latest =
-        new Checkpoints(runDir, 3)
-            .latest()
-            .orElseThrow(() -> new DataException(runDir + " has no checkpoint yet"));
+    Checkpoint latest = Checkpoints.latestOf(runDir);
     return new EmbeddingModel(config, latest, threads);
   }
 

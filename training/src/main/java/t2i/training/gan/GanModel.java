@@ -56,10 +56,7 @@ public final class GanModel implements ImageGenerator, AutoCloseable {
   public static GanModel load(Path runDir, int threads) {
     GanTrainingConfig config =
         RunDirectory.open(runDir, GanTrainer.KIND).config(GanTrainingConfig.class);
-    Checkpoint latest =
-        new Checkpoints(runDir, 3)
-            .latest()
-            .orElseThrow(() -> new DataException(runDir + " has no checkpoint yet"));
+    Checkpoint latest = Checkpoints.latestOf(runDir);
     return new GanModel(config, latest, threads);
   }
 

@@ -83,6 +83,13 @@ public final class Checkpoints {
     return Optional.of(new Checkpoint(latest.step(), folder, latest.elapsedSeconds()));
   }
 
+  /** The run's latest checkpoint; one line for the user when there is none. */
+  public static Checkpoint latestOf(Path runDir) {
+    return new Checkpoints(runDir, 3)
+        .latest()
+        .orElseThrow(() -> new t2i.data.DataException(runDir + " has no checkpoint yet"));
+  }
+
   /**
    * Restores every variable of the session's graph from {@code checkpoint}; the checkpoint may hold
    * more (optimizer slots when the graph is an inference graph).

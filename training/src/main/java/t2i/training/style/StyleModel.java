@@ -11,7 +11,6 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
-import t2i.data.DataException;
 import t2i.graph.Mode;
 import t2i.graph.Network;
 import t2i.graph.StyleEncoder;
@@ -52,10 +51,7 @@ public final class StyleModel implements AutoCloseable {
   public static StyleModel load(Path runDir, int threads) {
     StyleTrainingConfig config =
         RunDirectory.open(runDir, StyleTrainer.KIND).config(StyleTrainingConfig.class);
-    Checkpoint latest =
-        new Checkpoints(runDir, 3)
-            .latest()
-            .orElseThrow(() -> new DataException(runDir + " has no checkpoint yet"));
+    Checkpoint latest = Checkpoints.latestOf(runDir);
     return new StyleModel(config, latest, threads);
   }
 
