@@ -12,6 +12,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // The CLI never opens a window: charts and grids are drawn off screen, with or without DISPLAY.
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
     redirectStderr();
     System.exit(newCommandLine().execute(args));
   }

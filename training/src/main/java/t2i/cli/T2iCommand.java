@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       SampleCommand.class,
       InterpolateCommand.class,
       StyleTransferCommand.class,
+      ReportCommand.class,
       BenchCommand.class
     },
     footer = {"", "Run `t2i COMMAND --help` for a command's options."})

@@ -50,12 +50,16 @@ public final class EmbeddingEvaluator {
                       100 * s.chanceTop1(),
                       100 * s.ap50(),
                       100 * s.chanceAp50())));
-      sb.append(
-          "top-1: images assigned to the class whose mean caption embedding scores highest;"
-              + " per-class: mean of per-class accuracies; AP@50: text-to-image retrieval with each"
-              + " class's mean caption embedding as the query. Chance: 1/classes; AP@50 ~ share of"
-              + " relevant images.\n");
+      sb.append(definitions()).append('\n');
       return sb.toString();
+    }
+
+    /** What the scores mean, in one paragraph. */
+    public String definitions() {
+      return "top-1: images assigned to the class whose mean caption embedding scores highest;"
+          + " per-class: mean of per-class accuracies; AP@50: text-to-image retrieval with each"
+          + " class's mean caption embedding as the query. Chance: 1/classes; AP@50 ~ share of"
+          + " relevant images.";
     }
   }
 

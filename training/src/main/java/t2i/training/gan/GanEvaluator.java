@@ -76,16 +76,20 @@ public final class GanEvaluator {
               "Frechet distance, joint-embedding space",
               frechetGeneratedVsReal,
               frechetRealHalves));
-      sb.append(
-          "R-precision: the share of images whose true caption scores highest, by the joint"
-              + " embedding's compatibility, among it and "
-              + (candidates - 1)
-              + " captions of other records. Frechet distance: between Gaussians fitted to the"
-              + " image encoder's "
-              + featureDim
-              + "-d outputs of real and generated images. Neither uses Inception: these numbers"
-              + " are not comparable with published IS/FID.\n");
+      sb.append(definitions()).append('\n');
       return sb.toString();
+    }
+
+    /** What the scores mean, in one paragraph. */
+    public String definitions() {
+      return "R-precision: the share of images whose true caption scores highest, by the joint"
+          + " embedding's compatibility, among it and "
+          + (candidates - 1)
+          + " captions of other records. Frechet distance: between Gaussians fitted to the"
+          + " image encoder's "
+          + featureDim
+          + "-d outputs of real and generated images. Neither uses Inception: these numbers"
+          + " are not comparable with published IS/FID.";
     }
   }
 

@@ -37,7 +37,11 @@ public final class Checkpoints {
     this.keep = keep;
   }
 
-  private record Latest(long step, String folder, double elapsedSeconds) {}
+  /**
+   * What {@code latest.json} says: the newest checkpoint's step and folder name, and the training
+   * wall time over all sessions up to it.
+   */
+  public record Latest(long step, String folder, double elapsedSeconds) {}
 
   public Checkpoint save(Session session, long step, double elapsedSeconds) throws IOException {
     Files.createDirectories(dir);
@@ -64,13 +68,25 @@ public final class Checkpoints {
     return new Checkpoint(step, target, elapsedSeconds);
   }
 
+  /**
+   * What {@code latest.json} says, if it exists, without checking the checkpoint's folder (for
+   * reports on a run folder copied without its weights).
+   */
+  public Optional<Latest> latestEntry() {
+    Path file = dir.resolve(LATEST);
+    return Files.isRegularFile(file)
+        ? Optional.of(Json.read(file, Latest.class))
+        : Optional.empty();
+  }
+
   /** The newest complete checkpoint, if any. */
   public Optional<Checkpoint> latest() {
-    Path file = dir.resolve(LATEST);
-    if (!Files.isRegularFile(file)) {
+    Optional<Latest> entry = latestEntry();
+    if (entry.isEmpty()) {
       return Optional.empty();
     }
-    Latest latest = Json.read(file, Latest.class);
+    Path file = dir.resolve(LATEST);
+    Latest latest = entry.get();
     Path folder = dir.resolve(latest.folder());
     if (!Files.isRegularFile(folder.resolve(MODEL + ".index"))) {
       throw new DataException(

@@ -39,7 +39,26 @@ public final class StyleEvaluator {
       int heldOutSamples,
       int zDim,
       Grouping artStyle,
-      Grouping skinTone) {}
+      Grouping skinTone) {
+
+    /** What the scores mean, in one paragraph. */
+    public String definitions() {
+      return String.format(
+          Locale.ROOT,
+          "AUC: ROC area of cosine similarity of S(x) for same-group vs different-group pairs of"
+              + " real test-class images (0.5 = chance); art style: %d images, groups %s;"
+              + " skin tone: %s. L_style: mean ||z - S(G(z, phi(t)))||^2 over %d samples with"
+              + " test-class captions (z has %d dimensions, so S(x) = 0 would score about %d).",
+          artStyle.images(),
+          artStyle.groups(),
+          skinTone == null
+              ? "too few toned records"
+              : skinTone.images() + " images with one modifier",
+          heldOutSamples,
+          zDim,
+          zDim);
+    }
+  }
 
   /** One grouping's AUC. */
   public record Grouping(
@@ -188,22 +207,7 @@ public final class StyleEvaluator {
                   ? "n/a"
                   : String.format(Locale.ROOT, "%.3f", r.skinTone().auc())));
     }
-    Report first = reports.get(0);
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            "AUC: ROC area of cosine similarity of S(x) for same-group vs different-group pairs of"
-                + " real test-class images (0.5 = chance); art style: %d images, groups %s;"
-                + " skin tone: %s. L_style: mean ||z - S(G(z, phi(t)))||^2 over %d samples with"
-                + " test-class captions (z has %d dimensions, so S(x) = 0 would score about %d).%n",
-            first.artStyle().images(),
-            first.artStyle().groups(),
-            first.skinTone() == null
-                ? "too few toned records"
-                : first.skinTone().images() + " images with one modifier",
-            first.heldOutSamples(),
-            first.zDim(),
-            first.zDim()));
+    sb.append(reports.get(0).definitions()).append(System.lineSeparator());
     return sb.toString();
   }
 }
