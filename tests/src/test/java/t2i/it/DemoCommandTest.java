@@ -66,6 +66,8 @@ class DemoCommandTest {
       assertTrue(Files.isRegularFile(out.resolve(file)), file + "\n" + first.err());
     }
     assertTrue(first.out().contains("The demo wrote:"), first.out());
+    assertTrue(first.out().contains("records  "), "the dataset summary: " + first.out());
+    assertTrue(first.err().contains("[1/8] emoji dataset: reusing"), first.err());
     long ganStep = Checkpoints.latestOf(out.resolve("gan")).step();
 
     Run again = demo(dataset, out, "0.3");

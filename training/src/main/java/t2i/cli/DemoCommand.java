@@ -99,8 +99,13 @@ final class DemoCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--minutes must be > 0, was " + minutes);
     }
     err = spec.commandLine().getErr();
+    boolean built = Files.exists(data.dir.resolve(DatasetManifest.FILE_NAME));
+    if (!built && Files.exists(data.dir)) {
+      throw new DataException(
+          data.dir + " exists and is not a t2i dataset: choose another --data, or move it away");
+    }
     prepareOut();
-    dataset();
+    dataset(built);
     Path embedding = out.resolve("embedding");
     Path gan = out.resolve("gan");
     Path style = out.resolve("style");
@@ -208,12 +213,7 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private void dataset() throws Exception {
-    boolean built = Files.exists(data.dir.resolve(DatasetManifest.FILE_NAME));
-    if (!built && Files.exists(data.dir)) {
-      throw new DataException(
-          data.dir + " exists and is not a t2i dataset: choose another --data, or move it away");
-    }
+  private void dataset(boolean built) throws Exception {
     if (built && !fresh) {
       stage("[1/8] emoji dataset: reusing " + data.dir + " (--fresh rebuilds it)");
     } else {

@@ -127,11 +127,6 @@ class CliTest {
             "1");
     assertEquals(0, bench.exit(), bench.err());
     assertTrue(bench.out().contains("batches/s"), bench.out());
-
-    Run demo = run("demo", "--data", dir.resolve("ds").toString());
-    assertEquals(0, demo.exit(), demo.err());
-    assertTrue(demo.err().contains("reusing"), demo.err());
-    assertTrue(demo.out().contains("records       32 ("), demo.out());
   }
 
   @Test
@@ -195,10 +190,19 @@ class CliTest {
     Files.writeString(mine.resolve("notes.txt"), "keep me");
     for (String[] args :
         new String[][] {
-          {"demo", "--data", mine.toString()}, {"demo", "--fresh", "--data", mine.toString()}
+          {"demo", "--data", mine.toString(), "--out", dir.resolve("demo-out").toString()},
+          {
+            "demo",
+            "--fresh",
+            "--data",
+            mine.toString(),
+            "--out",
+            dir.resolve("demo-out").toString()
+          }
         }) {
       assertOneLineError(run(args), "is not a t2i dataset");
       assertEquals("keep me", Files.readString(mine.resolve("notes.txt")));
+      assertTrue(!Files.exists(dir.resolve("demo-out")), "nothing written before the check");
     }
   }
 
