@@ -9,4 +9,12 @@ package t2i.cli;
 public interface CliExtension {
   /** A picocli {@code @Command} instance. */
   Object command();
+
+  /**
+   * The top-level command this one goes under (e.g. {@code "bench"} for {@code t2i bench serve}),
+   * or null for a top-level command of its own.
+   */
+  default String parent() {
+    return null;
+  }
 }

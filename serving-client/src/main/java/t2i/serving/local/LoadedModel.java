@@ -1,5 +1,7 @@
 package t2i.serving.local;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import org.tensorflow.exceptions.TFResourceExhaustedException;
 import org.tensorflow.exceptions.TFUnauthenticatedException;
 import org.tensorflow.exceptions.TFUnimplementedException;
 import org.tensorflow.exceptions.TensorFlowException;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.RunOptions;
 import t2i.serving.DType;
 import t2i.serving.ModelMetadata;
@@ -54,7 +57,26 @@ public final class LoadedModel implements AutoCloseable {
 
   /** Loads {@code dir} (a version folder holding {@code saved_model.pb}). */
   public static LoadedModel load(String name, long version, Path dir) {
-    return new LoadedModel(name, version, dir, SavedModelBundle.load(dir.toString(), TAG));
+    return load(name, version, dir, 0);
+  }
+
+  /**
+   * Loads {@code dir} with a session of {@code threads} intra-op threads (and one inter-op thread);
+   * 0 keeps TensorFlow's defaults (a thread per core in each pool).
+   */
+  public static LoadedModel load(String name, long version, Path dir, int threads) {
+    checkArgument(
+        threads >= 0, "threads must be >= 0 (0 for TensorFlow's default), was %s", threads);
+    SavedModelBundle.Loader loader = SavedModelBundle.loader(dir.toString()).withTags(TAG);
+    if (threads > 0) {
+      loader =
+          loader.withConfigProto(
+              ConfigProto.newBuilder()
+                  .setIntraOpParallelismThreads(threads)
+                  .setInterOpParallelismThreads(1)
+                  .build());
+    }
+    return new LoadedModel(name, version, dir, loader.load());
   }
 
   public String name() {

@@ -37,6 +37,15 @@ public final class ModelRepository implements AutoCloseable {
 
   /** Loads the versions of the models whose names pass the filter. */
   public static ModelRepository load(Path root, Predicate<String> models) {
+    return load(root, models, 0);
+  }
+
+  /**
+   * Loads the versions of the models whose names pass the filter, each in a session with {@code
+   * threads} intra-op threads (0: TensorFlow's default, see {@link LoadedModel#load(String, long,
+   * Path, int)}).
+   */
+  public static ModelRepository load(Path root, Predicate<String> models, int threads) {
     if (!Files.isDirectory(root)) {
       throw new IllegalArgumentException("no such models folder: " + root);
     }
@@ -50,7 +59,7 @@ public final class ModelRepository implements AutoCloseable {
           Long version = parseVersion(versionDir.getFileName().toString());
           if (version != null && Files.isRegularFile(versionDir.resolve("saved_model.pb"))) {
             String name = modelDir.getFileName().toString();
-            LoadedModel m = LoadedModel.load(name, version, versionDir);
+            LoadedModel m = LoadedModel.load(name, version, versionDir, threads);
             loaded.computeIfAbsent(name, k -> new TreeMap<>()).put(version, m);
           }
         }

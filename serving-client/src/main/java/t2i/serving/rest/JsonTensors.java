@@ -175,7 +175,7 @@ final class JsonTensors {
       }
       JsonPrimitive p = v.getAsJsonPrimitive();
       switch (dtype) {
-        case FLOAT -> ((float[]) data)[n] = Float.parseFloat(decimal(p));
+        case FLOAT -> ((float[]) data)[n] = JsonFloats.parse(decimal(p));
         case DOUBLE -> ((double[]) data)[n] = Double.parseDouble(decimal(p));
         case INT32 -> ((int[]) data)[n] = (int) integer(p, Integer.MIN_VALUE, Integer.MAX_VALUE);
         case INT64 -> ((long[]) data)[n] = integer(p, Long.MIN_VALUE, Long.MAX_VALUE);
@@ -240,7 +240,7 @@ final class JsonTensors {
 
   /** Writes the whole tensor: a scalar, or lists nested to its rank. */
   static void write(JsonBytesWriter out, TensorValue t, Strings strings) {
-    new Flat(t, strings).write(out, 0, new int[] {0});
+    new Flat(t, strings).write(out, 0, 0);
   }
 
   /**
@@ -249,7 +249,7 @@ final class JsonTensors {
    */
   static void writeItem(JsonBytesWriter out, TensorValue t, int item, Strings strings) {
     int itemSize = t.dim(0) == 0 ? 0 : t.size() / (int) t.dim(0);
-    new Flat(t, strings).write(out, 1, new int[] {item * itemSize});
+    new Flat(t, strings).write(out, 1, item * itemSize);
   }
 
   /** A tensor's values read once, written element by element (json_tensor.cc AddTensorValues). */
@@ -274,37 +274,97 @@ final class JsonTensors {
           };
     }
 
-    void write(JsonBytesWriter out, int dim, int[] offset) {
+    /**
+     * Writes the elements from {@code offset} on, nested from dimension {@code dim}. Numbers and
+     * booleans are written as one piece of JSON text; strings element by element, escaped.
+     */
+    void write(JsonBytesWriter out, int dim, int offset) {
+      if (t.dtype() == DType.STRING) {
+        strings(out, dim, new int[] {offset});
+      } else {
+        Text text = new Text();
+        numbers(text, dim, new int[] {offset});
+        out.rawJson(text.toString());
+      }
+    }
+
+    private void strings(JsonBytesWriter out, int dim, int[] offset) {
       if (dim >= shape.length) {
-        scalar(out, offset[0]++);
+        string(out, offset[0]++);
         return;
       }
       out.beginArray();
       for (long i = 0; i < shape[dim]; i++) {
-        write(out, dim + 1, offset);
+        strings(out, dim + 1, offset);
       }
       out.endArray();
     }
 
-    @SuppressWarnings("unchecked")
-    private void scalar(JsonBytesWriter out, int i) {
-      switch (t.dtype()) {
-        case FLOAT -> out.number(Float.toString(((float[]) values)[i]));
-        case DOUBLE -> out.number(Double.toString(((double[]) values)[i]));
-        case INT32 -> out.number(Integer.toString(((int[]) values)[i]));
-        case INT64 -> out.number(Long.toString(((long[]) values)[i]));
-        case BOOL -> out.bool(((boolean[]) values)[i]);
-        case STRING -> {
-          byte[] b = ((List<byte[]>) values).get(i);
-          boolean b64 =
-              strings == Strings.BASE64 || (strings == Strings.TEXT_OR_BASE64 && !utf8(b));
-          if (b64) {
-            out.base64(b);
-          } else {
-            out.rawBytes(b);
-          }
-        }
+    private void numbers(Text out, int dim, int[] offset) {
+      if (dim >= shape.length) {
+        number(out, offset[0]++);
+        return;
       }
+      out.put('[');
+      for (long i = 0; i < shape[dim]; i++) {
+        if (i > 0) {
+          out.put(',');
+        }
+        numbers(out, dim + 1, offset);
+      }
+      out.put(']');
+    }
+
+    private void number(Text out, int i) {
+      switch (t.dtype()) {
+        case FLOAT -> out.put(Float.toString(((float[]) values)[i]));
+        case DOUBLE -> out.put(Double.toString(((double[]) values)[i]));
+        case INT32 -> out.put(Integer.toString(((int[]) values)[i]));
+        case INT64 -> out.put(Long.toString(((long[]) values)[i]));
+        case BOOL -> out.put(Boolean.toString(((boolean[]) values)[i]));
+        case STRING -> throw new IllegalStateException("strings are not numbers");
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void string(JsonBytesWriter out, int i) {
+      byte[] b = ((List<byte[]>) values).get(i);
+      boolean b64 = strings == Strings.BASE64 || (strings == Strings.TEXT_OR_BASE64 && !utf8(b));
+      if (b64) {
+        out.base64(b);
+      } else {
+        out.rawBytes(b);
+      }
+    }
+  }
+
+  /**
+   * A growing character buffer for JSON text: a {@link StringBuilder} without its per-call checks.
+   */
+  private static final class Text {
+    private char[] chars = new char[256];
+    private int length;
+
+    private void room(int n) {
+      if (length + n > chars.length) {
+        chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + n));
+      }
+    }
+
+    void put(char c) {
+      room(1);
+      chars[length++] = c;
+    }
+
+    void put(String s) {
+      room(s.length());
+      s.getChars(0, s.length(), chars, length);
+      length += s.length();
+    }
+
+    @Override
+    public String toString() {
+      return new String(chars, 0, length);
     }
   }
 
