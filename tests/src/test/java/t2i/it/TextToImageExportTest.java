@@ -288,6 +288,33 @@ class TextToImageExportTest {
   }
 
   @Test
+  void theRestServerAndTheJavaClientGiveTheTrainingGraphsImages() throws Exception {
+    try (t2i.serving.local.ModelRepository models =
+            t2i.serving.local.ModelRepository.load(dir.resolve("models"));
+        t2i.serving.server.ModelServer server =
+            t2i.serving.server.ModelServer.start(
+                models, t2i.serving.server.ServerOptions.defaults().withPort(0))) {
+      for (t2i.serving.rest.RequestFormat format : t2i.serving.rest.RequestFormat.values()) {
+        try (t2i.serving.rest.RestClient rest =
+            t2i.serving.rest.RestClient.builder(server.baseUri()).format(format).build()) {
+          List<t2i.serving.GeneratedImage> images =
+              t2i.serving.Text2ImageClient.builder(rest)
+                  .maxBatchSize(3)
+                  .build()
+                  .generate(TEXTS, List.of(SEED, SEED + 1, SEED + 2, SEED + 3));
+          int size = 64 * 64 * 3;
+          for (int i = 0; i < TEXTS.size(); i++) {
+            TextEncoderExportTest.assertClose(
+                Arrays.copyOfRange(expected, i * size, (i + 1) * size), images.get(i).pixels());
+            assertEquals(
+                64, ImageIO.read(new ByteArrayInputStream(images.get(i).png())).getWidth());
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void aFreshJvmWithOnlyTensorFlowGetsTheSameImagesForTheSameSeeds() throws Exception {
     FreshJvmProbe.Output out =
         FreshJvmProbe.call(dir.resolve("probe"), model, TEXTS, "image", SEED);
