@@ -23,7 +23,18 @@ public record ExportManifest(
    * @param preset the network preset the configuration matches, or {@code custom}
    * @param config the run's configuration
    */
-  public record Source(String kind, String run, long step, String preset, Object config) {}
+  public record Source(String kind, String run, long step, String preset, Object config) {
+    /** A run folder's source entry: its absolute path and the checkpoint's step. */
+    public static Source of(
+        String kind,
+        java.nio.file.Path run,
+        t2i.training.run.Checkpoint checkpoint,
+        String preset,
+        Object config) {
+      return new Source(
+          kind, run.toAbsolutePath().normalize().toString(), checkpoint.step(), preset, config);
+    }
+  }
 
   public ExportManifest {
     sources = List.copyOf(sources);

@@ -130,10 +130,10 @@ public final class StyleExport {
               MODEL,
               List.of(
                   TextEncoderExport.source(embeddingRun, textCheckpoint, text),
-                  new ExportManifest.Source(
+                  ExportManifest.Source.of(
                       StyleTrainer.KIND,
-                      styleRun.toAbsolutePath().normalize().toString(),
-                      styleCheckpoint.step(),
+                      styleRun,
+                      styleCheckpoint,
                       style.style().width() == 64 ? "cpu" : "custom",
                       style)),
               gan.dataset(),

@@ -108,10 +108,10 @@ public final class TextEncoderExport {
   }
 
   static ExportManifest.Source source(Path runDir, Checkpoint checkpoint, EmbeddingConfig config) {
-    return new ExportManifest.Source(
+    return ExportManifest.Source.of(
         EmbeddingTrainer.KIND,
-        runDir.toAbsolutePath().normalize().toString(),
-        checkpoint.step(),
+        runDir,
+        checkpoint,
         java.util.stream.Stream.of("reed", "gru", "tiny")
             .filter(name -> TextEncoderConfig.preset(name).equals(config.text()))
             .findFirst()

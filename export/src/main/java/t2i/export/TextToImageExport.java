@@ -166,12 +166,8 @@ public final class TextToImageExport {
               MODEL,
               List.of(
                   TextEncoderExport.source(embeddingRun, textCheckpoint, text),
-                  new ExportManifest.Source(
-                      GanTrainer.KIND,
-                      ganRun.toAbsolutePath().normalize().toString(),
-                      ganCheckpoint.step(),
-                      presetName(gan.gan()),
-                      gan)),
+                  ExportManifest.Source.of(
+                      GanTrainer.KIND, ganRun, ganCheckpoint, presetName(gan.gan()), gan)),
               gan.dataset(),
               SIGNATURES));
       dir.commit();

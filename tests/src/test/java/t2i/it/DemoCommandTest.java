@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import t2i.cli.Main;
+import t2i.cli.CliRun;
 import t2i.data.emoji.EmojiFixture;
 import t2i.training.run.Checkpoints;
 
@@ -19,18 +16,11 @@ import t2i.training.run.Checkpoints;
 class DemoCommandTest {
   @TempDir Path dir;
 
-  record Run(int exit, String out, String err) {}
-
-  static Run t2i(String... args) {
-    CommandLine cli = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return new Run(cli.execute(args), out.toString(), err.toString());
+  static CliRun t2i(String... args) {
+    return CliRun.of(args);
   }
 
-  Run demo(Path dataset, Path out, String minutes) {
+  CliRun demo(Path dataset, Path out, String minutes) {
     return t2i(
         "demo",
         "--data",
@@ -48,7 +38,7 @@ class DemoCommandTest {
   void runsEveryStageThenReusesThemAndResumesAnUnfinishedOne() throws IOException {
     Path dataset = EmojiFixture.buildDataset(dir);
     Path out = dir.resolve("demo");
-    Run first = demo(dataset, out, "0.3");
+    CliRun first = demo(dataset, out, "0.3");
     assertEquals(0, first.exit(), first.err());
     for (String file :
         new String[] {
@@ -70,7 +60,7 @@ class DemoCommandTest {
     assertTrue(first.err().contains("[1/8] emoji dataset: reusing"), first.err());
     long ganStep = Checkpoints.latestOf(out.resolve("gan")).step();
 
-    Run again = demo(dataset, out, "0.3");
+    CliRun again = demo(dataset, out, "0.3");
     assertEquals(0, again.exit(), again.err());
     assertTrue(again.err().contains("[2/8] text encoder (DS-SJE): done"), again.err());
     assertTrue(again.err().contains("[4/8] GAN-INT-CLS, cpu preset: done"), again.err());
@@ -86,7 +76,7 @@ class DemoCommandTest {
         latest,
         Files.readString(latest)
             .replaceAll("\"elapsedSeconds\": [0-9.E]+", "\"elapsedSeconds\": 1.0"));
-    Run resumed = demo(dataset, out, "0.3");
+    CliRun resumed = demo(dataset, out, "0.3");
     assertEquals(0, resumed.exit(), resumed.err());
     assertTrue(resumed.err().contains("[4/8] GAN-INT-CLS, cpu preset: resuming"), resumed.err());
     assertTrue(
@@ -99,7 +89,7 @@ class DemoCommandTest {
   void aFolderThatIsNotADemoIsRefused() throws IOException {
     Path other = Files.createDirectories(dir.resolve("mine"));
     Files.writeString(other.resolve("notes.txt"), "keep me");
-    Run r = t2i("demo", "--out", other.toString(), "--data", dir.resolve("nothing").toString());
+    CliRun r = t2i("demo", "--out", other.toString(), "--data", dir.resolve("nothing").toString());
     assertEquals(1, r.exit());
     assertTrue(r.err().contains("is not a t2i demo folder"), r.err());
     assertTrue(Files.exists(other.resolve("notes.txt")));

@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import t2i.cli.Main;
+import t2i.cli.CliRun;
 import t2i.data.Split;
 import t2i.data.emoji.EmojiFixture;
 import t2i.training.embedding.CaptionEmbeddings;
@@ -24,15 +21,8 @@ class EmbeddingCommandsTest {
   @TempDir static Path dir;
   static Path dataset;
 
-  record Run(int exit, String out, String err) {}
-
-  static Run t2i(String... args) {
-    CommandLine cli = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return new Run(cli.execute(args), out.toString(), err.toString());
+  static CliRun t2i(String... args) {
+    return CliRun.of(args);
   }
 
   @BeforeAll
@@ -63,15 +53,15 @@ class EmbeddingCommandsTest {
   @Test
   void trainResumeEvaluateEmbedAndExport() throws IOException {
     Path run = dir.resolve("run");
-    Run first = t2i(train(run, "--steps", "12", "--log-every", "4"));
+    CliRun first = t2i(train(run, "--steps", "12", "--log-every", "4"));
     assertEquals(0, first.exit(), first.err());
     assertTrue(first.err().contains("stopped at step 12"), first.err());
 
-    Run again = t2i(train(run, "--steps", "5"));
+    CliRun again = t2i(train(run, "--steps", "5"));
     assertEquals(1, again.exit());
     assertTrue(again.err().contains("pass --resume"), again.err());
 
-    Run resumed =
+    CliRun resumed =
         t2i(
             "train",
             "embedding",
@@ -94,7 +84,7 @@ class EmbeddingCommandsTest {
         List.of("1", "4", "8", "12", "16", "20", "22"),
         csv.subList(1, csv.size()).stream().map(l -> l.split(",")[0]).toList());
 
-    Run eval = t2i("eval", "embedding", run.toString(), "--threads", "1");
+    CliRun eval = t2i("eval", "embedding", run.toString(), "--threads", "1");
     assertEquals(0, eval.exit(), eval.err());
     assertTrue(eval.out().contains("test "), eval.out());
     assertTrue(eval.out().contains("trainval "), eval.out());
@@ -105,7 +95,7 @@ class EmbeddingCommandsTest {
     double top1 = json.getAsJsonObject("splits").getAsJsonObject("test").get("top1").getAsDouble();
     assertTrue(top1 >= 0 && top1 <= 1);
 
-    Run embed = t2i("embed", run.toString(), "--data", dataset.toString(), "--threads", "1");
+    CliRun embed = t2i("embed", run.toString(), "--data", dataset.toString(), "--threads", "1");
     assertEquals(0, embed.exit(), embed.err());
     CaptionEmbeddings e = CaptionEmbeddings.read(CaptionEmbeddings.folder(dataset, "run"));
     assertEquals(16, e.index().dim());
@@ -113,7 +103,7 @@ class EmbeddingCommandsTest {
     assertEquals(16, e.get(Split.TEST, 0, 0).length);
 
     Path gan = dir.resolve("gan");
-    Run trainGan =
+    CliRun trainGan =
         t2i(
             "train",
             "gan",
@@ -148,7 +138,7 @@ class EmbeddingCommandsTest {
     assertEquals(100L * (trainval / 4), ganConfig.get("halveEvery").getAsLong(), "100 epochs");
 
     Path png = dir.resolve("samples/two-texts.png");
-    Run sample =
+    CliRun sample =
         t2i(
             "sample",
             gan.toString(),
@@ -169,7 +159,7 @@ class EmbeddingCommandsTest {
     assertTrue(grid.getWidth() >= 3 * 64 && grid.getHeight() >= 2 * 64, sample.out());
     assertTrue(sample.out().contains("2 text(s) x 3 images, GAN step 3"), sample.out());
 
-    Run evalGan = t2i("eval", "gan", gan.toString(), "--threads", "1");
+    CliRun evalGan = t2i("eval", "gan", gan.toString(), "--threads", "1");
     assertEquals(0, evalGan.exit(), evalGan.err());
     assertTrue(evalGan.out().contains("not comparable with published"), evalGan.out());
     var ganEval =
@@ -185,7 +175,7 @@ class EmbeddingCommandsTest {
 
     styleCommands(gan);
 
-    Run bench =
+    CliRun bench =
         t2i(
             "bench",
             "train",
@@ -206,15 +196,15 @@ class EmbeddingCommandsTest {
     assertTrue(bench.out().contains("step / ceiling"), bench.out());
     assertTrue(bench.out().contains("Conv2DBackpropInput"), "the trace names op types");
 
-    Run export =
+    CliRun export =
         t2i("export", "--embedding", run.toString(), "--out", dir.resolve("models").toString());
     assertEquals(0, export.exit(), export.err());
     assertTrue(Files.isRegularFile(dir.resolve("models/text_encoder/1/saved_model.pb")));
-    Run inspect = t2i("inspect", dir.resolve("models/text_encoder").toString());
+    CliRun inspect = t2i("inspect", dir.resolve("models/text_encoder").toString());
     assertEquals(0, inspect.exit(), inspect.err());
     assertTrue(inspect.out().contains("signature serving_default"), inspect.out());
     assertTrue(inspect.out().contains("clean: inference only"), inspect.out());
-    Run exportAgain =
+    CliRun exportAgain =
         t2i("export", "--embedding", run.toString(), "--out", dir.resolve("models").toString());
     assertEquals(1, exportAgain.exit());
     assertTrue(exportAgain.err().contains("--force"), exportAgain.err());
@@ -223,7 +213,7 @@ class EmbeddingCommandsTest {
   /** Style encoder commands on the tiny GAN run: train, transfer, interpolate, evaluate. */
   void styleCommands(Path gan) throws IOException {
     Path style = dir.resolve("style");
-    Run train =
+    CliRun train =
         t2i(
             "train",
             "style",
@@ -248,7 +238,7 @@ class EmbeddingCommandsTest {
         "png",
         query.toFile());
     Path transfer = dir.resolve("transfer.png");
-    Run styleTransfer =
+    CliRun styleTransfer =
         t2i(
             "style-transfer",
             "--style",
@@ -268,7 +258,7 @@ class EmbeddingCommandsTest {
     assertTrue(javax.imageio.ImageIO.read(transfer.toFile()).getHeight() >= 2 * 64);
 
     Path notImage = Files.writeString(dir.resolve("notes.png"), "hello");
-    Run bad =
+    CliRun bad =
         t2i(
             "style-transfer",
             "--style",
@@ -282,7 +272,7 @@ class EmbeddingCommandsTest {
     assertEquals(1, bad.exit());
     assertEquals(1, bad.err().lines().count(), bad.err());
 
-    Run interpolate =
+    CliRun interpolate =
         t2i(
             "interpolate",
             "--gan",
@@ -301,7 +291,7 @@ class EmbeddingCommandsTest {
     assertTrue(Files.isRegularFile(dir.resolve("mix-text.png")));
     assertTrue(Files.isRegularFile(dir.resolve("mix-noise.png")));
 
-    Run eval = t2i("eval", "style", style.toString(), "--threads", "1");
+    CliRun eval = t2i("eval", "style", style.toString(), "--threads", "1");
     assertEquals(0, eval.exit(), eval.err());
     var report =
         JsonParser.parseString(Files.readString(style.resolve("eval-style.json")))
@@ -331,7 +321,7 @@ class EmbeddingCommandsTest {
       t.trainStep();
       t.checkpoint(1.0);
     }
-    Run mismatch =
+    CliRun mismatch =
         t2i(
             "style-transfer",
             "--style",
@@ -355,7 +345,7 @@ class EmbeddingCommandsTest {
   void resumingWithAnotherArchitectureIsRefusedInOneLine() {
     Path run = dir.resolve("arch");
     assertEquals(0, t2i(train(run, "--steps", "2")).exit());
-    Run wrong =
+    CliRun wrong =
         t2i(
             "train",
             "embedding",
@@ -369,7 +359,7 @@ class EmbeddingCommandsTest {
     assertEquals(1, wrong.exit());
     assertTrue(wrong.err().contains("another architecture"), wrong.err());
     assertEquals(1, wrong.err().lines().filter(l -> l.startsWith("t2i: error:")).count());
-    Run notARun = t2i("eval", "embedding", dir.resolve("nothing").toString());
+    CliRun notARun = t2i("eval", "embedding", dir.resolve("nothing").toString());
     assertEquals(1, notARun.exit());
     assertTrue(notARun.err().contains("is not a t2i run"), notARun.err());
   }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import t2i.cli.CliRun;
 import t2i.cli.Main;
 import t2i.serving.ModelSpec;
 import t2i.serving.ModelVersionStatus;
@@ -38,15 +39,8 @@ class ServingCommandsTest {
   static ModelRepository repository;
   static ModelServer server;
 
-  record Run(int exit, String out, String err) {}
-
-  static Run t2i(String... args) {
-    CommandLine cli = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return new Run(cli.execute(args), out.toString(), err.toString());
+  static CliRun t2i(String... args) {
+    return CliRun.of(args);
   }
 
   @BeforeAll
@@ -70,7 +64,7 @@ class ServingCommandsTest {
   @Test
   void generateWritesTheSameGridInProcessAndOverRest() throws IOException {
     Path local = dir.resolve("local/grid.png");
-    Run a =
+    CliRun a =
         t2i(
             "generate",
             "a red rose",
@@ -85,7 +79,7 @@ class ServingCommandsTest {
     assertEquals(0, a.exit(), a.err());
     assertTrue(a.out().contains("seeds 7, 8, 9, 10"), a.out());
     Path remote = dir.resolve("remote.png");
-    Run b =
+    CliRun b =
         t2i(
             "generate",
             "a red rose",
@@ -108,7 +102,7 @@ class ServingCommandsTest {
   @Test
   void gridSizeFollowsN() throws IOException {
     Path five = dir.resolve("five.png");
-    Run r =
+    CliRun r =
         t2i("generate", "x", "--n", "5", "--out", five.toString(), "--model", models.toString());
     assertEquals(0, r.exit(), r.err());
     BufferedImage image = ImageIO.read(five.toFile());
@@ -141,7 +135,7 @@ class ServingCommandsTest {
       {"serve", "--models", dir.resolve("missing").toString()},
     };
     for (String[] args : cases) {
-      Run r = t2i(args);
+      CliRun r = t2i(args);
       assertEquals(1, r.exit(), String.join(" ", args) + ": " + r.err());
       assertTrue(r.err().startsWith("t2i: error: "), r.err());
       assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -155,7 +149,7 @@ class ServingCommandsTest {
 
   @Test
   void helpDescribesTheOptions() {
-    Run serve = t2i("serve", "--help");
+    CliRun serve = t2i("serve", "--help");
     assertEquals(0, serve.exit());
     for (String option :
         new String[] {
@@ -163,7 +157,7 @@ class ServingCommandsTest {
         }) {
       assertTrue(serve.out().contains(option), serve.out());
     }
-    Run generate = t2i("generate", "--help");
+    CliRun generate = t2i("generate", "--help");
     assertEquals(0, generate.exit());
     for (String option : new String[] {"--n", "--seed", "--out", "--model", "--server"}) {
       assertTrue(generate.out().contains(option), generate.out());

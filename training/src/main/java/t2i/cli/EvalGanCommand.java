@@ -30,11 +30,7 @@ final class EvalGanCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RUN", description = "The GAN run folder.")
   Path run;
 
-  @Option(
-      names = "--embedding",
-      paramLabel = "RUN",
-      description = "The joint-embedding run (default: the one that made the GAN's embeddings).")
-  Path embedding;
+  @Mixin EmbeddingRunOption embedding;
 
   @Option(
       names = "--split",
@@ -55,7 +51,7 @@ final class EvalGanCommand implements Callable<Integer> {
     GanEvaluator.Report report =
         GanEvaluator.run(
             run,
-            embedding,
+            embedding.run,
             split,
             seed,
             threads.threads,

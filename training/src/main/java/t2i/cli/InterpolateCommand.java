@@ -61,11 +61,7 @@ final class InterpolateCommand implements Callable<Integer> {
       description = "Writes PREFIX-text.png and PREFIX-noise.png (a trailing .png is dropped).")
   String out;
 
-  @Option(
-      names = "--embedding",
-      paramLabel = "RUN",
-      description = "The joint-embedding run (default: the one that made the GAN's embeddings).")
-  Path embedding;
+  @Mixin EmbeddingRunOption embedding;
 
   @Mixin ThreadsOption threads;
 
@@ -82,9 +78,7 @@ final class InterpolateCommand implements Callable<Integer> {
     Path noiseGrid = Path.of(prefix + "-noise.png");
     long end = seedB != null ? seedB : seed + 1;
     try (GanModel g = GanModel.load(gan, threads.threads);
-        EmbeddingModel e =
-            EmbeddingModel.load(
-                embedding != null ? embedding : g.embeddingRun(), threads.threads)) {
+        EmbeddingModel e = EmbeddingModel.load(embedding.orDefault(g), threads.threads)) {
       AtomicFiles.write(
           textGrid,
           Images.encodePng(

@@ -57,11 +57,7 @@ final class SampleCommand implements Callable<Integer> {
       description = "The PNG to write.")
   Path out;
 
-  @Option(
-      names = "--embedding",
-      paramLabel = "RUN",
-      description = "The joint-embedding run (default: the one that made the GAN's embeddings).")
-  Path embedding;
+  @Mixin EmbeddingRunOption embedding;
 
   @Mixin ThreadsOption threads;
 
@@ -71,9 +67,7 @@ final class SampleCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--n must be between 1 and 256, was " + n);
     }
     try (GanModel gan = GanModel.load(run, threads.threads);
-        EmbeddingModel encoder =
-            EmbeddingModel.load(
-                embedding != null ? embedding : gan.embeddingRun(), threads.threads)) {
+        EmbeddingModel encoder = EmbeddingModel.load(embedding.orDefault(gan), threads.threads)) {
       if (encoder.dim() != gan.config().gan().embeddingDim()) {
         throw new IllegalArgumentException(
             "the embedding run gives "

@@ -55,11 +55,7 @@ final class StyleTransferCommand implements Callable<Integer> {
   @Option(names = "--gan", paramLabel = "RUN", description = "Another GAN run's latest G.")
   Path gan;
 
-  @Option(
-      names = "--embedding",
-      paramLabel = "RUN",
-      description = "The joint-embedding run (default: the one that made the GAN's embeddings).")
-  Path embedding;
+  @Mixin EmbeddingRunOption embedding;
 
   @Mixin ThreadsOption threads;
 
@@ -72,9 +68,7 @@ final class StyleTransferCommand implements Callable<Integer> {
             gan != null
                 ? GanModel.load(gan, threads.threads)
                 : GanModel.load(Path.of(s.config().gan()), s.checkpoint(), threads.threads);
-        EmbeddingModel e =
-            EmbeddingModel.load(
-                embedding != null ? embedding : g.embeddingRun(), threads.threads)) {
+        EmbeddingModel e = EmbeddingModel.load(embedding.orDefault(g), threads.threads)) {
       if (g.zDim() != s.config().style().zDim()) {
         throw new DataException(
             "the style run encodes "

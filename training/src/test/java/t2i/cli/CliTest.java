@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonParser;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +14,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import t2i.data.emoji.EmojiFixture;
 import t2i.data.io.Json;
 
@@ -26,16 +23,8 @@ class CliTest {
   Path tarballs;
   Path sources;
 
-  record Run(int exit, String out, String err) {}
-
-  static Run run(String... args) {
-    CommandLine cli = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @BeforeEach
@@ -45,7 +34,7 @@ class CliTest {
     Json.write(sources, EmojiFixture.writeTarballs(tarballs));
   }
 
-  Run buildFixture(String out) {
+  CliRun buildFixture(String out) {
     return run(
         "data",
         "emoji",
@@ -58,7 +47,7 @@ class CliTest {
   }
 
   /** Exit 1, one "t2i: error:" line that says what to do, and no stack trace. */
-  static void assertOneLineError(Run r, String expected) {
+  static void assertOneLineError(CliRun r, String expected) {
     assertEquals(1, r.exit(), r.err());
     List<String> errors = r.err().lines().filter(l -> l.startsWith("t2i: error: ")).toList();
     assertEquals(1, errors.size(), r.err());
@@ -70,7 +59,7 @@ class CliTest {
 
   @Test
   void helpAndNoArgumentsPrintUsage() {
-    Run help = run("--help");
+    CliRun help = run("--help");
     assertEquals(0, help.exit());
     assertTrue(help.out().contains("Usage: t2i"));
     assertTrue(help.out().contains("data"));
@@ -84,7 +73,7 @@ class CliTest {
           {"bench", "data", "--help"},
           {"demo", "--help"}
         }) {
-      Run r = run(sub);
+      CliRun r = run(sub);
       assertEquals(0, r.exit(), String.join(" ", sub));
       assertTrue(r.out().contains("Usage: t2i " + sub[0]), r.out());
     }
@@ -92,28 +81,28 @@ class CliTest {
 
   @Test
   void buildInfoVerifyJsonPreviewAndBench() throws IOException {
-    Run build = buildFixture("ds");
+    CliRun build = buildFixture("ds");
     assertEquals(0, build.exit(), build.err());
     assertTrue(build.out().contains("records       32 ("), build.out());
     assertTrue(build.out().contains("styles        google 16, twitter 16"), build.out());
 
-    Run info = run("data", "info", dir.resolve("ds").toString(), "--verify");
+    CliRun info = run("data", "info", dir.resolve("ds").toString(), "--verify");
     assertEquals(0, info.exit(), info.err());
     assertTrue(info.out().contains("classes       9 ("), info.out());
     assertTrue(info.out().contains("checksums: all"), info.out());
 
-    Run json = run("data", "info", dir.resolve("ds").toString(), "--json");
+    CliRun json = run("data", "info", dir.resolve("ds").toString(), "--json");
     assertEquals(
         32, JsonParser.parseString(json.out()).getAsJsonObject().get("records").getAsInt());
 
     Path png = dir.resolve("preview/p.png");
-    Run preview =
+    CliRun preview =
         run("data", "preview", dir.resolve("ds").toString(), "--n", "3", "--out", png.toString());
     assertEquals(0, preview.exit(), preview.err());
     BufferedImage image = ImageIO.read(png.toFile());
     assertTrue(image.getHeight() > 3 * 64, "three rows of 64-pixel images with captions");
 
-    Run bench =
+    CliRun bench =
         run(
             "bench",
             "data",
@@ -208,7 +197,7 @@ class CliTest {
 
   @Test
   void usageErrorsExitWithTwo() {
-    Run r = run("data", "emoji", "--no-such-option");
+    CliRun r = run("data", "emoji", "--no-such-option");
     assertEquals(2, r.exit());
     assertTrue(r.err().contains("Unknown option"), r.err());
   }

@@ -18,14 +18,14 @@ class ReportCommandTest {
   void writesReportHtmlIntoEachRunOrWhereOutSays() throws IOException {
     Path a = FakeRun.complete(dir.resolve("a"));
     Path b = FakeRun.configOnly(dir.resolve("b"));
-    CliTest.Run both = CliTest.run("report", a.toString(), b.toString());
+    CliRun both = CliRun.of("report", a.toString(), b.toString());
     assertEquals(0, both.exit(), both.err());
     assertTrue(both.out().contains("wrote " + a.resolve("report.html")), both.out());
     assertTrue(Files.readString(a.resolve("report.html")).contains("data:image/png;base64,"));
     assertTrue(Files.readString(b.resolve("report.html")).contains("No losses.csv yet"));
 
     Path out = dir.resolve("elsewhere/a.html");
-    CliTest.Run one = CliTest.run("report", a.toString(), "--out", out.toString());
+    CliRun one = CliRun.of("report", a.toString(), "--out", out.toString());
     assertEquals(0, one.exit(), one.err());
     assertTrue(Files.readString(out).endsWith("</html>\n"));
     try (var files = Files.list(out.getParent())) {
@@ -36,9 +36,9 @@ class ReportCommandTest {
   @Test
   void mistakesAreOneLine() throws IOException {
     CliTest.assertOneLineError(
-        CliTest.run("report", dir.toString()), "is not a t2i run (no config.json)");
+        CliRun.of("report", dir.toString()), "is not a t2i run (no config.json)");
     Path a = FakeRun.configOnly(dir.resolve("a"));
-    CliTest.Run two = CliTest.run("report", a.toString(), a.toString(), "--out", "x.html");
+    CliRun two = CliRun.of("report", a.toString(), a.toString(), "--out", "x.html");
     CliTest.assertOneLineError(two, "--out names one file but 2 runs were given");
     assertFalse(Files.exists(Path.of("x.html")));
   }

@@ -3,8 +3,6 @@ package t2i.export.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import t2i.cli.Main;
+import t2i.cli.CliRun;
 import t2i.serving.testing.StandInModels;
 
 /** {@code t2i bench serve} on the stand-in model with a few requests: what it prints, not times. */
@@ -22,15 +19,8 @@ class BenchServeCommandTest {
   @TempDir static Path dir;
   static Path models;
 
-  record Run(int exit, String out, String err) {}
-
-  static Run t2i(String... args) {
-    CommandLine cli = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return new Run(cli.execute(args), out.toString(), err.toString());
+  static CliRun t2i(String... args) {
+    return CliRun.of(args);
   }
 
   @BeforeAll
@@ -46,7 +36,7 @@ class BenchServeCommandTest {
 
   @Test
   void printsARowPerBackendAndBatchWithRatiosBodiesAndMachine() {
-    Run r =
+    CliRun r =
         t2i(
             "bench",
             "serve",
@@ -101,7 +91,7 @@ class BenchServeCommandTest {
 
   @Test
   void concurrentClientsAndThreadsRun() {
-    Run r =
+    CliRun r =
         t2i(
             "bench",
             "serve",
@@ -129,12 +119,12 @@ class BenchServeCommandTest {
 
   @Test
   void benchListsServeBesideItsOwnSubcommands() {
-    Run r = t2i("bench", "--help");
+    CliRun r = t2i("bench", "--help");
     assertEquals(0, r.exit());
     for (String sub : new String[] {"data", "train", "serve"}) {
       assertTrue(Pattern.compile("(?m)^  " + sub + " ").matcher(r.out()).find(), r.out());
     }
-    Run help = t2i("bench", "serve", "--help");
+    CliRun help = t2i("bench", "serve", "--help");
     for (String option :
         new String[] {"--model", "--requests", "--warmup", "--batches", "--concurrency"}) {
       assertTrue(help.out().contains(option), help.out());
@@ -149,7 +139,7 @@ class BenchServeCommandTest {
       {"bench", "serve", "--model", models.toString(), "--batches", "1,0"},
     };
     for (String[] args : cases) {
-      Run r = t2i(args);
+      CliRun r = t2i(args);
       assertEquals(1, r.exit(), String.join(" ", args) + ": " + r.err());
       assertTrue(r.err().startsWith("t2i: error: "), r.err());
       assertEquals(1, r.err().strip().lines().count(), r.err());

@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import t2i.cli.Main;
+import t2i.cli.CliRun;
 import t2i.export.SavedModelInspector;
 import t2i.export.TinySavedModels;
 
@@ -24,15 +21,8 @@ class InspectCommandTest {
   @TempDir static Path dir;
   static Path models;
 
-  record Run(int exit, String out, String err) {}
-
-  static Run t2i(String... args) {
-    CommandLine cli = Main.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return new Run(cli.execute(args), out.toString(), err.toString());
+  static CliRun t2i(String... args) {
+    return CliRun.of(args);
   }
 
   @BeforeAll
@@ -44,7 +34,7 @@ class InspectCommandTest {
 
   @Test
   void aCleanModelFolderPrintsItsHighestVersionAndExitsZero() {
-    Run r = t2i("inspect", models.resolve("dense").toString());
+    CliRun r = t2i("inspect", models.resolve("dense").toString());
     assertEquals(0, r.exit(), r.err());
     assertEquals("", r.err());
     assertTrue(r.out().startsWith("SavedModel " + models.resolve("dense/1") + "\n"), r.out());
@@ -54,7 +44,7 @@ class InspectCommandTest {
 
   @Test
   void jsonIsTheReport() {
-    Run r = t2i("inspect", models.resolve("dense/1").toString(), "--json");
+    CliRun r = t2i("inspect", models.resolve("dense/1").toString(), "--json");
     assertEquals(0, r.exit(), r.err());
     JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
     assertEquals(0, json.getAsJsonArray("problems").size());
@@ -79,7 +69,7 @@ class InspectCommandTest {
         List.of(
             new String[] {"inspect", models.resolve("trained").toString()},
             new String[] {"inspect", "--json", models.resolve("trained").toString()})) {
-      Run r = t2i(args);
+      CliRun r = t2i(args);
       assertEquals(1, r.exit(), r.err());
       List<String> lines = r.err().lines().toList();
       assertTrue(lines.size() >= 3, r.err());
@@ -93,14 +83,14 @@ class InspectCommandTest {
   void aGarbledSavedModelIsOneErrorLineWithoutATrace() throws IOException {
     Path garbage = Files.createDirectories(dir.resolve("garbage/1"));
     Files.write(garbage.resolve("saved_model.pb"), new byte[] {0x0f, 0x7f, 0x12, 0x34});
-    Run r = t2i("inspect", garbage.toString());
+    CliRun r = t2i("inspect", garbage.toString());
     assertEquals(1, r.exit());
     assertEquals("", r.out());
     List<String> lines = r.err().lines().toList();
     assertEquals(1, lines.size(), r.err());
     assertTrue(lines.get(0).startsWith("t2i: error: cannot parse "), r.err());
 
-    Run missing = t2i("inspect", dir.resolve("nothing").toString());
+    CliRun missing = t2i("inspect", dir.resolve("nothing").toString());
     assertEquals(1, missing.exit());
     assertEquals(1, missing.err().lines().count(), missing.err());
     assertTrue(missing.err().contains("DIR/<model>/<version>"), missing.err());
@@ -108,7 +98,7 @@ class InspectCommandTest {
 
   @Test
   void helpSaysAModelFolderMeansItsHighestVersion() {
-    Run r = t2i("inspect", "--help");
+    CliRun r = t2i("inspect", "--help");
     assertEquals(0, r.exit());
     String help = r.out().replaceAll("\\s+", " ");
     assertTrue(help.contains("DIR/<model>: then its highest numbered version"), r.out());
