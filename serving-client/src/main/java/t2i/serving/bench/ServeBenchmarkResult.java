@@ -126,14 +126,18 @@ public record ServeBenchmarkResult(
     line(s, "(cpu ms: CPU time of the whole process per request, every thread)");
     line(s, "");
     line(s, "REST / in-process   %9s %15s %9s", "p50", "images/s", "cpu");
+    line(
+        s,
+        "(n/a: the in-process figure was below the timer's resolution; the process CPU clock ticks"
+            + " in 10 ms on Linux)");
     for (int batch : options.batches()) {
       line(
           s,
-          "  batch %-11d %8.2fx %14.2fx %8.2fx",
+          "  batch %-11d %9s %15s %9s",
           batch,
-          p50Ratio(batch),
-          throughputRatio(batch),
-          cpuRatio(batch));
+          ratio(p50Ratio(batch)),
+          ratio(throughputRatio(batch)),
+          ratio(cpuRatio(batch)));
     }
     line(s, "");
     line(s, "REST bodies (columnar JSON: image as decimal numbers, png_bytes as base64)");
@@ -175,5 +179,10 @@ public record ServeBenchmarkResult(
 
   private static void line(StringBuilder s, String format, Object... args) {
     s.append(String.format(Locale.ROOT, format, args)).append(System.lineSeparator());
+  }
+
+  /** A ratio as {@code 1.63x}, or {@code n/a} when its denominator measured zero. */
+  private static String ratio(double x) {
+    return Double.isFinite(x) ? String.format(Locale.ROOT, "%.2fx", x) : "n/a";
   }
 }
