@@ -45,8 +45,8 @@ import t2i.training.run.Checkpoints;
     mixinStandardHelpOptions = true,
     description = {
       "Run the pipeline end to end within --minutes: the emoji dataset (built once), the text"
-          + " encoder (15% of the budget), caption embeddings, GAN-INT-CLS with the cpu"
-          + " preset (60%), the style encoder (10%), export of all models, sample grids for"
+          + " encoder (15%% of the budget), caption embeddings, GAN-INT-CLS with the cpu"
+          + " preset (60%%), the style encoder (10%%), export of all models, sample grids for"
           + " fixed prompts (half from test classes never trained on), interpolation and style"
           + " transfer grids, evaluations, and report.html.",
       "A second run reuses finished stages (--fresh starts over); after Ctrl-C the next run"
