@@ -75,4 +75,35 @@ final class ExportOps {
   static Operand<TFloat32> fromUnitRange(Ops tf, Operand<TFloat32> x) {
     return tf.math.sub(tf.math.mul(x, tf.constant(2f)), tf.constant(1f));
   }
+
+  /** Refuses a text encoder whose embeddings are not the length a generator takes. */
+  static void checkEmbeddingDim(
+      java.nio.file.Path embeddingRun,
+      t2i.training.embedding.EmbeddingConfig text,
+      String consumer,
+      int expected) {
+    if (text.text().embeddingDim() != expected) {
+      throw new t2i.data.DataException(
+          embeddingRun
+              + " gives "
+              + text.text().embeddingDim()
+              + "-d text embeddings; "
+              + consumer
+              + " takes "
+              + expected);
+    }
+  }
+
+  /** {@code out/model/version}, its parent created: the folder an export writes whole. */
+  static java.nio.file.Path versionFolder(java.nio.file.Path out, String model, int version)
+      throws java.io.IOException {
+    java.nio.file.Path target = out.resolve(model).resolve(Integer.toString(version));
+    java.nio.file.Files.createDirectories(target.getParent());
+    return target;
+  }
+
+  /** A scratch folder beside the models for merging checkpoints (same file system: hard links). */
+  static java.nio.file.Path scratch(java.nio.file.Path out) throws java.io.IOException {
+    return java.nio.file.Files.createTempDirectory(out.toAbsolutePath(), ".merge-");
+  }
 }

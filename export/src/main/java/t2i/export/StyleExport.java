@@ -1,7 +1,6 @@
 package t2i.export;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.tensorflow.Graph;
@@ -14,7 +13,6 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TString;
-import t2i.data.DataException;
 import t2i.data.io.AtomicDirectory;
 import t2i.data.io.Json;
 import t2i.graph.Generator;
@@ -59,19 +57,12 @@ public final class StyleExport {
         RunDirectory.open(styleRun, StyleTrainer.KIND).config(StyleTrainingConfig.class);
     GanTrainingConfig gan =
         RunDirectory.open(Path.of(style.gan()), GanTrainer.KIND).config(GanTrainingConfig.class);
-    if (text.text().embeddingDim() != gan.gan().embeddingDim()) {
-      throw new DataException(
-          embeddingRun
-              + " gives "
-              + text.text().embeddingDim()
-              + "-d text embeddings; the style run's GAN takes "
-              + gan.gan().embeddingDim());
-    }
+    ExportOps.checkEmbeddingDim(
+        embeddingRun, text, "the style run's GAN", gan.gan().embeddingDim());
     Checkpoint textCheckpoint = Checkpoints.latestOf(embeddingRun);
     Checkpoint styleCheckpoint = Checkpoints.latestOf(styleRun);
-    Path target = out.resolve(MODEL).resolve(Integer.toString(version));
-    Files.createDirectories(target.getParent());
-    Path scratch = Files.createTempDirectory(out.toAbsolutePath(), ".merge-");
+    Path target = ExportOps.versionFolder(out, MODEL, version);
+    Path scratch = ExportOps.scratch(out);
     try (Graph g = new Graph();
         AtomicDirectory dir = AtomicDirectory.create(target, force, ExportManifest.FILE)) {
       Ops tf = Ops.create(g);

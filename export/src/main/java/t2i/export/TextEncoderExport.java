@@ -1,7 +1,6 @@
 package t2i.export;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.tensorflow.Graph;
@@ -59,8 +58,7 @@ public final class TextEncoderExport {
     RunDirectory run = RunDirectory.open(runDir, EmbeddingTrainer.KIND);
     EmbeddingConfig config = run.config(EmbeddingConfig.class);
     Checkpoint checkpoint = Checkpoints.latestOf(runDir);
-    Path target = out.resolve(MODEL).resolve(Integer.toString(version));
-    Files.createDirectories(target.getParent());
+    Path target = ExportOps.versionFolder(out, MODEL, version);
     try (Graph g = new Graph();
         AtomicDirectory dir = AtomicDirectory.create(target, force, ExportManifest.FILE)) {
       Ops tf = Ops.create(g);

@@ -1,7 +1,6 @@
 package t2i.export;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,7 +16,6 @@ import org.tensorflow.op.core.PlaceholderWithDefault;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TString;
-import t2i.data.DataException;
 import t2i.data.io.AtomicDirectory;
 import t2i.data.io.Json;
 import t2i.graph.GanConfig;
@@ -70,21 +68,11 @@ public final class TextToImageExport {
         RunDirectory.open(embeddingRun, EmbeddingTrainer.KIND).config(EmbeddingConfig.class);
     GanTrainingConfig gan =
         RunDirectory.open(ganRun, GanTrainer.KIND).config(GanTrainingConfig.class);
-    if (text.text().embeddingDim() != gan.gan().embeddingDim()) {
-      throw new DataException(
-          embeddingRun
-              + " gives "
-              + text.text().embeddingDim()
-              + "-d text embeddings; "
-              + ganRun
-              + " takes "
-              + gan.gan().embeddingDim());
-    }
+    ExportOps.checkEmbeddingDim(embeddingRun, text, ganRun.toString(), gan.gan().embeddingDim());
     Checkpoint textCheckpoint = Checkpoints.latestOf(embeddingRun);
     Checkpoint ganCheckpoint = Checkpoints.latestOf(ganRun);
-    Path target = out.resolve(MODEL).resolve(Integer.toString(version));
-    Files.createDirectories(target.getParent());
-    Path scratch = Files.createTempDirectory(out.toAbsolutePath(), ".merge-");
+    Path target = ExportOps.versionFolder(out, MODEL, version);
+    Path scratch = ExportOps.scratch(out);
     try (Graph g = new Graph();
         AtomicDirectory dir = AtomicDirectory.create(target, force, ExportManifest.FILE)) {
       Ops tf = Ops.create(g);
