@@ -1,4 +1,4 @@
-package t2i.export.cli;
+package t2i.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -4,9 +4,6 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.ServiceLoader;
 import picocli.CommandLine;
 
 /** Entry point of the {@code t2i} command. */
@@ -42,36 +39,7 @@ public final class Main {
 
   /** The configured command line; tests call {@code execute} on it and read its streams. */
   public static CommandLine newCommandLine() {
-    return newCommandLine(ServiceLoader.load(CliExtension.class));
-  }
-
-  /**
-   * The command line with these extensions, each under its parent command if it names one
-   * (top-level commands are added first, so a parent may come from an extension too).
-   */
-  static CommandLine newCommandLine(Iterable<CliExtension> extensions) {
     CommandLine cli = new CommandLine(new T2iCommand());
-    List<CliExtension> children = new ArrayList<>();
-    for (CliExtension extension : extensions) {
-      if (extension.parent() == null) {
-        cli.addSubcommand(extension.command());
-      } else {
-        children.add(extension);
-      }
-    }
-    for (CliExtension extension : children) {
-      String parent = extension.parent();
-      CommandLine under = cli.getSubcommands().get(parent);
-      if (under == null) {
-        throw new IllegalStateException(
-            extension.getClass().getName()
-                + " goes under `t2i "
-                + parent
-                + "`, which is not a command; commands are "
-                + cli.getSubcommands().keySet());
-      }
-      under.addSubcommand(extension.command());
-    }
     cli.setExecutionExceptionHandler(new OneLineErrors());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;

@@ -2,7 +2,7 @@ package t2i.cli;
 
 import picocli.CommandLine.Command;
 
-/** The root command: lists the verbs. */
+/** The root command: lists every verb, statically. */
 @Command(
     name = "t2i",
     mixinStandardHelpOptions = true,
@@ -18,6 +18,10 @@ import picocli.CommandLine.Command;
       InterpolateCommand.class,
       StyleTransferCommand.class,
       ReportCommand.class,
+      ExportCommand.class,
+      InspectCommand.class,
+      ServeCommand.class,
+      GenerateCommand.class,
       BenchCommand.class
     },
     footer = {"", "Run `t2i COMMAND --help` for a command's options."})

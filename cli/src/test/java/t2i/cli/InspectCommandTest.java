@@ -1,4 +1,4 @@
-package t2i.export.cli;
+package t2i.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +12,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import t2i.cli.CliRun;
 import t2i.export.SavedModelInspector;
 import t2i.export.TinySavedModels;
 

@@ -1,4 +1,4 @@
-package t2i.export.cli;
+package t2i.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import t2i.cli.CliRun;
 import t2i.serving.testing.StandInModels;
 
 /** {@code t2i bench serve} on the stand-in model with a few requests: what it prints, not times. */

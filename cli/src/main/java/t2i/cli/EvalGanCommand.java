@@ -19,7 +19,7 @@ import t2i.training.gan.GanEvaluator;
       "Score a GAN run's latest checkpoint on the captions of a split (default: test classes,"
           + " never trained on): one image per record from one of its captions;"
           + " R-precision with the joint embedding (the true caption ranked among 100, chance"
-          + " 1%), for generated images and for the real ones (the upper bound); and the"
+          + " 1%%), for generated images and for the real ones (the upper bound); and the"
           + " Frechet distance between real and generated images in the joint embedding's image"
           + " space, beside the distance between two halves of the real images.",
       "These are not Inception-based numbers. Writes eval-gan.json into the run folder."

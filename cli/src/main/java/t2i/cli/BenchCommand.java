@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks. Figures go into BENCHMARKS.md with the command and the machine.",
-    subcommands = {BenchDataCommand.class, BenchTrainCommand.class})
+    subcommands = {BenchDataCommand.class, BenchTrainCommand.class, BenchServeCommand.class})
 final class BenchCommand extends ParentCommand {}
