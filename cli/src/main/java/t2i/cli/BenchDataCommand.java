@@ -29,19 +29,22 @@ final class BenchDataCommand implements Callable<Integer> {
   @Option(
       names = "--batch",
       description = "Batch size (default: ${DEFAULT-VALUE}).",
-      defaultValue = "64")
+      defaultValue = "64",
+      converter = OptionValues.PositiveInt.class)
   int batch;
 
   @Option(
       names = "--batches",
       description = "Batches measured (default: ${DEFAULT-VALUE}).",
-      defaultValue = "2000")
+      defaultValue = "2000",
+      converter = OptionValues.PositiveInt.class)
   int batches;
 
   @Option(
       names = "--warmup",
       description = "Batches before measuring (default: ${DEFAULT-VALUE}).",
-      defaultValue = "1000")
+      defaultValue = "1000",
+      converter = OptionValues.NonNegativeInt.class)
   int warmup;
 
   @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).", defaultValue = "0")

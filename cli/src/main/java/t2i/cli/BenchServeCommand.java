@@ -43,7 +43,8 @@ public final class BenchServeCommand implements Callable<Integer> {
       names = "--requests",
       paramLabel = "N",
       defaultValue = "200",
-      description = "Timed requests per backend and batch size (default: ${DEFAULT-VALUE}).")
+      description = "Timed requests per backend and batch size (default: ${DEFAULT-VALUE}).",
+      converter = OptionValues.PositiveInt.class)
   int requests;
 
   @Option(
@@ -52,7 +53,8 @@ public final class BenchServeCommand implements Callable<Integer> {
       defaultValue = "50",
       description =
           "Untimed requests before them, per backend and batch size, so that the JIT has"
-              + " compiled the REST path (default: ${DEFAULT-VALUE}).")
+              + " compiled the REST path (default: ${DEFAULT-VALUE}).",
+      converter = OptionValues.NonNegativeInt.class)
   int warmup;
 
   @Option(
@@ -60,7 +62,8 @@ public final class BenchServeCommand implements Callable<Integer> {
       paramLabel = "B",
       split = ",",
       defaultValue = "1,16",
-      description = "Images per request, comma-separated (default: ${DEFAULT-VALUE}).")
+      description = "Images per request, comma-separated (default: ${DEFAULT-VALUE}).",
+      converter = OptionValues.PositiveInt.class)
   List<Integer> batches;
 
   @Option(
@@ -69,25 +72,20 @@ public final class BenchServeCommand implements Callable<Integer> {
       defaultValue = "1",
       description =
           "Requests in flight at once (default: ${DEFAULT-VALUE}: one client, so that latencies"
-              + " compare; more measures throughput under load).")
+              + " compare; more measures throughput under load).",
+      converter = OptionValues.PositiveInt.class)
   int concurrency;
 
   @Option(
       names = "--threads",
       paramLabel = "N",
       defaultValue = "0",
-      description = "TensorFlow threads (default: TensorFlow's own, as t2i serve runs).")
+      description = "TensorFlow threads (default: TensorFlow's own, as t2i serve runs).",
+      converter = OptionValues.NonNegativeInt.class)
   int threads;
 
   @Override
   public Integer call() throws IOException {
-    if (requests < 1 || warmup < 0 || concurrency < 1 || threads < 0) {
-      throw new IllegalArgumentException(
-          "--requests and --concurrency must be >= 1, --warmup and --threads >= 0");
-    }
-    if (batches.stream().anyMatch(b -> b < 1)) {
-      throw new IllegalArgumentException("--batches must all be >= 1, were " + batches);
-    }
     if (!Files.isDirectory(model.resolve(Text2ImageContract.MODEL))) {
       throw new DataException(
           "no "

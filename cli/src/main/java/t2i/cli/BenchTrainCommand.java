@@ -40,26 +40,30 @@ final class BenchTrainCommand implements Callable<Integer> {
   @Option(
       names = "--batch",
       description = "Images per step (default: ${DEFAULT-VALUE}).",
-      defaultValue = "64")
+      defaultValue = "64",
+      converter = OptionValues.PositiveInt.class)
   int batch;
 
   @Option(
       names = "--steps",
       description = "Steps measured (default: ${DEFAULT-VALUE}).",
-      defaultValue = "20")
+      defaultValue = "20",
+      converter = OptionValues.PositiveInt.class)
   int steps;
 
   @Option(
       names = "--warmup",
       description = "Steps before measuring (default: ${DEFAULT-VALUE}).",
-      defaultValue = "3")
+      defaultValue = "3",
+      converter = OptionValues.NonNegativeInt.class)
   int warmup;
 
   @Option(
       names = "--matmul",
       paramLabel = "N",
       description = "Side of the ceiling's square matrices (default: ${DEFAULT-VALUE}).",
-      defaultValue = "2048")
+      defaultValue = "2048",
+      converter = OptionValues.MatrixSide.class)
   int matmul;
 
   @Option(
@@ -72,9 +76,6 @@ final class BenchTrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (steps < 1 || warmup < 0 || matmul < 64) {
-      throw new IllegalArgumentException("--steps must be >= 1, --warmup >= 0, --matmul >= 64");
-    }
     GanTrainingConfig config =
         new GanTrainingConfig(
             "(synthetic)",

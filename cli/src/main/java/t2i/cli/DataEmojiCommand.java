@@ -65,7 +65,8 @@ final class DataEmojiCommand implements Callable<Integer> {
   @Option(
       names = "--test-fraction",
       description = "Fraction of classes held out for zero-shot tests (default: ${DEFAULT-VALUE}).",
-      defaultValue = "0.2")
+      defaultValue = "0.2",
+      converter = OptionValues.OpenFraction.class)
   double testFraction;
 
   @Option(
@@ -77,7 +78,8 @@ final class DataEmojiCommand implements Callable<Integer> {
   @Option(
       names = "--captions",
       description = "Captions per record, at least 5 (default: ${DEFAULT-VALUE}).",
-      defaultValue = "10")
+      defaultValue = "10",
+      converter = OptionValues.PositiveInt.class)
   int captions;
 
   @Option(

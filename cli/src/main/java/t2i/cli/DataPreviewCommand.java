@@ -34,7 +34,8 @@ final class DataPreviewCommand implements Callable<Integer> {
   @Option(
       names = "--n",
       description = "Records to draw (default: ${DEFAULT-VALUE}).",
-      defaultValue = "12")
+      defaultValue = "12",
+      converter = OptionValues.PositiveInt.class)
   int n;
 
   @Option(
@@ -52,9 +53,6 @@ final class DataPreviewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (n < 1) {
-      throw new IllegalArgumentException("--n must be >= 1, was " + n);
-    }
     List<TextImageRecord> records = Dataset.open(data.dir).read(split.split);
     Random random = new Random(seed);
     List<ImageGrid.Row> rows = new ArrayList<>();

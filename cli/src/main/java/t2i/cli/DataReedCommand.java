@@ -67,7 +67,8 @@ final class DataReedCommand implements Callable<Integer> {
   @Option(
       names = "--size",
       description = "Stored image side (default: ${DEFAULT-VALUE}).",
-      defaultValue = "76")
+      defaultValue = "76",
+      converter = OptionValues.PositiveInt.class)
   int size;
 
   @Option(names = "--force", description = "Replace an existing dataset at --out.")

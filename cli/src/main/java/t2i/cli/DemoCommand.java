@@ -69,7 +69,8 @@ final class DemoCommand implements Callable<Integer> {
       names = "--minutes",
       paramLabel = "M",
       description = "The whole demo's budget (default: ${DEFAULT-VALUE}).",
-      defaultValue = "30")
+      defaultValue = "30",
+      converter = OptionValues.PositiveDouble.class)
   double minutes;
 
   @Option(
@@ -95,9 +96,6 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!(minutes > 0)) {
-      throw new IllegalArgumentException("--minutes must be > 0, was " + minutes);
-    }
     err = spec.commandLine().getErr();
     boolean built = Files.exists(data.dir.resolve(DatasetManifest.FILE_NAME));
     if (!built && Files.exists(data.dir)) {

@@ -71,7 +71,8 @@ public final class ExportCommand implements Callable<Integer> {
       names = "--version",
       paramLabel = "N",
       description = "Model version: the folder under each model (default: ${DEFAULT-VALUE}).",
-      defaultValue = "1")
+      defaultValue = "1",
+      converter = OptionValues.PositiveInt.class)
   int version;
 
   @Option(names = "--force", description = "Replace an existing export of the same version.")
@@ -79,9 +80,6 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (version < 1) {
-      throw new IllegalArgumentException("--version must be >= 1, was " + version);
-    }
     if (embedding == null && gan == null && style == null) {
       throw new IllegalArgumentException("give --embedding RUN, --gan RUN, --style RUN or several");
     }

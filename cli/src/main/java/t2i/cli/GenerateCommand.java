@@ -46,7 +46,8 @@ public final class GenerateCommand implements Callable<Integer> {
       names = "--n",
       paramLabel = "N",
       defaultValue = "4",
-      description = "How many images (default: ${DEFAULT-VALUE}).")
+      description = "How many images (default: ${DEFAULT-VALUE}).",
+      converter = OptionValues.PositiveInt.class)
   int n;
 
   @Option(
@@ -85,9 +86,6 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (n < 1) {
-      throw new IllegalArgumentException("--n must be >= 1, was " + n);
-    }
     List<String> texts = java.util.Collections.nCopies(n, text);
     List<GeneratedImage> images;
     try (PredictClient client = open()) {

@@ -41,6 +41,7 @@ public final class Main {
   public static CommandLine newCommandLine() {
     CommandLine cli = new CommandLine(new T2iCommand());
     cli.setExecutionExceptionHandler(new OneLineErrors());
+    cli.setParameterExceptionHandler(new OneLineUsageErrors());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;
   }

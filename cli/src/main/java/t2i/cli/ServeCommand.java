@@ -44,7 +44,8 @@ public final class ServeCommand implements Callable<Integer> {
       names = "--port",
       paramLabel = "PORT",
       defaultValue = "8501",
-      description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+      description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).",
+      converter = OptionValues.Port.class)
   int port;
 
   @Option(
@@ -58,14 +59,16 @@ public final class ServeCommand implements Callable<Integer> {
       names = "--workers",
       paramLabel = "N",
       defaultValue = "0",
-      description = "Request threads (default: one per core, at least 2).")
+      description = "Request threads (default: one per core, at least 2).",
+      converter = OptionValues.NonNegativeInt.class)
   int workers;
 
   @Option(
       names = "--max-body-mb",
       paramLabel = "M",
       defaultValue = "16",
-      description = "Larger request bodies get 413 (default: ${DEFAULT-VALUE}).")
+      description = "Larger request bodies get 413 (default: ${DEFAULT-VALUE}).",
+      converter = OptionValues.PositiveInt.class)
   int maxBodyMb;
 
   @Option(
@@ -73,20 +76,12 @@ public final class ServeCommand implements Callable<Integer> {
       paramLabel = "S",
       defaultValue = "30",
       description =
-          "Deadline of one model run; 504 after it, 0 for none (default: ${DEFAULT-VALUE}).")
+          "Deadline of one model run; 504 after it, 0 for none (default: ${DEFAULT-VALUE}).",
+      converter = OptionValues.NonNegativeInt.class)
   int timeoutSeconds;
 
   @Override
   public Integer call() throws Exception {
-    if (maxBodyMb < 1) {
-      throw new IllegalArgumentException("--max-body-mb must be >= 1, was " + maxBodyMb);
-    }
-    if (timeoutSeconds < 0) {
-      throw new IllegalArgumentException("--timeout-seconds must be >= 0, was " + timeoutSeconds);
-    }
-    if (workers < 0) {
-      throw new IllegalArgumentException("--workers must be >= 0, was " + workers);
-    }
     if (!Files.isDirectory(models)) {
       throw new DataException(
           "no such models folder: " + models + " (the folder `t2i export --out` wrote)");

@@ -8,6 +8,7 @@ final class ThreadsOption {
       names = "--threads",
       paramLabel = "N",
       description = "TensorFlow threads (default: one per core).",
-      defaultValue = "0")
+      defaultValue = "0",
+      converter = OptionValues.NonNegativeInt.class)
   int threads;
 }

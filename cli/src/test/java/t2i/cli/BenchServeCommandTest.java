@@ -132,17 +132,21 @@ class BenchServeCommandTest {
 
   @Test
   void mistakesAreOneLineErrors() {
-    String[][] cases = {
-      {"bench", "serve", "--model", dir.resolve("missing").toString()},
+    CliRun missing = t2i("bench", "serve", "--model", dir.resolve("missing").toString());
+    assertEquals(1, missing.exit(), missing.err());
+    assertEquals(1, missing.err().strip().lines().count(), missing.err());
+    assertTrue(missing.err().startsWith("t2i: error: no text2image model in"), missing.err());
+    // Out-of-range values are usage errors, found while parsing: the error and where help is.
+    String[][] usage = {
       {"bench", "serve", "--model", models.toString(), "--requests", "0"},
       {"bench", "serve", "--model", models.toString(), "--batches", "1,0"},
     };
-    for (String[] args : cases) {
+    for (String[] args : usage) {
       CliRun r = t2i(args);
-      assertEquals(1, r.exit(), String.join(" ", args) + ": " + r.err());
-      assertTrue(r.err().startsWith("t2i: error: "), r.err());
-      assertEquals(1, r.err().strip().lines().count(), r.err());
+      assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());
+      assertTrue(r.err().startsWith("t2i: error: Invalid value for option '--"), r.err());
+      assertTrue(r.err().contains("must be >= 1, was 0"), r.err());
+      assertEquals(2, r.err().strip().lines().count(), r.err());
     }
-    assertTrue(t2i(cases[0]).err().contains("no text2image model in"));
   }
 }

@@ -1,0 +1,111 @@
+package t2i.cli;
+
+import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Converters that check a number's range while the command line is parsed, so that a bad value is
+ * reported before a command reads a dataset or builds a graph: {@code @Option(converter =
+ * OptionValues.PositiveDouble.class)}. picocli reports the message as "Invalid value for option
+ * '--minutes': must be > 0, was -3".
+ */
+final class OptionValues {
+  private OptionValues() {}
+
+  /** A number {@code > 0}. */
+  static final class PositiveDouble implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String value) {
+      double d = parseDouble(value);
+      if (!(d > 0) || Double.isInfinite(d)) {
+        throw new TypeConversionException("must be a number > 0, was " + value);
+      }
+      return d;
+    }
+  }
+
+  /** A whole number {@code >= 1}. */
+  static final class PositiveInt implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      return (int) inRange(value, 1, Integer.MAX_VALUE);
+    }
+  }
+
+  /** A whole number {@code >= 0}. */
+  static final class NonNegativeInt implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      return (int) inRange(value, 0, Integer.MAX_VALUE);
+    }
+  }
+
+  /** A whole number {@code >= 1}. */
+  static final class PositiveLong implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      return inRange(value, 1, Long.MAX_VALUE);
+    }
+  }
+
+  /** A whole number {@code >= 0}. */
+  static final class NonNegativeLong implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      return inRange(value, 0, Long.MAX_VALUE);
+    }
+  }
+
+  /** The side of a benchmark's square matrices: 64 or more. */
+  static final class MatrixSide implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      return (int) inRange(value, 64, Integer.MAX_VALUE);
+    }
+  }
+
+  /** A TCP port, 0 (any free port) to 65535. */
+  static final class Port implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      return (int) inRange(value, 0, 65535);
+    }
+  }
+
+  /** A fraction strictly between 0 and 1. */
+  static final class OpenFraction implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String value) {
+      double d = parseDouble(value);
+      if (!(d > 0 && d < 1)) {
+        throw new TypeConversionException("must be between 0 and 1 (exclusive), was " + value);
+      }
+      return d;
+    }
+  }
+
+  static long inRange(String value, long min, long max) {
+    long n;
+    try {
+      n = Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      throw new TypeConversionException("'" + value + "' is not a whole number");
+    }
+    if (n < min || n > max) {
+      throw new TypeConversionException(
+          max == Long.MAX_VALUE || max == Integer.MAX_VALUE
+              ? String.format(Locale.ROOT, "must be >= %d, was %s", min, value)
+              : String.format(Locale.ROOT, "must be between %d and %d, was %s", min, max, value));
+    }
+    return n;
+  }
+
+  private static double parseDouble(String value) {
+    try {
+      return Double.parseDouble(value.trim());
+    } catch (NumberFormatException e) {
+      throw new TypeConversionException("'" + value + "' is not a number");
+    }
+  }
+}
