@@ -3,7 +3,7 @@ package t2i.data.text;
 import java.util.Arrays;
 
 /**
- * The character encoding of Reed et al.'s char-CNN-RNN (SPEC §1): 70 symbols, ids 1..70 in the
+ * The character encoding of Reed et al.'s char-CNN-RNN (docs/papers.md#character-encoding): 70 symbols, ids 1..70 in the
  * order of {@link #SYMBOLS}, 0 for padding. Encoding:
  *
  * <ol>
