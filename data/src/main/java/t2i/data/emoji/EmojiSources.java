@@ -8,7 +8,9 @@ import java.util.Map;
 public record EmojiSources(
     Map<String, NpmPackage> artByStyle, NpmPackage annotations, NpmPackage derivedAnnotations) {
 
-  /** The versions and digests this project was built and tested with (README, "The emoji dataset"). */
+  /**
+   * The versions and digests this project was built and tested with (README, "The emoji dataset").
+   */
   public static final EmojiSources PINNED =
       new EmojiSources(
           Map.of(

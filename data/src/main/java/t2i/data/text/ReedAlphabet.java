@@ -3,8 +3,8 @@ package t2i.data.text;
 import java.util.Arrays;
 
 /**
- * The character encoding of Reed et al.'s char-CNN-RNN (docs/papers.md#character-encoding): 70 symbols, ids 1..70 in the
- * order of {@link #SYMBOLS}, 0 for padding. Encoding:
+ * The character encoding of Reed et al.'s char-CNN-RNN (docs/papers.md#character-encoding): 70
+ * symbols, ids 1..70 in the order of {@link #SYMBOLS}, 0 for padding. Encoding:
  *
  * <ol>
  *   <li>ASCII letters are lowercased ({@code A-Z} only, so the exported graph can do the same with
