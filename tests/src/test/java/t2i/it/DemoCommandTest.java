@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import t2i.cli.CliRun;
@@ -60,12 +64,28 @@ class DemoCommandTest {
     assertTrue(first.err().contains("[1/8] emoji dataset: reusing"), first.err());
     long ganStep = Checkpoints.latestOf(out.resolve("gan")).step();
 
+    Map<Path, FileTime> before = modificationTimes(out);
+    long started = System.nanoTime();
     CliRun again = demo(dataset, out, "0.3");
+    double seconds = (System.nanoTime() - started) / 1e9;
     assertEquals(0, again.exit(), again.err());
-    assertTrue(again.err().contains("[2/8] text encoder (DS-SJE): done"), again.err());
-    assertTrue(again.err().contains("[4/8] GAN-INT-CLS, cpu preset: done"), again.err());
-    assertTrue(again.err().contains("[3/8] caption embeddings: reusing"), again.err());
+    for (String line :
+        new String[] {
+          "[1/8] emoji dataset: reusing",
+          "[2/8] text encoder (DS-SJE): done",
+          "[3/8] caption embeddings: reusing",
+          "[4/8] GAN-INT-CLS, cpu preset: done",
+          "[5/8] style encoder: done",
+          "[6/8] export: reusing",
+          "[7/8] pictures and evaluations: reusing",
+          "[8/8] report: reusing"
+        }) {
+      assertTrue(again.err().contains(line), line + " in:\n" + again.err());
+    }
     assertEquals(ganStep, Checkpoints.latestOf(out.resolve("gan")).step(), "nothing retrained");
+    // Reused means untouched: no file under the demo folder was written again.
+    assertEquals(before, modificationTimes(out), "files rewritten by the second run");
+    System.out.printf("second demo run, every stage reused: %.1f s%n", seconds);
 
     // As after a Ctrl-C one second into the GAN stage: its checkpoint says so, and the later
     // stages have not begun.
@@ -83,6 +103,16 @@ class DemoCommandTest {
         resumed.err().contains("resuming " + out.resolve("gan") + " at step " + ganStep),
         resumed.err());
     assertTrue(Checkpoints.latestOf(out.resolve("gan")).step() > ganStep);
+  }
+
+  private static Map<Path, FileTime> modificationTimes(Path folder) throws IOException {
+    Map<Path, FileTime> times = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        times.put(folder.relativize(f), Files.getLastModifiedTime(f));
+      }
+    }
+    return times;
   }
 
   @Test
