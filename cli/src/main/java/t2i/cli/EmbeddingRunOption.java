@@ -2,6 +2,7 @@ package t2i.cli;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
+import t2i.training.gan.GanModel;
 
 /** {@code --embedding RUN}, for the commands that encode free text for a GAN. */
 final class EmbeddingRunOption {
@@ -12,7 +13,7 @@ final class EmbeddingRunOption {
   Path run;
 
   /** The run given, else the one that made the GAN's training embeddings. */
-  Path orDefault(t2i.training.gan.GanModel gan) {
+  Path orDefault(GanModel gan) {
     return run != null ? run : gan.embeddingRun();
   }
 }

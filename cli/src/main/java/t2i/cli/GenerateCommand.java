@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -18,6 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import t2i.data.DataException;
+import t2i.data.image.Images;
+import t2i.data.io.AtomicFiles;
 import t2i.serving.GeneratedImage;
 import t2i.serving.ModelSpec;
 import t2i.serving.PredictClient;
@@ -86,7 +89,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<String> texts = java.util.Collections.nCopies(n, text);
+    List<String> texts = Collections.nCopies(n, text);
     List<GeneratedImage> images;
     try (PredictClient client = open()) {
       Text2ImageClient t2i =
@@ -107,7 +110,7 @@ public final class GenerateCommand implements Callable<Integer> {
           modelName + " does not follow the text2image contract: " + e.getMessage(), e);
     }
     BufferedImage grid = grid(images);
-    t2i.data.io.AtomicFiles.write(out, t2i.data.image.Images.encodePng(grid));
+    AtomicFiles.write(out, Images.encodePng(grid));
     spec.commandLine()
         .getOut()
         .printf(

@@ -1,5 +1,6 @@
 package t2i.cli;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -51,7 +52,7 @@ final class OneLineErrors implements IExecutionExceptionHandler {
       String inner = userMessage(u.getCause());
       return inner != null ? inner : "I/O error: " + u.getCause().getMessage();
     }
-    if (e instanceof java.io.IOException io) {
+    if (e instanceof IOException io) {
       return "I/O error: " + io.getMessage();
     }
     return null;

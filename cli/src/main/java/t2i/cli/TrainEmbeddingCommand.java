@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 import t2i.data.DataException;
 import t2i.data.Dataset;
 import t2i.data.Split;
+import t2i.data.io.Npy;
 import t2i.graph.ImageEncoderConfig;
 import t2i.graph.TextEncoderConfig;
 import t2i.training.embedding.EmbeddingConfig;
@@ -129,7 +130,7 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
     }
     if (imageFeatures != null) {
       Path features = imageFeatures.toAbsolutePath().normalize();
-      b.imageFeatures(features.toString(), t2i.data.io.Npy.read(features).columns());
+      b.imageFeatures(features.toString(), Npy.read(features).columns());
     }
     if (optimizer != null) {
       b.optimizer(optimizer);

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import t2i.data.DataException;
 import t2i.data.Dataset;
 import t2i.data.Progress;
@@ -42,8 +43,7 @@ public final class DecodedSplit {
     for (int r = 0; r < classIds.length; r++) {
       recordsByClass[classIds[r]][fill[classIds[r]]++] = r;
     }
-    classesPresent =
-        java.util.stream.IntStream.rangeClosed(0, maxClass).filter(c -> counts[c] > 0).toArray();
+    classesPresent = IntStream.rangeClosed(0, maxClass).filter(c -> counts[c] > 0).toArray();
   }
 
   public static DecodedSplit load(Dataset dataset, Split split, Progress progress) {

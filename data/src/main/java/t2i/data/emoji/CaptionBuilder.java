@@ -3,6 +3,7 @@ package t2i.data.emoji;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +75,7 @@ public final class CaptionBuilder {
         break;
       }
       List<String> pool = new ArrayList<>(plain);
-      java.util.Collections.shuffle(pool, random);
+      Collections.shuffle(pool, random);
       int k = 2 + random.nextInt(Math.min(4, pool.size() - 1));
       List<String> words = new ArrayList<>(pool.subList(0, k));
       if (attempt % 2 == 1) {

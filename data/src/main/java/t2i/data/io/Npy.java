@@ -2,8 +2,10 @@ package t2i.data.io;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +14,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import t2i.data.DataException;
@@ -68,10 +71,10 @@ public final class Npy {
 
   public static Matrix read(Path file) {
     try (InputStream raw = Files.newInputStream(file);
-        DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16))) {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
       byte[] magic = new byte[6];
       in.readFully(magic);
-      if (!java.util.Arrays.equals(magic, MAGIC)) {
+      if (!Arrays.equals(magic, MAGIC)) {
         throw new DataException(file + " is not a .npy file");
       }
       int major = in.readUnsignedByte();
@@ -98,7 +101,7 @@ public final class Npy {
       float[] values = new float[rows * columns];
       ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
       return new Matrix(rows, columns, values);
-    } catch (java.io.EOFException e) {
+    } catch (EOFException e) {
       throw new DataException(file + " is truncated", e);
     } catch (IOException e) {
       throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
