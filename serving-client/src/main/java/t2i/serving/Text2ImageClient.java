@@ -123,7 +123,9 @@ public final class Text2ImageClient {
               + image
               + " for "
               + n
-              + " texts; the contract is float [N, H, W, 3]");
+              + " texts; the contract is float [N, H, W, "
+              + Text2ImageContract.CHANNELS
+              + "]");
     }
     if (png.rank() != 1 || png.dim(0) != n) {
       throw new IllegalStateException(
@@ -156,7 +158,9 @@ public final class Text2ImageClient {
               + dtype.protoName()
               + " output '"
               + name
-              + "' in serving_default; outputs were "
+              + "' in "
+              + Text2ImageContract.SERVING_DEFAULT
+              + "; outputs were "
               + outputs.keySet());
     }
     return t;
