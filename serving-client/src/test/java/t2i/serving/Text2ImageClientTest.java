@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,7 +39,7 @@ class Text2ImageClientTest {
       List<byte[]> png = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         seeds.add(s[i]);
-        java.util.Arrays.fill(pixels, i * per, (i + 1) * per, s[i] / 1000f);
+        Arrays.fill(pixels, i * per, (i + 1) * per, s[i] / 1000f);
         png.add(text.bytes(i));
       }
       return Map.of(
@@ -84,7 +86,7 @@ class Text2ImageClientTest {
       assertEquals("text " + i, g.text());
       assertEquals(100 + i, g.seed());
       assertEquals((100 + i) / 1000f, g.pixel(63, 63, 2));
-      assertEquals("text " + i, new String(g.png(), java.nio.charset.StandardCharsets.UTF_8));
+      assertEquals("text " + i, new String(g.png(), StandardCharsets.UTF_8));
     }
   }
 
