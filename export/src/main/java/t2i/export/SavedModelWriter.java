@@ -43,11 +43,11 @@ final class SavedModelWriter {
 
   /**
    * Adds a run whose latest checkpoint holds some of the graph's variables (their names must not
-   * clash with another run's); {@code preset} names its network in the manifest.
+   * clash with another run's).
    */
-  SavedModelWriter from(SourceRun<?> run, String preset) {
+  SavedModelWriter from(SourceRun<?> run) {
     runs.add(run);
-    sources.add(run.manifestEntry(preset));
+    sources.add(run.manifestEntry());
     return this;
   }
 

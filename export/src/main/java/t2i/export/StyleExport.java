@@ -55,14 +55,15 @@ public final class StyleExport {
       throws IOException {
     SourceRun<EmbeddingConfig> text = TextEncoderExport.source(embeddingRun);
     SourceRun<StyleTrainingConfig> style =
-        SourceRun.latest(styleRun, StyleTrainer.KIND, StyleTrainingConfig.class);
+        SourceRun.latest(
+            styleRun, StyleTrainer.KIND, StyleTrainingConfig.class, c -> preset(c.style()));
     GanTrainingConfig gan =
         RunDirectory.open(Path.of(style.config().gan()), GanTrainer.KIND)
             .config(GanTrainingConfig.class);
     TextEncoderExport.checkEmbeddingDim(text, "the style run's GAN", gan.gan().embeddingDim());
     return new SavedModelWriter(StyleContract.MODEL)
-        .from(text, TextEncoderExport.preset(text.config()))
-        .from(style, preset(style.config().style()))
+        .from(text)
+        .from(style)
         .write(
             out,
             version,
@@ -106,7 +107,7 @@ public final class StyleExport {
             .build());
   }
 
-  /** The style encoder's preset, for the manifest. */
+  /** The style encoder's preset. */
   private static String preset(StyleEncoderConfig s) {
     return SourceRun.presetName(
         s, name -> StyleEncoderConfig.preset(name, s.zDim()), List.of("cpu", "tiny"));

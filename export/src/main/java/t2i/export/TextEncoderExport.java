@@ -45,7 +45,7 @@ public final class TextEncoderExport {
   public static Path export(Path runDir, Path out, int version, boolean force) throws IOException {
     SourceRun<EmbeddingConfig> run = source(runDir);
     return new SavedModelWriter(TextEncoderContract.MODEL)
-        .from(run, preset(run.config()))
+        .from(run)
         .write(out, version, force, run.config().dataset(), (g, tf) -> signatures(tf, run));
   }
 
@@ -71,11 +71,11 @@ public final class TextEncoderExport {
 
   /** An embedding run: the text encoder the other exports build in too. */
   static SourceRun<EmbeddingConfig> source(Path runDir) {
-    return SourceRun.latest(runDir, EmbeddingTrainer.KIND, EmbeddingConfig.class);
+    return SourceRun.latest(
+        runDir, EmbeddingTrainer.KIND, EmbeddingConfig.class, TextEncoderExport::preset);
   }
 
-  /** The text encoder's preset, for the manifest. */
-  static String preset(EmbeddingConfig config) {
+  private static String preset(EmbeddingConfig config) {
     return SourceRun.presetName(
         config.text(), TextEncoderConfig::preset, List.of("reed", "gru", "tiny"));
   }

@@ -66,11 +66,11 @@ public final class TextToImageExport {
       throws IOException {
     SourceRun<EmbeddingConfig> text = TextEncoderExport.source(embeddingRun);
     SourceRun<GanTrainingConfig> gan =
-        SourceRun.latest(ganRun, GanTrainer.KIND, GanTrainingConfig.class);
+        SourceRun.latest(ganRun, GanTrainer.KIND, GanTrainingConfig.class, c -> preset(c.gan()));
     TextEncoderExport.checkEmbeddingDim(text, ganRun.toString(), gan.config().gan().embeddingDim());
     return new SavedModelWriter(Text2ImageContract.MODEL)
-        .from(text, TextEncoderExport.preset(text.config()))
-        .from(gan, preset(gan.config().gan()))
+        .from(text)
+        .from(gan)
         .write(
             out, version, force, gan.config().dataset(), (g, tf) -> signatures(g, tf, text, gan));
   }
@@ -140,7 +140,7 @@ public final class TextToImageExport {
             .build());
   }
 
-  /** The GAN's preset, for the manifest; the embedding length is the text encoder's. */
+  /** The GAN's preset; the embedding length is the text encoder's. */
   private static String preset(GanConfig c) {
     return SourceRun.presetName(
         c,

@@ -31,6 +31,11 @@ class SavedModelWriterTest {
 
   /** A run whose checkpoint at {@code step} holds one variable, {@code name} = {@code values}. */
   private SourceRun<TinyConfig> run(String name, long step, float... values) throws IOException {
+    return run(name, step, "tiny", values);
+  }
+
+  private SourceRun<TinyConfig> run(String name, long step, String preset, float... values)
+      throws IOException {
     Path runDir = dir.resolve(name);
     RunDirectory.create(runDir, "tiny", new TinyConfig("emoji"));
     try (Graph g = new Graph();
@@ -40,7 +45,7 @@ class SavedModelWriterTest {
       s.initialize();
       new Checkpoints(runDir, 1).save(s, step, 0);
     }
-    return SourceRun.latest(runDir, "tiny", TinyConfig.class);
+    return SourceRun.latest(runDir, "tiny", TinyConfig.class, c -> preset);
   }
 
   /**
@@ -73,13 +78,13 @@ class SavedModelWriterTest {
   void severalRunsAreMergedIntoOneModelAndTheManifestNamesThemAndTheSignaturesInOrder()
       throws IOException {
     SourceRun<TinyConfig> a = run("a_w", 5, 1f, 2f);
-    SourceRun<TinyConfig> b = run("b_w", 7, 3f);
+    SourceRun<TinyConfig> b = run("b_w", 7, "custom", 3f);
     Path out = dir.resolve("models");
 
     Path version =
         new SavedModelWriter("m")
-            .from(a, "tiny")
-            .from(b, "custom")
+            .from(a)
+            .from(b)
             .write(out, 2, false, "emoji", graph(Map.of("a_w", 2, "b_w", 1)));
 
     assertEquals(out.resolve("m/2"), version);
@@ -113,9 +118,7 @@ class SavedModelWriterTest {
     Path out = dir.resolve("models");
 
     Path version =
-        new SavedModelWriter("one")
-            .from(a, "tiny")
-            .write(out, 1, false, "emoji", graph(Map.of("a_w", 2)));
+        new SavedModelWriter("one").from(a).write(out, 1, false, "emoji", graph(Map.of("a_w", 2)));
 
     try (SavedModelBundle m = SavedModelBundle.load(version.toString(), "serve");
         TFloat32 x = TFloat32.scalarOf(0f);
