@@ -129,7 +129,14 @@ public final class Text2ImageClient {
     }
     if (png.rank() != 1 || png.dim(0) != n) {
       throw new IllegalStateException(
-          model.describe() + " returned png " + png + " for " + n + " texts; expected [N]");
+          model.describe()
+              + " returned "
+              + Text2ImageContract.PNG
+              + " "
+              + png
+              + " for "
+              + n
+              + " texts; expected [N]");
     }
     int h = (int) shape[1];
     int w = (int) shape[2];
