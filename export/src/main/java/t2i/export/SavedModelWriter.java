@@ -13,6 +13,7 @@ import org.tensorflow.op.Ops;
 import t2i.data.io.AtomicDirectory;
 import t2i.data.io.Json;
 import t2i.serving.SignatureInfo;
+import t2i.serving.local.LoadedModel;
 import t2i.training.Sessions;
 
 /**
@@ -68,6 +69,7 @@ final class SavedModelWriter {
       try (Session session = Sessions.create(g, 0)) {
         CheckpointMerge.restore(session, runs.stream().map(SourceRun::checkpoint).toList(), out);
         SavedModelBundle.exporter(dir.staging().toString())
+            .withTags(LoadedModel.TAG)
             .withSession(session)
             .withSignatures(signatures.toArray(new Signature[0]))
             .export();
