@@ -1,5 +1,7 @@
 package t2i.export;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,9 +10,12 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
+import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.train.MergeV2Checkpoints;
+import t2i.data.io.AtomicDirectory;
 import t2i.training.run.Checkpoint;
+import t2i.training.run.Checkpoints;
 
 /**
  * One checkpoint holding the variables of several (an export graph restores from several runs at
@@ -24,7 +29,7 @@ final class CheckpointMerge {
   /**
    * Merges into {@code scratch/merged/model}; returns that prefix. Variable names must not clash.
    */
-  static String merge(List<Checkpoint> checkpoints, Path scratch) throws IOException {
+  private static String merge(List<Checkpoint> checkpoints, Path scratch) throws IOException {
     List<String> prefixes = new ArrayList<>();
     for (int i = 0; i < checkpoints.size(); i++) {
       Path copy = Files.createDirectories(scratch.resolve("source-" + i));
@@ -48,8 +53,7 @@ final class CheckpointMerge {
       Ops tf = Ops.create(g);
       MergeV2Checkpoints op =
           tf.train.mergeV2Checkpoints(
-              tf.constant(
-                  org.tensorflow.ndarray.NdArrays.vectorOfObjects(prefixes.toArray(new String[0]))),
+              tf.constant(NdArrays.vectorOfObjects(prefixes.toArray(new String[0]))),
               tf.constant(merged.toString()),
               MergeV2Checkpoints.deleteOldDirs(false));
       try (Session s = new Session(g)) {
@@ -60,12 +64,24 @@ final class CheckpointMerge {
   }
 
   /**
-   * Restores the session's graph from the union of {@code checkpoints}, merged in {@code scratch}.
+   * Restores the session's graph from the union of {@code checkpoints}: one checkpoint as it is,
+   * several merged in a scratch folder made in {@code scratchParent} and deleted afterwards (the
+   * merge hard-links the runs' files where they share its file system, else copies them).
    */
-  static void restore(Session session, List<Checkpoint> checkpoints, Path scratch)
+  static void restore(Session session, List<Checkpoint> checkpoints, Path scratchParent)
       throws IOException {
-    Path merged = Path.of(merge(checkpoints, scratch)).getParent();
-    t2i.training.run.Checkpoints.restore(
-        session, new Checkpoint(checkpoints.get(checkpoints.size() - 1).step(), merged, 0));
+    checkArgument(!checkpoints.isEmpty(), "no checkpoint to restore from");
+    if (checkpoints.size() == 1) {
+      Checkpoints.restore(session, checkpoints.get(0));
+      return;
+    }
+    Path scratch = Files.createTempDirectory(scratchParent.toAbsolutePath(), ".merge-");
+    try {
+      Path merged = Path.of(merge(checkpoints, scratch)).getParent();
+      Checkpoints.restore(
+          session, new Checkpoint(checkpoints.get(checkpoints.size() - 1).step(), merged, 0));
+    } finally {
+      AtomicDirectory.deleteRecursively(scratch);
+    }
   }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * {@code t2i-export.json} in each exported version folder: where the model came from.
  *
- * @param model the model name ({@code text_encoder}, {@code text2image})
+ * @param model the model name ({@code text_encoder}, {@code text2image}, {@code style})
  * @param sources the runs whose weights it holds
  * @param dataset the dataset they trained on
  * @param signatures signature keys, each of method {@code tensorflow/serving/predict}
@@ -18,23 +18,12 @@ public record ExportManifest(
    * One source run.
    *
    * @param kind {@code embedding}, {@code gan}, ...
-   * @param run its folder
+   * @param run its folder, absolute
    * @param step the checkpoint's step
    * @param preset the network preset the configuration matches, or {@code custom}
    * @param config the run's configuration
    */
-  public record Source(String kind, String run, long step, String preset, Object config) {
-    /** A run folder's source entry: its absolute path and the checkpoint's step. */
-    public static Source of(
-        String kind,
-        java.nio.file.Path run,
-        t2i.training.run.Checkpoint checkpoint,
-        String preset,
-        Object config) {
-      return new Source(
-          kind, run.toAbsolutePath().normalize().toString(), checkpoint.step(), preset, config);
-    }
-  }
+  public record Source(String kind, String run, long step, String preset, Object config) {}
 
   public ExportManifest {
     sources = List.copyOf(sources);

@@ -4,13 +4,15 @@ import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TString;
 import org.tensorflow.types.TUint8;
 
-/** Graph pieces the image-producing exports share. */
+/** Graph pieces the exports share. */
 final class ExportOps {
   private ExportOps() {}
 
@@ -23,8 +25,8 @@ final class ExportOps {
   }
 
   /**
-   * One PNG per image of {@code [N, 64, 64, 3]} in [0, 1]: EncodePng takes a single image, so a
-   * while loop (TF's C API builds v1 control flow, which TF Serving and Python load) appends each
+   * One PNG per image of {@code [N, H, W, C]} in [0, 1]: EncodePng takes a single image, so a while
+   * loop (TF's C API builds v1 control flow, which TF Serving and Python load) appends each
    * encoding to a string vector. The loop body can only see its loop variables: the images travel
    * with it.
    */
@@ -76,34 +78,8 @@ final class ExportOps {
     return tf.math.sub(tf.math.mul(x, tf.constant(2f)), tf.constant(1f));
   }
 
-  /** Refuses a text encoder whose embeddings are not the length a generator takes. */
-  static void checkEmbeddingDim(
-      java.nio.file.Path embeddingRun,
-      t2i.training.embedding.EmbeddingConfig text,
-      String consumer,
-      int expected) {
-    if (text.text().embeddingDim() != expected) {
-      throw new t2i.data.DataException(
-          embeddingRun
-              + " gives "
-              + text.text().embeddingDim()
-              + "-d text embeddings; "
-              + consumer
-              + " takes "
-              + expected);
-    }
-  }
-
-  /** {@code out/model/version}, its parent created: the folder an export writes whole. */
-  static java.nio.file.Path versionFolder(java.nio.file.Path out, String model, int version)
-      throws java.io.IOException {
-    java.nio.file.Path target = out.resolve(model).resolve(Integer.toString(version));
-    java.nio.file.Files.createDirectories(target.getParent());
-    return target;
-  }
-
-  /** A scratch folder beside the models for merging checkpoints (same file system: hard links). */
-  static java.nio.file.Path scratch(java.nio.file.Path out) throws java.io.IOException {
-    return java.nio.file.Files.createTempDirectory(out.toAbsolutePath(), ".merge-");
+  /** A string vector input {@code [N]}. */
+  static Placeholder<TString> stringInput(Ops tf, String name) {
+    return tf.withName(name).placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
   }
 }

@@ -23,6 +23,8 @@ import org.tensorflow.proto.SignatureDef;
 import org.tensorflow.proto.TensorInfo;
 import org.tensorflow.proto.TensorShapeProto;
 import t2i.data.DataException;
+import t2i.serving.SignatureInfo;
+import t2i.serving.local.LoadedModel;
 
 /**
  * Reads a SavedModel's {@code saved_model.pb} with protobuf-java alone (no TensorFlow runtime) and
@@ -44,8 +46,8 @@ import t2i.data.DataException;
  */
 public final class SavedModelInspector {
   public static final String SAVED_MODEL = "saved_model.pb";
-  public static final String SERVE = "serve";
-  public static final String PREDICT = "tensorflow/serving/predict";
+  public static final String SERVE = LoadedModel.TAG;
+  public static final String PREDICT = SignatureInfo.PREDICT_METHOD;
   public static final Set<String> SERVING_METHODS =
       Set.of(PREDICT, "tensorflow/serving/classify", "tensorflow/serving/regress");
   static final String INTERNAL_SIGNATURE = "__saved_model_";

@@ -1,6 +1,7 @@
 package t2i.export;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -156,7 +157,7 @@ final class TrainingOps {
     String[] segments = name.split("/");
     for (int i = 0; i < segments.length - 1; i++) {
       if (GRADIENTS_SCOPE.matcher(segments[i]).matches()) {
-        return String.join("/", java.util.Arrays.copyOf(segments, i + 1));
+        return String.join("/", Arrays.copyOf(segments, i + 1));
       }
     }
     return null;

@@ -1,8 +1,10 @@
 package t2i.export;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.SavedModelBundle;
@@ -101,14 +103,13 @@ public final class TinySavedModels {
           .withSignature(signature.key("serving_default").build())
           .export();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     return dir;
   }
 
   /** Rewrites {@code dir}'s saved_model.pb into {@code to} (no variables folder). */
-  public static Path rewrite(Path dir, Path to, java.util.function.UnaryOperator<SavedModel> edit)
-      throws IOException {
+  public static Path rewrite(Path dir, Path to, UnaryOperator<SavedModel> edit) throws IOException {
     SavedModel m = SavedModel.parseFrom(Files.readAllBytes(dir.resolve("saved_model.pb")));
     Files.createDirectories(to);
     Files.write(to.resolve("saved_model.pb"), edit.apply(m).toByteArray());

@@ -5,8 +5,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.awt.image.BufferedImage;
 
 /**
- * One image the text-to-image model made: the text and seed it came from, its pixels (height ×
- * width × 3, row-major, in [0, 1]) and the PNG the model encoded. Accessors return copies.
+ * One image the text-to-image model made: the text and seed it came from, its RGB pixels (height ×
+ * width × {@link Text2ImageContract#CHANNELS}, row-major, in [0, 1]) and the PNG the model encoded.
+ * Accessors return copies.
  */
 public final class GeneratedImage {
   private final String text;
@@ -47,7 +48,7 @@ public final class GeneratedImage {
     return width;
   }
 
-  /** Height × width × 3 values in [0, 1], row-major. */
+  /** Height × width × {@link Text2ImageContract#CHANNELS} values in [0, 1], row-major. */
   public float[] pixels() {
     return pixels.clone();
   }
@@ -68,7 +69,7 @@ public final class GeneratedImage {
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
         int rgb = 0;
-        for (int c = 0; c < 3; c++) {
+        for (int c = 0; c < Text2ImageContract.CHANNELS; c++) {
           float v = Math.max(0f, Math.min(1f, pixel(y, x, c)));
           rgb = (rgb << 8) | Math.round(v * 255f);
         }

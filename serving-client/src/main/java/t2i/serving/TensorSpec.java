@@ -2,6 +2,7 @@ package t2i.serving;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -17,8 +18,7 @@ public record TensorSpec(String tensorName, String dtype, List<Long> dims) {
   }
 
   public static TensorSpec of(String tensorName, DType dtype, long... dims) {
-    return new TensorSpec(
-        tensorName, dtype.protoName(), java.util.Arrays.stream(dims).boxed().toList());
+    return new TensorSpec(tensorName, dtype.protoName(), Arrays.stream(dims).boxed().toList());
   }
 
   /** The element type, if this client supports it. */
@@ -55,7 +55,7 @@ public record TensorSpec(String tensorName, String dtype, List<Long> dims) {
   }
 
   public static String shapeString(long[] shape) {
-    return java.util.Arrays.stream(shape)
+    return Arrays.stream(shape)
         .mapToObj(String::valueOf)
         .collect(Collectors.joining(",", "[", "]"));
   }

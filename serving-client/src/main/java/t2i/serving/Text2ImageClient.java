@@ -123,11 +123,20 @@ public final class Text2ImageClient {
               + image
               + " for "
               + n
-              + " texts; the contract is float [N, H, W, 3]");
+              + " texts; the contract is float [N, H, W, "
+              + Text2ImageContract.CHANNELS
+              + "]");
     }
     if (png.rank() != 1 || png.dim(0) != n) {
       throw new IllegalStateException(
-          model.describe() + " returned png " + png + " for " + n + " texts; expected [N]");
+          model.describe()
+              + " returned "
+              + Text2ImageContract.PNG
+              + " "
+              + png
+              + " for "
+              + n
+              + " texts; expected [N]");
     }
     int h = (int) shape[1];
     int w = (int) shape[2];
@@ -156,7 +165,9 @@ public final class Text2ImageClient {
               + dtype.protoName()
               + " output '"
               + name
-              + "' in serving_default; outputs were "
+              + "' in "
+              + Text2ImageContract.SERVING_DEFAULT
+              + "; outputs were "
               + outputs.keySet());
     }
     return t;

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +22,8 @@ class Text2ImageClientTest {
     final List<Integer> batches = new ArrayList<>();
     final List<Long> seeds = new ArrayList<>();
     int height = 64;
+    int width = 64;
+    int channels = 3;
 
     @Override
     public synchronized Map<String, TensorValue> predict(
@@ -30,17 +34,17 @@ class Text2ImageClientTest {
       long[] s = inputs.get("seed").longs();
       int n = s.length;
       batches.add(n);
-      int per = height * 64 * 3;
+      int per = height * width * channels;
       float[] pixels = new float[n * per];
       List<byte[]> png = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         seeds.add(s[i]);
-        java.util.Arrays.fill(pixels, i * per, (i + 1) * per, s[i] / 1000f);
+        Arrays.fill(pixels, i * per, (i + 1) * per, s[i] / 1000f);
         png.add(text.bytes(i));
       }
       return Map.of(
           "image",
-          TensorValue.ofFloats(pixels, n, height, 64, 3),
+          TensorValue.ofFloats(pixels, n, height, width, channels),
           Text2ImageContract.PNG,
           TensorValue.ofBytes(png, n));
     }
@@ -82,7 +86,7 @@ class Text2ImageClientTest {
       assertEquals("text " + i, g.text());
       assertEquals(100 + i, g.seed());
       assertEquals((100 + i) / 1000f, g.pixel(63, 63, 2));
-      assertEquals("text " + i, new String(g.png(), java.nio.charset.StandardCharsets.UTF_8));
+      assertEquals("text " + i, new String(g.png(), StandardCharsets.UTF_8));
     }
   }
 
@@ -112,6 +116,26 @@ class Text2ImageClientTest {
     assertThrows(
         IllegalArgumentException.class, () -> Text2ImageClient.builder(model).maxBatchSize(0));
     assertEquals(List.of(), client.generate(List.of()));
+  }
+
+  @Test
+  void theImageSizeIsTheModelsAndItsChannelsTheContracts() {
+    FakeModel model = new FakeModel();
+    model.height = 32;
+    model.width = 48;
+    GeneratedImage g =
+        Text2ImageClient.builder(model).build().generate(texts(1), List.of(500L)).get(0);
+    assertEquals(32, g.height());
+    assertEquals(48, g.width());
+    assertEquals(0.5f, g.pixel(31, 47, 2));
+    assertEquals(48, g.toBufferedImage().getWidth());
+
+    model.channels = 1;
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> Text2ImageClient.builder(model).build().generate(texts(1)));
+    assertTrue(e.getMessage().endsWith("the contract is float [N, H, W, 3]"), e.getMessage());
   }
 
   @Test

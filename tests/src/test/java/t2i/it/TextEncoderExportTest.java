@@ -3,6 +3,7 @@ package t2i.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,12 @@ class TextEncoderExportTest {
     assertTrue(Files.isRegularFile(model.resolve("saved_model.pb")));
     assertTrue(Files.isDirectory(model.resolve("variables")));
     assertTrue(Files.isRegularFile(model.resolve("t2i-export.json")));
+    assertEquals(
+        "[\"serving_default\",\"encode_chars\"]",
+        JsonParser.parseString(Files.readString(model.resolve("t2i-export.json")))
+            .getAsJsonObject()
+            .get("signatures")
+            .toString());
     try (SavedModelBundle b = SavedModelBundle.load(model.toString(), "serve")) {
       Map<String, SignatureDef> sigs = b.metaGraphDef().getSignatureDefMap();
       assertEquals(java.util.Set.of("serving_default", "encode_chars"), sigs.keySet());

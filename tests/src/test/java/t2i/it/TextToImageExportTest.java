@@ -177,6 +177,43 @@ class TextToImageExportTest {
   }
 
   @Test
+  void theStyleModelsSignaturesAndManifestAreTheContracts() throws IOException {
+    SavedModelReport.MetaGraph g = SavedModelInspector.inspect(styleModel).metaGraphs().get(0);
+    SavedModelReport.Tensor image =
+        new SavedModelReport.Tensor("image", "image:0", "DT_FLOAT", List.of(-1L, 64L, 64L, 3L));
+    assertEquals(
+        List.of(
+            new SavedModelReport.Signature(
+                "encode",
+                "tensorflow/serving/predict",
+                List.of(image),
+                List.of(
+                    new SavedModelReport.Tensor(
+                        "z", "z:0", "DT_FLOAT", List.of(-1L, (long) zDim)))),
+            new SavedModelReport.Signature(
+                "transfer",
+                "tensorflow/serving/predict",
+                List.of(
+                    image,
+                    new SavedModelReport.Tensor("text", "text:0", "DT_STRING", List.of(-1L))),
+                List.of(
+                    new SavedModelReport.Tensor(
+                        "image", "transferred:0", "DT_FLOAT", List.of(-1L, 64L, 64L, 3L)),
+                    new SavedModelReport.Tensor(
+                        "png_bytes", "png_bytes:0", "DT_STRING", List.of(-1L))))),
+        g.signatures());
+    var manifest =
+        JsonParser.parseString(Files.readString(styleModel.resolve("t2i-export.json")))
+            .getAsJsonObject();
+    assertEquals("style", manifest.get("model").getAsString());
+    assertEquals("[\"encode\",\"transfer\"]", manifest.get("signatures").toString());
+    var sources = manifest.getAsJsonArray("sources");
+    assertEquals("embedding", sources.get(0).getAsJsonObject().get("kind").getAsString());
+    assertEquals("style", sources.get(1).getAsJsonObject().get("kind").getAsString());
+    assertEquals(2, sources.get(1).getAsJsonObject().get("step").getAsLong());
+  }
+
+  @Test
   void textAndSeedGiveTheTrainingGraphsImagesAndTheirPngs() throws IOException {
     try (SavedModelBundle b = SavedModelBundle.load(model.toString(), "serve");
         TString text = texts(TEXTS);
@@ -275,6 +312,9 @@ class TextToImageExportTest {
     var manifest =
         JsonParser.parseString(Files.readString(model.resolve("t2i-export.json")))
             .getAsJsonObject();
+    assertEquals(
+        "[\"serving_default\",\"generate\",\"interpolate\"]",
+        manifest.get("signatures").toString());
     var sources = manifest.getAsJsonArray("sources");
     assertEquals("embedding", sources.get(0).getAsJsonObject().get("kind").getAsString());
     assertEquals(5, sources.get(0).getAsJsonObject().get("step").getAsLong());

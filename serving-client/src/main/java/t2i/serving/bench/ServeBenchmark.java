@@ -222,7 +222,14 @@ public final class ServeBenchmark {
     TensorValue image = out.get(Text2ImageContract.IMAGE);
     if (image == null || image.rank() != 4 || image.dim(0) != n) {
       throw new IllegalStateException(
-          spec.describe() + " answered " + out + " for " + n + " texts; expected image [N,H,W,3]");
+          spec.describe()
+              + " answered "
+              + out
+              + " for "
+              + n
+              + " texts; expected image [N,H,W,"
+              + Text2ImageContract.CHANNELS
+              + "]");
     }
     return out;
   }

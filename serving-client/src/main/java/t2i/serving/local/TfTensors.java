@@ -1,5 +1,6 @@
 package t2i.serving.local;
 
+import java.util.Arrays;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -10,6 +11,7 @@ import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TString;
 import t2i.serving.DType;
+import t2i.serving.ServingException;
 import t2i.serving.TensorValue;
 
 /** Copies between {@link TensorValue}s and TensorFlow tensors, through flat arrays. */
@@ -56,13 +58,13 @@ final class TfTensors {
     } else if (t instanceof TString s) {
       byte[][] a = new byte[n][];
       s.asBytes().copyTo(DataBuffers.ofObjects(a));
-      return TensorValue.ofBytes(java.util.Arrays.asList(a), shape);
+      return TensorValue.ofBytes(Arrays.asList(a), shape);
     }
-    throw new t2i.serving.ServingException(
+    throw new ServingException(
         501, "output dtype " + t.dataType() + " is not supported; supported: " + supported());
   }
 
   private static String supported() {
-    return java.util.Arrays.toString(DType.values());
+    return Arrays.toString(DType.values());
   }
 }

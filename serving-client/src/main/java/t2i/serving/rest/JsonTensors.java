@@ -4,6 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import java.lang.reflect.Array;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -158,7 +160,7 @@ final class JsonTensors {
     }
 
     void add(JsonElement v) {
-      if (n == java.lang.reflect.Array.getLength(data)) {
+      if (n == Array.getLength(data)) {
         Object bigger = allocate(n * 2);
         System.arraycopy(data, 0, bigger, 0, n);
         data = bigger;
@@ -374,7 +376,7 @@ final class JsonTensors {
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(b));
+          .decode(ByteBuffer.wrap(b));
       return true;
     } catch (CharacterCodingException e) {
       return false;

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -257,7 +258,7 @@ public final class PredictRequestJson {
         throw ServingErrors.badRequest(
             "Expecting tensor size: " + first.size() + " but got: " + item.size());
       }
-      if (!java.util.Arrays.equals(first.shape(), item.shape())) {
+      if (!Arrays.equals(first.shape(), item.shape())) {
         throw ServingErrors.badRequest(
             "Expecting shape "
                 + TensorSpec.shapeString(first.shape())

@@ -1,5 +1,6 @@
 package t2i.serving.server;
 
+import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import t2i.serving.ServingException;
@@ -18,7 +19,7 @@ record ApiResponse(int status, byte[] body, Map<String, String> headers) {
   }
 
   static ApiResponse error(int status, String message, Map<String, String> headers) {
-    com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+    JsonObject o = new JsonObject();
     o.addProperty("error", message);
     return new ApiResponse(status, o.toString().getBytes(StandardCharsets.UTF_8), headers);
   }

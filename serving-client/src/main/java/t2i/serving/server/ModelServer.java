@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -126,7 +127,7 @@ public final class ModelServer implements AutoCloseable {
             "{0} {1}: {2}",
             exchange.getRequestMethod(),
             exchange.getRequestURI().getRawPath(),
-            new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            new String(response.body(), StandardCharsets.UTF_8));
       }
       send(exchange, response, false);
     } catch (IOException e) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -54,7 +55,7 @@ class LatenciesTest {
     long[] xs = shuffledMillis(1000);
     assertEquals(990.0, Latencies.ofNanos(xs).p99Millis());
     long[] sorted = xs.clone();
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     assertEquals(1 * MS, Latencies.percentile(sorted, 0.1)); // rank ceil(1) = 1
     assertEquals(2 * MS, Latencies.percentile(sorted, 0.11)); // rank ceil(1.1) = 2
     assertEquals(1000 * MS, Latencies.percentile(sorted, 100));

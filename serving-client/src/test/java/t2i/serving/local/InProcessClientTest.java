@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import t2i.serving.DType;
 import t2i.serving.ModelMetadata;
 import t2i.serving.ModelSpec;
 import t2i.serving.ModelVersionStatus;
@@ -102,8 +103,8 @@ class InProcessClientTest {
     ModelMetadata m = client.metadata(T2I);
     SignatureInfo s = m.signature("serving_default");
     assertEquals("tensorflow/serving/predict", s.methodName());
-    assertEquals(TensorSpec.of("text:0", t2i.serving.DType.STRING, -1), s.inputs().get("text"));
-    assertEquals(TensorSpec.of("seed:0", t2i.serving.DType.INT64, -1), s.inputs().get("seed"));
+    assertEquals(TensorSpec.of("text:0", DType.STRING, -1), s.inputs().get("text"));
+    assertEquals(TensorSpec.of("seed:0", DType.INT64, -1), s.inputs().get("seed"));
     assertEquals("[-1,64,64,3]", s.outputs().get("image").shapeString());
     assertEquals("DT_STRING", s.outputs().get("png_bytes").dtype());
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import t2i.serving.DType;
 import t2i.serving.ServingException;
@@ -162,7 +163,7 @@ class PredictRequestJsonTest {
   void extraColumnarKeysAreIgnoredAsTfServingDoes() {
     PredictRequestJson.Decoded d =
         decode("{\"inputs\": {\"text\": [\"a\"], \"seed\": [1], \"extra\": 5}}", T2I);
-    assertEquals(java.util.Set.of("text", "seed"), d.inputs().keySet());
+    assertEquals(Set.of("text", "seed"), d.inputs().keySet());
     assertArrayEquals(new long[] {1}, d.inputs().get("seed").longs());
   }
 }

@@ -19,11 +19,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,7 +80,7 @@ class ModelServerTest {
         Optional.of("application/json"), r.headers().firstValue("Content-Type"), method + path);
     return new Answer(
         r.statusCode(),
-        new String(r.body(), java.nio.charset.StandardCharsets.ISO_8859_1),
+        new String(r.body(), StandardCharsets.ISO_8859_1),
         r.headers().firstValue("Allow"));
   }
 
@@ -147,8 +151,8 @@ class ModelServerTest {
     // "png_bytes" ends in _bytes: TF Serving sends its bytes as {"b64": ...}.
     String b64 =
         outputs.getAsJsonArray("png_bytes").get(0).getAsJsonObject().get("b64").getAsString();
-    byte[] png = java.util.Base64.getDecoder().decode(b64);
-    assertEquals("\u0089PNG", new String(png, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
+    byte[] png = Base64.getDecoder().decode(b64);
+    assertEquals("\u0089PNG", new String(png, 0, 4, StandardCharsets.ISO_8859_1));
   }
 
   @Test
@@ -252,7 +256,7 @@ class ModelServerTest {
   void bodiesThatAreNotUtf8AreBadRequests() throws Exception {
     byte[] body =
         "{\"inputs\": {\"text\": [\"\u00ff\"], \"seed\": [1]}}"
-            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            .getBytes(StandardCharsets.ISO_8859_1);
     Answer a =
         call(
             server,
@@ -267,7 +271,7 @@ class ModelServerTest {
   @Test
   void bodiesOverTheLimitAre413WithOrWithoutContentLength() throws Exception {
     byte[] big = new byte[50 << 20];
-    java.util.Arrays.fill(big, (byte) ' ');
+    Arrays.fill(big, (byte) ' ');
     Answer declared =
         call(
             server,
@@ -318,7 +322,7 @@ class ModelServerTest {
     assertTrue(refused instanceof ConnectException, refused.toString());
   }
 
-  static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+  static void await(BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (!condition.getAsBoolean()) {
       assertTrue(System.nanoTime() < deadline, "timed out waiting");

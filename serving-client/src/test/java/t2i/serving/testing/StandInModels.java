@@ -1,5 +1,7 @@
 package t2i.serving.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.tensorflow.ConcreteFunction;
@@ -27,8 +29,8 @@ import t2i.serving.Text2ImageContract;
  *   <li>{@code text2image}: exactly the {@link Text2ImageContract} {@code serving_default}
  *       signature. Pixel (y, x, c) of text t with seed s is {@code (sin(0.37·(s mod 1000) +
  *       1.3·len(t) + 0.1·y + 0.07·x + 2.1·c + offset) + 1) / 2}, where len is the byte length and
- *       offset is the version number, so that versions differ; png is that image times 255,
- *       rounded, PNG-encoded per image.
+ *       offset is the version number, so that versions differ; images are {@link #SIDE} × {@link
+ *       #SIDE}; png_bytes is that image times 255, rounded, PNG-encoded per image.
  *   <li>{@code echo}: {@code serving_default}: {@code data} string [N] → {@code data_bytes} and
  *       {@code raw} (both the same bytes) and {@code length} int64 [N] (byte lengths); {@code
  *       double}: {@code x} float [N, 2] → {@code y} = 2x.
@@ -36,6 +38,9 @@ import t2i.serving.Text2ImageContract;
  */
 public final class StandInModels {
   public static final String ECHO = "echo";
+
+  /** The side of the stand-in text2image model's square images. */
+  public static final int SIDE = 64;
 
   private StandInModels() {}
 
@@ -59,8 +64,8 @@ public final class StandInModels {
                   tf.math.mul(s, tf.constant(0.37f)), tf.math.mul(length, tf.constant(1.3f))),
               tf.constant((float) version));
       phase = tf.reshape(phase, tf.constant(new long[] {-1, 1, 1, 1}));
-      int h = Text2ImageContract.HEIGHT;
-      int w = Text2ImageContract.WIDTH;
+      int h = SIDE;
+      int w = SIDE;
       int c = Text2ImageContract.CHANNELS;
       float[] grid = new float[h * w * c];
       for (int y = 0; y < h; y++) {
@@ -159,8 +164,8 @@ public final class StandInModels {
           SavedModelBundle.exporter(dir.toString()).withSession(session);
       signatures.forEach(exporter::withSignature);
       exporter.export();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -1,0 +1,85 @@
+package t2i.export;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Graph;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.Signature;
+import org.tensorflow.op.Ops;
+import t2i.data.io.AtomicDirectory;
+import t2i.data.io.Json;
+import t2i.serving.SignatureInfo;
+import t2i.serving.local.LoadedModel;
+import t2i.training.Sessions;
+
+/**
+ * Writes one version of an exported model, {@code <out>/<model>/<version>/}, whole or not at all:
+ * the inference graph an export builds, as a SavedModel with tag {@code serve} and its variables
+ * restored from the source runs' checkpoints, and the {@link ExportManifest} naming those runs and
+ * the signatures.
+ */
+final class SavedModelWriter {
+  /** Builds an export's inference graph; returns the signatures to serve, in manifest order. */
+  @FunctionalInterface
+  interface GraphBuilder {
+    List<Signature> build(Graph g, Ops tf);
+  }
+
+  private final String model;
+  private final List<SourceRun<?>> runs = new ArrayList<>();
+  private final List<ExportManifest.Source> sources = new ArrayList<>();
+
+  SavedModelWriter(String model) {
+    this.model = model;
+  }
+
+  /** A signature of the method TF Serving's predict API serves. */
+  static Signature.Builder predict(String key) {
+    return Signature.builder().key(key).methodName(SignatureInfo.PREDICT_METHOD);
+  }
+
+  /**
+   * Adds a run whose latest checkpoint holds some of the graph's variables (their names must not
+   * clash with another run's).
+   */
+  SavedModelWriter from(SourceRun<?> run) {
+    runs.add(run);
+    sources.add(run.manifestEntry());
+    return this;
+  }
+
+  /**
+   * Builds the graph, restores its variables and writes the version folder.
+   *
+   * @param dataset the dataset the runs trained on, for the manifest
+   * @param force replace the version folder if it exists
+   * @return the version folder
+   */
+  Path write(Path out, int version, boolean force, String dataset, GraphBuilder graph)
+      throws IOException {
+    Path target = out.resolve(model).resolve(Integer.toString(version));
+    Files.createDirectories(target.getParent());
+    try (Graph g = new Graph();
+        AtomicDirectory dir = AtomicDirectory.create(target, force, ExportManifest.FILE)) {
+      List<Signature> signatures = graph.build(g, Ops.create(g));
+      try (Session session = Sessions.create(g, 0)) {
+        CheckpointMerge.restore(session, runs.stream().map(SourceRun::checkpoint).toList(), out);
+        SavedModelBundle.exporter(dir.staging().toString())
+            .withTags(LoadedModel.TAG)
+            .withSession(session)
+            .withSignatures(signatures.toArray(new Signature[0]))
+            .export();
+      }
+      Json.write(
+          dir.staging().resolve(ExportManifest.FILE),
+          new ExportManifest(
+              model, sources, dataset, signatures.stream().map(Signature::key).toList()));
+      dir.commit();
+    }
+    return target;
+  }
+}

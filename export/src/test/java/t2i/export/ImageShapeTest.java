@@ -1,0 +1,48 @@
+package t2i.export;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Graph;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import t2i.graph.GanConfig;
+
+class ImageShapeTest {
+  @Test
+  void theGeneratorsImagesAreReadOffTheGraphItBuilds() {
+    ImageShape tiny = ImageShape.generatedBy(GanConfig.tiny());
+    assertEquals(new ImageShape(64, 64, 3), tiny);
+    assertEquals(tiny, ImageShape.generatedBy(GanConfig.cpu()));
+    assertArrayEquals(new long[] {-1, 64, 64, 3}, tiny.batch().asArray());
+  }
+
+  @Test
+  void onlyBatchesOfImagesOfKnownSizeHaveOne() {
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      assertEquals(
+          new ImageShape(8, 16, 1),
+          ImageShape.of(tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 8, 16, 1)))));
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  ImageShape.of(
+                      tf.withName("flat")
+                          .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 64)))));
+      assertTrue(e.getMessage().contains("flat is not a batch of images"), e.getMessage());
+      assertThrows(
+          IllegalArgumentException.class,
+          () ->
+              ImageShape.of(
+                  tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 3)))));
+    }
+    assertThrows(IllegalArgumentException.class, () -> new ImageShape(64, 64, 0));
+  }
+}
