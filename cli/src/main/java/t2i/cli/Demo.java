@@ -26,6 +26,9 @@ import t2i.data.io.AtomicFiles;
 import t2i.export.StyleExport;
 import t2i.export.TextEncoderExport;
 import t2i.export.TextToImageExport;
+import t2i.serving.StyleContract;
+import t2i.serving.Text2ImageContract;
+import t2i.serving.TextEncoderContract;
 import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.embedding.EmbeddingEvaluator;
 import t2i.training.embedding.EmbeddingModel;
@@ -294,9 +297,9 @@ final class Demo {
     Path models = layout.models();
     List<Path> outputs =
         List.of(
-            models.resolve(TextEncoderExport.MODEL),
-            models.resolve(TextToImageExport.MODEL),
-            models.resolve(StyleExport.MODEL));
+            models.resolve(TextEncoderContract.MODEL),
+            models.resolve(Text2ImageContract.MODEL),
+            models.resolve(StyleContract.MODEL));
     return derived(
         6,
         title,
