@@ -131,7 +131,6 @@ class ServingCommandsTest {
         "--model-name",
         "nope"
       },
-      {"generate", "x", "--out", out, "--model", models.toString(), "--n", "0"},
       {"serve", "--models", dir.resolve("missing").toString()},
     };
     for (String[] args : cases) {
@@ -143,8 +142,17 @@ class ServingCommandsTest {
     assertTrue(t2i(cases[0]).err().contains("cannot connect to http://127.0.0.1:" + closedPort));
     assertTrue(
         t2i(cases[3]).err().contains("answered 404: Servable not found for request: Latest(nope)"));
-    // Neither backend: picocli's usage error.
-    assertEquals(2, t2i("generate", "x", "--out", out).exit());
+    // Usage errors, found while parsing: the error and where the help is, exit code 2.
+    for (String[] args :
+        new String[][] {
+          {"generate", "x", "--out", out}, // neither backend
+          {"generate", "x", "--out", out, "--model", models.toString(), "--n", "0"},
+        }) {
+      CliRun r = t2i(args);
+      assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());
+      assertTrue(r.err().startsWith("t2i: error: "), r.err());
+      assertTrue(r.err().strip().endsWith("Run `t2i generate --help` for its options."), r.err());
+    }
   }
 
   @Test
