@@ -32,18 +32,29 @@ public final class Discriminator {
     if (c.residual()) {
       x = Generator.residual(net, "res4", x, ch, ch / 4);
     }
-    Operand<TFloat32> t = Layers.dense(net, "text", text, c.embeddingDim(), c.textDim(), w, null);
+    Operand<TFloat32> t =
+        Layers.dense(
+            net, "text", text, DenseSpec.of(c.embeddingDim(), c.textDim(), w).withoutBias());
     t =
         Layers.leakyRelu(
-            tf, Layers.batchNorm(net, "text_bn", t, c.textDim(), Generator.GAMMA), LEAK);
+            tf,
+            Layers.batchNorm(
+                net, "text_bn", t, NormSpec.of(c.textDim()).withGamma(Generator.GAMMA)),
+            LEAK);
     Operand<TFloat32> grid =
         tf.tile(
             tf.reshape(t, tf.constant(new int[] {-1, 1, 1, c.textDim()})),
             tf.constant(new int[] {1, 4, 4, 1}));
     x = tf.concat(java.util.List.of(x, grid), tf.constant(3));
-    x = Layers.conv2d(net, "joint", x, ch + c.textDim(), ch, 1, 1, "SAME", w, null);
-    x = Layers.leakyRelu(tf, Layers.batchNorm(net, "joint_bn", x, ch, Generator.GAMMA), LEAK);
-    x = Layers.conv2d(net, "logit", x, ch, 1, 4, 1, "VALID", w, Init.zeros());
+    x = Layers.conv2d(net, "joint", x, ConvSpec.of(ch + c.textDim(), ch, w).withoutBias());
+    x =
+        Layers.leakyRelu(
+            tf,
+            Layers.batchNorm(net, "joint_bn", x, NormSpec.of(ch).withGamma(Generator.GAMMA)),
+            LEAK);
+    x =
+        Layers.conv2d(
+            net, "logit", x, ConvSpec.of(ch, 1, w).withKernel(4).withPadding(Padding.VALID));
     return tf.reshape(x, tf.constant(new int[] {-1}));
   }
 
@@ -58,20 +69,10 @@ public final class Discriminator {
     int in = 3;
     int out = width;
     for (int i = 1; i <= 4; i++) {
-      x =
-          Layers.conv2d(
-              net,
-              "conv" + i,
-              x,
-              in,
-              out,
-              4,
-              2,
-              "SAME",
-              Generator.WEIGHTS,
-              i == 1 ? Init.zeros() : null);
+      ConvSpec spec = ConvSpec.of(in, out, Generator.WEIGHTS).withKernel(4).withStride(2);
+      x = Layers.conv2d(net, "conv" + i, x, i == 1 ? spec : spec.withoutBias());
       if (i > 1) {
-        x = Layers.batchNorm(net, "bn" + i, x, out, Generator.GAMMA);
+        x = Layers.batchNorm(net, "bn" + i, x, NormSpec.of(out).withGamma(Generator.GAMMA));
       }
       x = Layers.leakyRelu(net.tf(), x, LEAK);
       in = out;

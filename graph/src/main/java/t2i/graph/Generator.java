@@ -29,13 +29,15 @@ public final class Generator {
     Operand<TFloat32> t =
         Layers.leakyRelu(
             tf,
-            Layers.dense(net, "text", text, c.embeddingDim(), c.textDim(), WEIGHTS, Init.zeros()),
+            Layers.dense(net, "text", text, DenseSpec.of(c.embeddingDim(), c.textDim(), WEIGHTS)),
             0.2f);
     Operand<TFloat32> x = tf.concat(List.of(z, t), tf.constant(1));
     int ch = c.ngf() * 8;
-    x = Layers.dense(net, "fc", x, c.zDim() + c.textDim(), 4 * 4 * ch, WEIGHTS, null);
+    x =
+        Layers.dense(
+            net, "fc", x, DenseSpec.of(c.zDim() + c.textDim(), 4 * 4 * ch, WEIGHTS).withoutBias());
     x = tf.reshape(x, tf.constant(new int[] {-1, 4, 4, ch}));
-    x = tf.nn.relu(Layers.batchNorm(net, "bn0", x, ch, GAMMA));
+    x = tf.nn.relu(Layers.batchNorm(net, "bn0", x, NormSpec.of(ch).withGamma(GAMMA)));
     if (c.residual()) {
       x = residual(net, "res4", x, ch, ch / 4);
     }
@@ -45,14 +47,19 @@ public final class Generator {
       side *= 2;
       x =
           Layers.deconv2d(
-              net, "deconv" + (i + 1), x, ch, widths[i], 4, 2, side, side, WEIGHTS, null);
-      x = tf.nn.relu(Layers.batchNorm(net, "bn" + (i + 1), x, widths[i], GAMMA));
+              net,
+              "deconv" + (i + 1),
+              x,
+              ConvSpec.of(ch, widths[i], WEIGHTS).withKernel(4).withStride(2).withoutBias());
+      x =
+          tf.nn.relu(
+              Layers.batchNorm(net, "bn" + (i + 1), x, NormSpec.of(widths[i]).withGamma(GAMMA)));
       ch = widths[i];
       if (c.residual() && side == 8) {
         x = residual(net, "res8", x, ch, ch / 4);
       }
     }
-    x = Layers.deconv2d(net, "deconv4", x, ch, 3, 4, 2, 64, 64, WEIGHTS, Init.zeros());
+    x = Layers.deconv2d(net, "deconv4", x, ConvSpec.of(ch, 3, WEIGHTS).withKernel(4).withStride(2));
     return tf.math.tanh(x);
   }
 
@@ -61,12 +68,23 @@ public final class Generator {
       Network net, String name, Operand<TFloat32> x, int channels, int bottleneck) {
     Ops tf = net.tf();
     Operand<TFloat32> y =
-        Layers.conv2d(net, name + "_a", x, channels, bottleneck, 1, 1, "SAME", WEIGHTS, null);
-    y = tf.nn.relu(Layers.batchNorm(net, name + "_bna", y, bottleneck, GAMMA));
-    y = Layers.conv2d(net, name + "_b", y, bottleneck, bottleneck, 3, 1, "SAME", WEIGHTS, null);
-    y = tf.nn.relu(Layers.batchNorm(net, name + "_bnb", y, bottleneck, GAMMA));
-    y = Layers.conv2d(net, name + "_c", y, bottleneck, channels, 3, 1, "SAME", WEIGHTS, null);
-    y = Layers.batchNorm(net, name + "_bnc", y, channels, GAMMA);
+        Layers.conv2d(
+            net, name + "_a", x, ConvSpec.of(channels, bottleneck, WEIGHTS).withoutBias());
+    y =
+        tf.nn.relu(
+            Layers.batchNorm(net, name + "_bna", y, NormSpec.of(bottleneck).withGamma(GAMMA)));
+    ConvSpec spec = ConvSpec.of(bottleneck, bottleneck, WEIGHTS).withKernel(3).withoutBias();
+    y = Layers.conv2d(net, name + "_b", y, spec);
+    y =
+        tf.nn.relu(
+            Layers.batchNorm(net, name + "_bnb", y, NormSpec.of(bottleneck).withGamma(GAMMA)));
+    y =
+        Layers.conv2d(
+            net,
+            name + "_c",
+            y,
+            ConvSpec.of(bottleneck, channels, WEIGHTS).withKernel(3).withoutBias());
+    y = Layers.batchNorm(net, name + "_bnc", y, NormSpec.of(channels).withGamma(GAMMA));
     return tf.nn.relu(tf.math.add(x, y));
   }
 }

@@ -25,18 +25,17 @@ public final class ImageEncoder {
       return c.featureDim() == c.embeddingDim()
           ? tf.identity(input)
           : Layers.dense(
-              net, "proj", input, c.featureDim(), c.embeddingDim(), weights, Init.zeros());
+              net, "proj", input, DenseSpec.of(c.featureDim(), c.embeddingDim(), weights));
     }
     Operand<TFloat32> x = input;
     int in = 3;
     int out = c.width();
     for (int i = 1; i <= 4; i++) {
       boolean norm = i > 1;
-      x =
-          Layers.conv2d(
-              net, "conv" + i, x, in, out, 4, 2, "SAME", weights, norm ? null : Init.zeros());
+      ConvSpec spec = ConvSpec.of(in, out, weights).withKernel(4).withStride(2);
+      x = Layers.conv2d(net, "conv" + i, x, norm ? spec.withoutBias() : spec);
       if (norm) {
-        x = Layers.batchNorm(net, "bn" + i, x, out, Init.normal(1f, 0.02f));
+        x = Layers.batchNorm(net, "bn" + i, x, NormSpec.of(out).withGamma(Init.normal(1f, 0.02f)));
       }
       x = Layers.leakyRelu(tf, x, LEAK);
       in = out;
@@ -45,7 +44,7 @@ public final class ImageEncoder {
     int flat = 4 * 4 * in;
     x = tf.reshape(x, tf.constant(new int[] {-1, flat}));
     Operand<TFloat32> emb =
-        Layers.dense(net, "proj", x, flat, c.embeddingDim(), weights, Init.zeros());
+        Layers.dense(net, "proj", x, DenseSpec.of(flat, c.embeddingDim(), weights));
     if (c.outputNorm() > 0) {
       Operand<TFloat32> length =
           tf.math.sqrt(

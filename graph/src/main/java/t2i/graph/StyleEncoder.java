@@ -22,6 +22,6 @@ public final class StyleEncoder {
     Operand<TFloat32> x = Discriminator.imageTrunk(net, c.width(), images);
     int features = 4 * 4 * c.width() * 8;
     x = net.tf().reshape(x, net.tf().constant(new int[] {-1, features}));
-    return Layers.dense(net, "z", x, features, c.zDim(), Generator.WEIGHTS, Init.zeros());
+    return Layers.dense(net, "z", x, DenseSpec.of(features, c.zDim(), Generator.WEIGHTS));
   }
 }

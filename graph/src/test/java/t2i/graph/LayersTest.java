@@ -41,29 +41,57 @@ class LayersTest {
       Init w = Init.normal(0, 0.02f);
       assertEquals(
           Shape.of(5, 7),
-          shape(s, Layers.dense(net, "fc", input(tf, 5, 3), 3, 7, w, Init.zeros())));
+          shape(s, Layers.dense(net, "fc", input(tf, 5, 3), DenseSpec.of(3, 7, w))));
       assertEquals(
           Shape.of(2, 32, 32, 8),
-          shape(s, Layers.conv2d(net, "c", input(tf, 2, 64, 64, 3), 3, 8, 4, 2, "SAME", w, null)));
+          shape(
+              s,
+              Layers.conv2d(
+                  net,
+                  "c",
+                  input(tf, 2, 64, 64, 3),
+                  ConvSpec.of(3, 8, w).withKernel(4).withStride(2).withoutBias())));
       assertEquals(
           Shape.of(2, 8, 8, 4),
-          shape(s, Layers.deconv2d(net, "d", input(tf, 2, 4, 4, 6), 6, 4, 4, 2, 8, 8, w, null)));
+          shape(
+              s,
+              Layers.deconv2d(
+                  net,
+                  "d",
+                  input(tf, 2, 4, 4, 6),
+                  ConvSpec.of(6, 4, w).withKernel(4).withStride(2).withoutBias())));
       assertEquals(
           Shape.of(2, 198, 5),
-          shape(s, Layers.conv1d(net, "c1", input(tf, 2, 201, 70), 70, 5, 4, w)));
-      assertEquals(Shape.of(2, 66, 5), shape(s, Layers.maxPool1d(tf, input(tf, 2, 198, 5), 3, 3)));
-      assertEquals(Shape.of(2, 8, 5), shape(s, Layers.maxPool1d(tf, input(tf, 2, 18, 5), 3, 2)));
+          shape(
+              s,
+              Layers.conv1d(
+                  net,
+                  "c1",
+                  input(tf, 2, 201, 70),
+                  ConvSpec.of(70, 5, w).withKernel(4).withPadding(Padding.VALID))));
       assertEquals(
-          Shape.of(2, 4, 4, 5), shape(s, Layers.maxPool2d(tf, input(tf, 2, 8, 8, 5), 2, 2)));
+          Shape.of(2, 66, 5), shape(s, Layers.maxPool1d(tf, input(tf, 2, 198, 5), PoolSpec.of(3))));
+      assertEquals(
+          Shape.of(2, 8, 5),
+          shape(s, Layers.maxPool1d(tf, input(tf, 2, 18, 5), PoolSpec.of(3).withStride(2))));
+      assertEquals(
+          Shape.of(2, 4, 4, 5),
+          shape(
+              s,
+              Layers.maxPool2d(
+                  tf, input(tf, 2, 8, 8, 5), PoolSpec.of(2).withPadding(Padding.SAME))));
       assertEquals(
           Shape.of(2, 3, 3, 6),
-          shape(s, Layers.batchNorm(net, "bn", input(tf, 2, 3, 3, 6), 6, Init.constant(1f))));
+          shape(s, Layers.batchNorm(net, "bn", input(tf, 2, 3, 3, 6), NormSpec.of(6))));
       assertEquals(
           Shape.of(4, 6),
-          shape(s, Layers.batchNorm(net, "bnflat", input(tf, 4, 6), 6, Init.constant(1f))));
+          shape(s, Layers.batchNorm(net, "bnflat", input(tf, 4, 6), NormSpec.of(6))));
       List<Operand<TFloat32>> states =
           Layers.rnn(
-              net, "gru", List.of(input(tf, 3, 5), input(tf, 3, 5)), 5, 4, Layers.Cell.GRU, w);
+              net,
+              "gru",
+              List.of(input(tf, 3, 5), input(tf, 3, 5)),
+              new RnnSpec(Layers.Cell.GRU, 5, 4, w));
       assertEquals(2, states.size());
       assertEquals(Shape.of(3, 4), shape(s, states.get(1)));
     }
@@ -74,8 +102,13 @@ class LayersTest {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       Network net = new Network(tf, "txtenc", Mode.TRAINING, 0);
-      Layers.conv1d(net, "conv1", input(tf, 1, 10, 3), 3, 4, 2, Init.uniform(0.08f));
-      Layers.batchNorm(net, "bn1", input(tf, 2, 4), 4, Init.constant(1f));
+      Init init = Init.uniform(0.08f);
+      Layers.conv1d(
+          net,
+          "conv1",
+          input(tf, 1, 10, 3),
+          ConvSpec.of(3, 4, init).withKernel(2).withPadding(Padding.VALID).withBias(init));
+      Layers.batchNorm(net, "bn1", input(tf, 2, 4), NormSpec.of(4));
       assertEquals(
           List.of("txtenc_conv1_w", "txtenc_conv1_b", "txtenc_bn1_gamma", "txtenc_bn1_beta"),
           net.trainable().stream().map(v -> v.op().name()).toList());
@@ -83,7 +116,52 @@ class LayersTest {
       assertEquals(2 * 3 * 4 + 4 + 4 + 4, net.parameterCount());
       assertThrows(
           IllegalArgumentException.class,
-          () -> Layers.dense(net, "conv1", input(tf, 1, 3), 3, 4, Init.zeros(), null));
+          () -> Layers.dense(net, "conv1", input(tf, 1, 3), DenseSpec.of(3, 4, Init.zeros())));
+    }
+  }
+
+  @Test
+  void specsStartFromNamedDefaultsAndRejectBadValues() {
+    Init w = Init.normal(0, 0.02f);
+    ConvSpec conv = ConvSpec.of(3, 8, w);
+    assertEquals(new ConvSpec(3, 8, 1, 1, Padding.SAME, w, Bias.zeros()), conv);
+    assertEquals(
+        new ConvSpec(3, 8, 4, 2, Padding.VALID, w, Bias.NONE),
+        conv.withKernel(4).withStride(2).withPadding(Padding.VALID).withoutBias());
+    assertEquals(new DenseSpec(3, 7, w, Bias.of(w)), DenseSpec.of(3, 7, w).withBias(w));
+    assertEquals(new PoolSpec(3, 3, Padding.VALID), PoolSpec.of(3));
+    assertEquals(new NormSpec(4, false, Init.constant(1f)), NormSpec.of(4).withoutAffine());
+    var e = assertThrows(IllegalArgumentException.class, () -> ConvSpec.of(3, 8, w).withStride(0));
+    assertTrue(e.getMessage().contains("was 0"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> DenseSpec.of(0, 7, w));
+    assertThrows(IllegalArgumentException.class, () -> new NormSpec(4, false, w));
+    assertThrows(NullPointerException.class, () -> new DenseSpec(3, 7, w, null));
+    assertEquals(8, Padding.SAME.transposedSize(4, 4, 2));
+    assertEquals(10, Padding.VALID.transposedSize(4, 4, 2));
+  }
+
+  @Test
+  void layersWithoutBiasOrAffineCreateNoSuchVariables() {
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
+      Ops tf = Ops.create(g);
+      Network net = new Network(tf, "n", Mode.TRAINING, 0);
+      Init w = Init.normal(0, 0.02f);
+      Layers.conv2d(net, "c", input(tf, 2, 8, 8, 3), ConvSpec.of(3, 4, w).withoutBias());
+      Layers.dense(net, "d", input(tf, 2, 3), DenseSpec.of(3, 4, w).withoutBias());
+      Operand<TFloat32> y =
+          Layers.batchNorm(net, "bn", input(tf, 2, 4, 4, 4), NormSpec.of(4).withoutAffine());
+      Operand<TFloat32> up =
+          Layers.deconv2d(
+              net,
+              "up",
+              input(tf, 2, 4, 4, 3),
+              ConvSpec.of(3, 5, w).withKernel(4).withStride(2).withPadding(Padding.VALID));
+      assertEquals(
+          List.of("n_c_w", "n_d_w", "n_up_w", "n_up_b"),
+          net.trainable().stream().map(v -> v.op().name()).toList());
+      assertEquals(Shape.of(2, 4, 4, 4), shape(s, y));
+      assertEquals(Shape.of(2, 10, 10, 5), shape(s, up));
     }
   }
 
@@ -136,8 +214,7 @@ class LayersTest {
               train,
               "bn",
               tf.constant(Shape.of(4, 2), org.tensorflow.ndarray.buffer.DataBuffers.of(x)),
-              2,
-              Init.constant(1f));
+              NormSpec.of(2));
       float[] out = fetch(s, y);
       // (1 − 4) / sqrt(5 + ε): population variance of 1,3,5,7 is 5
       assertEquals(-3 / Math.sqrt(5 + 1e-5), out[0], 1e-5);
@@ -159,8 +236,7 @@ class LayersTest {
               infer,
               "bn",
               tf.constant(Shape.of(4, 2), org.tensorflow.ndarray.buffer.DataBuffers.of(x)),
-              2,
-              Init.constant(1f));
+              NormSpec.of(2));
       // moving mean 0, variance 1: the identity up to ε
       assertEquals(x[5] / Math.sqrt(1 + 1e-5), fetch(s, y)[5], 1e-5);
       assertTrue(infer.updates().isEmpty());
@@ -176,7 +252,11 @@ class LayersTest {
       Operand<TFloat32> x1 = tf.constant(new float[][] {{1f}});
       Operand<TFloat32> x2 = tf.constant(new float[][] {{-2f}});
       List<Operand<TFloat32>> h =
-          Layers.rnn(net, "rnn", List.of(x1, x2), 1, 1, Layers.Cell.RELU, Init.constant(0.5f));
+          Layers.rnn(
+              net,
+              "rnn",
+              List.of(x1, x2),
+              new RnnSpec(Layers.Cell.RELU, 1, 1, Init.constant(0.5f)));
       // h1 = relu(0.5·1 + 0.5) = 1; h2 = relu(0.5·(−2) + 0.5·1 + 0.5) = 0
       assertEquals(1f, fetch(s, h.get(0))[0], 1e-6);
       assertEquals(0f, fetch(s, h.get(1))[0], 1e-6);

@@ -42,7 +42,7 @@ class RnnGradientTest {
             tf.constant(Shape.of(N, IN), DataBuffers.of(GraphTesting.seeded(N * IN, 10 + t, 1f))));
       }
       List<Operand<TFloat32>> states =
-          Layers.rnn(net, "cell", steps, IN, HIDDEN, cell, Init.uniform(0.5f));
+          Layers.rnn(net, "cell", steps, new RnnSpec(cell, IN, HIDDEN, Init.uniform(0.5f)));
       // A loss that weighs every state of every step differently.
       Operand<TFloat32> readout =
           tf.constant(Shape.of(N, HIDDEN), DataBuffers.of(GraphTesting.seeded(N * HIDDEN, 99, 1f)));
