@@ -1,5 +1,6 @@
 package t2i.graph;
 
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -14,7 +15,6 @@ import org.tensorflow.types.TFloat32;
  */
 public final class Discriminator {
   public static final String PREFIX = "disc";
-  private static final float LEAK = 0.2f;
 
   private Discriminator() {}
 
@@ -26,58 +26,28 @@ public final class Discriminator {
   public static Operand<TFloat32> build(
       Network net, GanConfig c, Operand<TFloat32> images, Operand<TFloat32> text) {
     Ops tf = net.tf();
-    Init w = Generator.WEIGHTS;
-    Operand<TFloat32> x = imageTrunk(net, c.ndf(), images);
-    int ch = c.ndf() * 8;
+    Operand<TFloat32> x = ImageTrunk.build(net, c.ndf(), images);
+    int ch = ImageTrunk.channels(c.ndf());
     if (c.residual()) {
-      x = Generator.residual(net, "res4", x, ch, ch / 4);
+      x = ResidualBlock.build(net, "res4", x, ch);
     }
     Operand<TFloat32> t =
-        Layers.dense(
-            net, "text", text, DenseSpec.of(c.embeddingDim(), c.textDim(), w).withoutBias());
+        Layers.dense(net, "text", text, Dcgan.dense(c.embeddingDim(), c.textDim()).withoutBias());
     t =
         Layers.leakyRelu(
-            tf,
-            Layers.batchNorm(
-                net, "text_bn", t, NormSpec.of(c.textDim()).withGamma(Generator.GAMMA)),
-            LEAK);
+            tf, Layers.batchNorm(net, "text_bn", t, Dcgan.norm(c.textDim())), Dcgan.LEAK);
+    int side = ImageTrunk.END_SIDE;
     Operand<TFloat32> grid =
         tf.tile(
             tf.reshape(t, tf.constant(new int[] {-1, 1, 1, c.textDim()})),
-            tf.constant(new int[] {1, 4, 4, 1}));
-    x = tf.concat(java.util.List.of(x, grid), tf.constant(3));
-    x = Layers.conv2d(net, "joint", x, ConvSpec.of(ch + c.textDim(), ch, w).withoutBias());
-    x =
-        Layers.leakyRelu(
-            tf,
-            Layers.batchNorm(net, "joint_bn", x, NormSpec.of(ch).withGamma(Generator.GAMMA)),
-            LEAK);
+            tf.constant(new int[] {1, side, side, 1}));
+    x = tf.concat(List.of(x, grid), tf.constant(3));
     x =
         Layers.conv2d(
-            net, "logit", x, ConvSpec.of(ch, 1, w).withKernel(4).withPadding(Padding.VALID));
+            net, "joint", x, ConvSpec.of(ch + c.textDim(), ch, Dcgan.WEIGHTS).withoutBias());
+    x = Layers.leakyRelu(tf, Layers.batchNorm(net, "joint_bn", x, Dcgan.norm(ch)), Dcgan.LEAK);
+    ConvSpec logit = ConvSpec.of(ch, 1, Dcgan.WEIGHTS).withKernel(side).withPadding(Padding.VALID);
+    x = Layers.conv2d(net, "logit", x, logit);
     return tf.reshape(x, tf.constant(new int[] {-1}));
-  }
-
-  /**
-   * The image trunk, shared with the style encoder: 4×4 stride-2 convolutions 3 → width → ·2 → ·4 →
-   * ·8, batch norm on all but the first, LeakyReLU 0.2.
-   *
-   * @return {@code [N, 4, 4, width·8]}
-   */
-  static Operand<TFloat32> imageTrunk(Network net, int width, Operand<TFloat32> images) {
-    Operand<TFloat32> x = images;
-    int in = 3;
-    int out = width;
-    for (int i = 1; i <= 4; i++) {
-      ConvSpec spec = ConvSpec.of(in, out, Generator.WEIGHTS).withKernel(4).withStride(2);
-      x = Layers.conv2d(net, "conv" + i, x, i == 1 ? spec : spec.withoutBias());
-      if (i > 1) {
-        x = Layers.batchNorm(net, "bn" + i, x, NormSpec.of(out).withGamma(Generator.GAMMA));
-      }
-      x = Layers.leakyRelu(net.tf(), x, LEAK);
-      in = out;
-      out *= 2;
-    }
-    return x;
   }
 }

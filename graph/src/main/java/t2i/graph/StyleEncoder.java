@@ -19,9 +19,8 @@ public final class StyleEncoder {
    */
   public static Operand<TFloat32> build(
       Network net, StyleEncoderConfig c, Operand<TFloat32> images) {
-    Operand<TFloat32> x = Discriminator.imageTrunk(net, c.width(), images);
-    int features = 4 * 4 * c.width() * 8;
-    x = net.tf().reshape(x, net.tf().constant(new int[] {-1, features}));
-    return Layers.dense(net, "z", x, DenseSpec.of(features, c.zDim(), Generator.WEIGHTS));
+    Operand<TFloat32> x =
+        ImageTrunk.flatten(net, c.width(), ImageTrunk.build(net, c.width(), images));
+    return Layers.dense(net, "z", x, Dcgan.dense(ImageTrunk.features(c.width()), c.zDim()));
   }
 }
