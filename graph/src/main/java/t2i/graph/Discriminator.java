@@ -19,15 +19,16 @@ public final class Discriminator {
   private Discriminator() {}
 
   /**
-   * @param images {@code [N, 64, 64, 3]} in [−1, 1]
+   * @param images {@code [N, imageSize, imageSize, imageChannels]} in [−1, 1]
    * @param text text embeddings {@code [N, embeddingDim]}
    * @return logits {@code [N]}
    */
   public static Operand<TFloat32> build(
       Network net, GanConfig c, Operand<TFloat32> images, Operand<TFloat32> text) {
     Ops tf = net.tf();
-    Operand<TFloat32> x = ImageTrunk.build(net, c.ndf(), images);
-    int ch = ImageTrunk.channels(c.ndf());
+    ImageTrunk trunk = c.discriminatorTrunk();
+    Operand<TFloat32> x = trunk.build(net, images);
+    int ch = trunk.channels();
     if (c.residual()) {
       x = ResidualBlock.build(net, "res4", x, ch);
     }
@@ -36,7 +37,7 @@ public final class Discriminator {
     t =
         Layers.leakyRelu(
             tf, Layers.batchNorm(net, "text_bn", t, Dcgan.norm(c.textDim())), Dcgan.LEAK);
-    int side = ImageTrunk.END_SIDE;
+    int side = Dcgan.BASE_SIDE;
     Operand<TFloat32> grid =
         tf.tile(
             tf.reshape(t, tf.constant(new int[] {-1, 1, 1, c.textDim()})),

@@ -7,9 +7,11 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * G(z, φ(t)) of Reed et al. (ICML 2016): φ(t) → linear → textDim, LeakyReLU 0.2; concatenated with
- * z; linear to ngf·8 × 4 × 4; then transposed 4×4 stride-2 convolutions to ngf·4 (8×8), ngf·2
- * (16×16), ngf (32×32) and 3 (64×64), batch norm and ReLU between, tanh at the end; optional
- * residual blocks at 4×4 and 8×8. DCGAN's initialisation ({@link Dcgan}). Variables: {@code gen_*}.
+ * z; linear to a 4×4 grid; then transposed 4×4 stride-2 convolutions that double the side and halve
+ * the channels down to ngf at half the image side, batch norm and ReLU between, and a last one to
+ * the image's channels with tanh. For 64×64×3: ngf·8 at 4×4, ngf·4 (8×8), ngf·2 (16×16), ngf
+ * (32×32), 3 (64×64). Optional residual blocks at 4×4 and 8×8. DCGAN's initialisation ({@link
+ * Dcgan}). Variables: {@code gen_*}.
  */
 public final class Generator {
   public static final String PREFIX = "gen";
@@ -19,7 +21,7 @@ public final class Generator {
   /**
    * @param z noise {@code [N, zDim]}
    * @param text text embeddings {@code [N, embeddingDim]}
-   * @return images {@code [N, 64, 64, 3]} in (−1, 1)
+   * @return images {@code [N, imageSize, imageSize, imageChannels]} in (−1, 1)
    */
   public static Operand<TFloat32> build(
       Network net, GanConfig c, Operand<TFloat32> z, Operand<TFloat32> text) {
@@ -30,25 +32,27 @@ public final class Generator {
             Layers.dense(net, "text", text, Dcgan.dense(c.embeddingDim(), c.textDim())),
             Dcgan.LEAK);
     Operand<TFloat32> x = tf.concat(List.of(z, t), tf.constant(1));
-    int ch = c.ngf() * 8;
-    x = Layers.dense(net, "fc", x, Dcgan.dense(c.zDim() + c.textDim(), 4 * 4 * ch).withoutBias());
-    x = tf.reshape(x, tf.constant(new int[] {-1, 4, 4, ch}));
+    int doublings = Dcgan.doublings(c.imageSize());
+    int side = Dcgan.BASE_SIDE;
+    int ch = c.ngf() << (doublings - 1);
+    x =
+        Layers.dense(
+            net, "fc", x, Dcgan.dense(c.zDim() + c.textDim(), side * side * ch).withoutBias());
+    x = tf.reshape(x, tf.constant(new int[] {-1, side, side, ch}));
     x = tf.nn.relu(Layers.batchNorm(net, "bn0", x, Dcgan.norm(ch)));
     if (c.residual()) {
       x = ResidualBlock.build(net, "res4", x, ch);
     }
-    int side = 4;
-    int[] widths = {c.ngf() * 4, c.ngf() * 2, c.ngf()};
-    for (int i = 0; i < widths.length; i++) {
+    for (int i = 1; i < doublings; i++) {
       side *= 2;
-      x = Layers.deconv2d(net, "deconv" + (i + 1), x, Dcgan.resample(ch, widths[i]));
-      x = tf.nn.relu(Layers.batchNorm(net, "bn" + (i + 1), x, Dcgan.norm(widths[i])));
-      ch = widths[i];
+      x = Layers.deconv2d(net, "deconv" + i, x, Dcgan.resample(ch, ch / 2));
+      ch /= 2;
+      x = tf.nn.relu(Layers.batchNorm(net, "bn" + i, x, Dcgan.norm(ch)));
       if (c.residual() && side == 8) {
         x = ResidualBlock.build(net, "res8", x, ch);
       }
     }
-    x = Layers.deconv2d(net, "deconv4", x, Dcgan.resample(ch, 3).withBias(Init.zeros()));
-    return tf.math.tanh(x);
+    ConvSpec toImage = Dcgan.resample(ch, c.imageChannels()).withBias(Init.zeros());
+    return tf.math.tanh(Layers.deconv2d(net, "deconv" + doublings, x, toImage));
   }
 }

@@ -12,8 +12,8 @@ public final class ImageEncoder {
   private ImageEncoder() {}
 
   /**
-   * @param input images {@code float32 [N, 64, 64, 3]} in [−1, 1], or features {@code [N,
-   *     featureDim]}
+   * @param input images {@code float32 [N, imageSize, imageSize, imageChannels]} in [−1, 1], or
+   *     features {@code [N, featureDim]}
    * @return the embedding, {@code float32 [N, embeddingDim]}
    */
   public static Operand<TFloat32> build(
@@ -24,10 +24,10 @@ public final class ImageEncoder {
           ? tf.identity(input)
           : Layers.dense(net, "proj", input, Dcgan.dense(c.featureDim(), c.embeddingDim()));
     }
-    Operand<TFloat32> x =
-        ImageTrunk.flatten(net, c.width(), ImageTrunk.build(net, c.width(), input));
+    ImageTrunk trunk = c.trunk();
+    Operand<TFloat32> x = trunk.buildFlat(net, input);
     Operand<TFloat32> emb =
-        Layers.dense(net, "proj", x, Dcgan.dense(ImageTrunk.features(c.width()), c.embeddingDim()));
+        Layers.dense(net, "proj", x, Dcgan.dense(trunk.features(), c.embeddingDim()));
     if (c.outputNorm() > 0) {
       Operand<TFloat32> length =
           tf.math.sqrt(

@@ -14,13 +14,13 @@ public final class StyleEncoder {
   private StyleEncoder() {}
 
   /**
-   * @param images {@code [N, 64, 64, 3]} in [−1, 1]
+   * @param images {@code [N, imageSize, imageSize, imageChannels]} in [−1, 1]
    * @return {@code [N, zDim]}
    */
   public static Operand<TFloat32> build(
       Network net, StyleEncoderConfig c, Operand<TFloat32> images) {
-    Operand<TFloat32> x =
-        ImageTrunk.flatten(net, c.width(), ImageTrunk.build(net, c.width(), images));
-    return Layers.dense(net, "z", x, Dcgan.dense(ImageTrunk.features(c.width()), c.zDim()));
+    ImageTrunk trunk = c.trunk();
+    Operand<TFloat32> x = trunk.buildFlat(net, images);
+    return Layers.dense(net, "z", x, Dcgan.dense(trunk.features(), c.zDim()));
   }
 }

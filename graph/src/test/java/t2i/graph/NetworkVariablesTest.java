@@ -19,7 +19,7 @@ import org.tensorflow.types.TInt32;
  * initial values are seeded by them. A change here breaks every saved run.
  */
 class NetworkVariablesTest {
-  static final GanConfig NO_RESIDUAL = new GanConfig(4, 4, 8, 8, 16, false);
+  static final GanConfig NO_RESIDUAL = new GanConfig(4, 4, 8, 8, 16, false, 64, 3);
   static final TextEncoderConfig GRU =
       new TextEncoderConfig(70, 201, List.of(8, 8, 8), 4, 3, 2, Layers.Cell.GRU, 6, 10, 0.08f);
 
