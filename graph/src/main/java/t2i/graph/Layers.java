@@ -10,6 +10,7 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Squeeze;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.math.Mean;
 import org.tensorflow.op.nn.FusedBatchNorm;
 import org.tensorflow.op.nn.LeakyRelu;
 import org.tensorflow.types.TFloat32;
@@ -23,6 +24,9 @@ import org.tensorflow.types.TInt32;
 public final class Layers {
   /** Batch norm's ε, as in Torch and Keras. */
   public static final float BATCH_NORM_EPSILON = 1e-5f;
+
+  /** Instance norm's ε, as in Torch. */
+  public static final float INSTANCE_NORM_EPSILON = 1e-5f;
 
   /** Weight of the old value in batch norm's moving averages (Torch's momentum 0.1). */
   public static final float BATCH_NORM_DECAY = 0.9f;
@@ -204,6 +208,64 @@ public final class Layers {
     return values;
   }
 
+  /**
+   * Instance normalisation (Ulyanov et al. 2016): each channel of each sample normalised over its H
+   * × W positions, {@code (x − μ) / sqrt(σ² + ε)}, then {@code γ · y + β} when affine. The same in
+   * training and inference: no moving statistics, no updates. {@code [N, H, W, C] → [N, H, W, C]}.
+   */
+  public static Operand<TFloat32> instanceNorm(
+      Network net, String name, Operand<TFloat32> x, NormSpec spec) {
+    Ops tf = net.tf();
+    checkChannels(name, x, spec.channels());
+    Operand<TInt32> positions = tf.constant(new int[] {1, 2});
+    Operand<TFloat32> centred = tf.math.sub(x, tf.math.mean(x, positions, Mean.keepDims(true)));
+    Operand<TFloat32> variance =
+        tf.math.mean(tf.math.mul(centred, centred), positions, Mean.keepDims(true));
+    Operand<TFloat32> y =
+        tf.math.mul(
+            centred, tf.math.rsqrt(tf.math.add(variance, tf.constant(INSTANCE_NORM_EPSILON))));
+    if (!spec.affine()) {
+      return y;
+    }
+    return tf.nn.biasAdd(tf.math.mul(y, scale(net, name, spec)), offset(net, name, spec));
+  }
+
+  private static void checkChannels(String name, Operand<TFloat32> x, int channels) {
+    Shape shape = x.shape();
+    checkArgument(
+        shape.numDimensions() == 4 && (shape.size(3) < 0 || shape.size(3) == channels),
+        "%s: expected [N, H, W, %s], got %s",
+        name,
+        channels,
+        shape);
+  }
+
+  /**
+   * Nearest-neighbour upsampling by an integer factor: every pixel becomes a {@code factor ×
+   * factor} block, {@code [N, H, W, C] → [N, H·factor, W·factor, C]} (equal to
+   * ResizeNearestNeighbor at that size). Built from Reshape and Tile rather than that op: both have
+   * gradients in TF Java, but only these can be differentiated twice (ResizeNearestNeighborGrad has
+   * no gradient), as a gradient penalty would need. H, W and C must be known when the graph is
+   * built.
+   */
+  public static Operand<TFloat32> upsampleNearest(Ops tf, Operand<TFloat32> x, int factor) {
+    checkArgument(factor >= 1, "factor must be >= 1, was %s", factor);
+    Shape shape = x.shape();
+    checkArgument(
+        shape.numDimensions() == 4 && shape.size(1) > 0 && shape.size(2) > 0 && shape.size(3) > 0,
+        "upsampling needs [N, H, W, C] with H, W and C known, got %s",
+        shape);
+    int h = (int) shape.size(1);
+    int w = (int) shape.size(2);
+    int c = (int) shape.size(3);
+    // [N, H, 1, W, 1, C] tiled to [N, H, f, W, f, C]: row i·f + a, column j·f + b copies (i, j).
+    Operand<TFloat32> blocks =
+        tf.tile(
+            tf.reshape(x, tf.constant(new int[] {-1, h, 1, w, 1, c})),
+            tf.constant(new int[] {1, 1, factor, 1, factor, 1}));
+    return tf.reshape(blocks, tf.constant(new int[] {-1, h * factor, w * factor, c}));
+  }
+
   private static Op movingAverage(
       Ops tf, Variable<TFloat32> average, Operand<TFloat32> batchValue) {
     Operand<TFloat32> updated =
@@ -218,7 +280,9 @@ public final class Layers {
     /** {@code h = relu(x·Wx + h·Wh + b)}: Reed's hybrid char-CNN-RNN (cvpr2016). */
     RELU,
     /** Gated recurrent unit (icml2016's CUB text encoder). */
-    GRU
+    GRU,
+    /** Long short-term memory: {@link LstmCell#dense}. */
+    LSTM
   }
 
   /**
@@ -231,6 +295,10 @@ public final class Layers {
   public static List<Operand<TFloat32>> rnn(
       Network net, String name, List<Operand<TFloat32>> steps, RnnSpec spec) {
     checkArgument(!steps.isEmpty(), "an RNN needs at least one step");
+    if (spec.cell() == Cell.LSTM) {
+      DenseSpec gates = DenseSpec.of(spec.in(), spec.hidden(), spec.init()).withBias(spec.init());
+      return LstmCell.dense(net, name, gates).run(steps);
+    }
     Ops tf = net.tf();
     int hidden = spec.hidden();
     int gates = spec.cell() == Cell.GRU ? 3 : 1;

@@ -244,6 +244,91 @@ class LayersTest {
   }
 
   @Test
+  void instanceNormNormalisesEachChannelOfEachSampleOverItsPositions() {
+    // [2, 2, 2, 2]: sample n, position p, channel c holds x[n][p][c]
+    float[][][] x = {
+      {{1, 10}, {2, 20}, {3, 40}, {6, 50}},
+      {{-1, 5}, {-1, 5}, {1, 5}, {1, 5}}
+    };
+    float[] flat = new float[16];
+    for (int n = 0, k = 0; n < 2; n++) {
+      for (int p = 0; p < 4; p++) {
+        for (int c = 0; c < 2; c++) {
+          flat[k++] = x[n][p][c];
+        }
+      }
+    }
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
+      Ops tf = Ops.create(g);
+      Operand<TFloat32> in =
+          tf.constant(Shape.of(2, 2, 2, 2), org.tensorflow.ndarray.buffer.DataBuffers.of(flat));
+      Network net = new Network(tf, "n", Mode.INFERENCE, 0);
+      float[] plain =
+          fetch(s, Layers.instanceNorm(net, "plain", in, NormSpec.of(2).withoutAffine()));
+      float[] scaled =
+          fetch(
+              s,
+              Layers.instanceNorm(net, "affine", in, NormSpec.of(2).withGamma(Init.constant(2f))));
+      assertEquals(
+          List.of("n_affine_gamma", "n_affine_beta"),
+          net.trainable().stream().map(v -> v.op().name()).toList());
+      assertTrue(net.updates().isEmpty());
+      for (int n = 0, k = 0; n < 2; n++) {
+        for (int p = 0; p < 4; p++) {
+          for (int c = 0; c < 2; c++, k++) {
+            double mean = 0;
+            double square = 0;
+            for (int q = 0; q < 4; q++) {
+              mean += x[n][q][c] / 4.0;
+              square += x[n][q][c] * x[n][q][c] / 4.0;
+            }
+            double expected = (x[n][p][c] - mean) / Math.sqrt(square - mean * mean + 1e-5);
+            assertEquals(expected, plain[k], 1e-5, "n " + n + " p " + p + " c " + c);
+            assertEquals(2 * expected, scaled[k], 2e-5);
+          }
+        }
+      }
+      // e.g. sample 0, channel 0: 1, 2, 3, 6 → mean 3, variance 3.5
+      assertEquals(-2 / Math.sqrt(3.5 + 1e-5), plain[0], 1e-6);
+      // a constant channel becomes 0, not NaN
+      assertEquals(0f, plain[8 + 1], 0f);
+    }
+  }
+
+  @Test
+  void nearestUpsamplingRepeatsEveryPixelAsABlock() {
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
+      Ops tf = Ops.create(g);
+      Operand<TFloat32> x =
+          tf.constant(
+              Shape.of(1, 2, 2, 1), org.tensorflow.ndarray.buffer.DataBuffers.of(1f, 2f, 3f, 4f));
+      Operand<TFloat32> up = Layers.upsampleNearest(tf, x, 2);
+      assertEquals(Shape.of(1, 4, 4, 1), up.shape());
+      assertArrayEquals(
+          new float[] {1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4}, fetch(s, up), 0f);
+      // channels stay together: [1, 1, 2, 2] → [1, 3, 6, 2]
+      Operand<TFloat32> pair =
+          tf.constant(
+              Shape.of(1, 1, 2, 2), org.tensorflow.ndarray.buffer.DataBuffers.of(1f, -1f, 2f, -2f));
+      float[] row = {1, -1, 1, -1, 1, -1, 2, -2, 2, -2, 2, -2};
+      float[] expected = new float[36];
+      for (int r = 0; r < 3; r++) {
+        System.arraycopy(row, 0, expected, r * 12, 12);
+      }
+      assertArrayEquals(expected, fetch(s, Layers.upsampleNearest(tf, pair, 3)), 0f);
+      // the same as TF's own nearest-neighbour resize at that size
+      Operand<TFloat32> random = input(tf, 2, 3, 5, 4);
+      assertArrayEquals(
+          fetch(s, tf.image.resizeNearestNeighbor(random, tf.constant(new int[] {6, 10}))),
+          fetch(s, Layers.upsampleNearest(tf, random, 2)),
+          0f);
+      assertThrows(IllegalArgumentException.class, () -> Layers.upsampleNearest(tf, x, 0));
+    }
+  }
+
+  @Test
   void reluRnnFollowsItsEquation() {
     try (Graph g = new Graph();
         Session s = new Session(g)) {
