@@ -6,12 +6,14 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The matching-aware D(x, φ(t)) (SPEC §2): 4×4 stride-2 convolutions 3 → ndf → ndf·2 → ndf·4 →
- * ndf·8 (batch norm on all but the first, LeakyReLU 0.2), an optional residual block at 4×4; the
- * text branch (linear 1024 → textDim, batch norm, LeakyReLU) replicated over the 4×4 grid and
- * concatenated; a 1×1 convolution to ndf·8 with batch norm and LeakyReLU; a 4×4 valid convolution
- * to one logit. Variables: {@code disc_*}. Built once per input pair, sharing the variables through
- * {@link Network#reuse}.
+ * The matching-aware D(x, φ(t)) of Reed et al. (ICML 2016), which scores whether an image is real
+ * and matches the text: the image trunk ({@link ImageTrunk}; for 64×64×3, 4×4 stride-2 convolutions
+ * 3 → ndf → ndf·2 → ndf·4 → ndf·8, batch norm on all but the first, LeakyReLU 0.2), an optional
+ * residual block at 4×4; the text branch (linear embeddingDim → textDim, batch norm, LeakyReLU)
+ * replicated over the 4×4 grid and concatenated; a 1×1 convolution back to the trunk's channels
+ * with batch norm and LeakyReLU; a 4×4 valid convolution to one logit. The paper's sizes are
+ * collected in {@code docs/papers.md}. Variables: {@code disc_*}. Built once per input pair,
+ * sharing the variables through {@link Network#reuse}.
  */
 public final class Discriminator {
   public static final String PREFIX = "disc";

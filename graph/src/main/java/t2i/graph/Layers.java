@@ -19,7 +19,9 @@ import org.tensorflow.types.TInt32;
 /**
  * The layer blocks every network is built from. Tensors are NHWC (1-D layers: {@code [N, T, C]});
  * weights are created in the given {@link Network} under {@code <layer>_w}, {@code <layer>_b}, and
- * so on. Only ops with registered gradients are used (TF_JAVA_NOTES.md).
+ * so on. Only ops whose gradients TF Java's C++ registry has are used: an op without one anywhere
+ * on the back-propagation path makes {@code tf.gradients} fail (e.g. ConcatV2 has one, Concat v1
+ * not; {@code docs/tf-java.md} lists them).
  */
 public final class Layers {
   /** Batch norm's ε, as in Torch and Keras. */

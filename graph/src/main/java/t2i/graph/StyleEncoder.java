@@ -4,9 +4,10 @@ import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
 /**
- * S(x) (SPEC §2, "Style encoder"): the discriminator's image trunk (4×4 stride-2 convolutions to
- * width·8 at 4×4, batch norm, LeakyReLU 0.2), flattened, then linear to z's dimension. Trained to
- * invert G: {@code ‖z − S(G(z, φ(t)))‖²}. Variables: {@code style_*}.
+ * S(x), the style encoder with which Reed et al. (ICML 2016) invert the generator for style
+ * transfer: the discriminator's image trunk ({@link ImageTrunk}: 4×4 stride-2 convolutions down to
+ * 4×4, batch norm, LeakyReLU 0.2), flattened, then linear to z's dimension. Trained to invert G:
+ * {@code ‖z − S(G(z, φ(t)))‖²}. Variables: {@code style_*}.
  */
 public final class StyleEncoder {
   public static final String PREFIX = "style";
