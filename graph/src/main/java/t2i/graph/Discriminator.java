@@ -1,82 +1,56 @@
 package t2i.graph;
 
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The matching-aware D(x, φ(t)) (SPEC §2): 4×4 stride-2 convolutions 3 → ndf → ndf·2 → ndf·4 →
- * ndf·8 (batch norm on all but the first, LeakyReLU 0.2), an optional residual block at 4×4; the
- * text branch (linear 1024 → textDim, batch norm, LeakyReLU) replicated over the 4×4 grid and
- * concatenated; a 1×1 convolution to ndf·8 with batch norm and LeakyReLU; a 4×4 valid convolution
- * to one logit. Variables: {@code disc_*}. Built once per input pair, sharing the variables through
- * {@link Network#reuse}.
+ * The matching-aware D(x, φ(t)) of Reed et al. (ICML 2016), which scores whether an image is real
+ * and matches the text: the image trunk ({@link ImageTrunk}; for 64×64×3, 4×4 stride-2 convolutions
+ * 3 → ndf → ndf·2 → ndf·4 → ndf·8, batch norm on all but the first, LeakyReLU 0.2), an optional
+ * residual block at 4×4; the text branch (linear embeddingDim → textDim, batch norm, LeakyReLU)
+ * replicated over the 4×4 grid and concatenated; a 1×1 convolution back to the trunk's channels
+ * with batch norm and LeakyReLU; a 4×4 valid convolution to one logit. The paper's sizes are
+ * collected in {@code docs/papers.md}. Variables: {@code disc_*}. Built once per input pair,
+ * sharing the variables through {@link Network#reuse}.
  */
 public final class Discriminator {
   public static final String PREFIX = "disc";
-  private static final float LEAK = 0.2f;
 
   private Discriminator() {}
 
   /**
-   * @param images {@code [N, 64, 64, 3]} in [−1, 1]
+   * @param images {@code [N, imageSize, imageSize, imageChannels]} in [−1, 1]
    * @param text text embeddings {@code [N, embeddingDim]}
    * @return logits {@code [N]}
    */
   public static Operand<TFloat32> build(
       Network net, GanConfig c, Operand<TFloat32> images, Operand<TFloat32> text) {
     Ops tf = net.tf();
-    Init w = Generator.WEIGHTS;
-    Operand<TFloat32> x = imageTrunk(net, c.ndf(), images);
-    int ch = c.ndf() * 8;
+    ImageTrunk trunk = c.discriminatorTrunk();
+    Operand<TFloat32> x = trunk.build(net, images);
+    int ch = trunk.channels();
     if (c.residual()) {
-      x = Generator.residual(net, "res4", x, ch, ch / 4);
+      x = ResidualBlock.build(net, "res4", x, ch);
     }
-    Operand<TFloat32> t = Layers.dense(net, "text", text, c.embeddingDim(), c.textDim(), w, null);
+    Operand<TFloat32> t =
+        Layers.dense(net, "text", text, Dcgan.dense(c.embeddingDim(), c.textDim()).withoutBias());
     t =
         Layers.leakyRelu(
-            tf, Layers.batchNorm(net, "text_bn", t, c.textDim(), Generator.GAMMA), LEAK);
+            tf, Layers.batchNorm(net, "text_bn", t, Dcgan.norm(c.textDim())), Dcgan.LEAK);
+    int side = Dcgan.BASE_SIDE;
     Operand<TFloat32> grid =
         tf.tile(
             tf.reshape(t, tf.constant(new int[] {-1, 1, 1, c.textDim()})),
-            tf.constant(new int[] {1, 4, 4, 1}));
-    x = tf.concat(java.util.List.of(x, grid), tf.constant(3));
-    x = Layers.conv2d(net, "joint", x, ch + c.textDim(), ch, 1, 1, "SAME", w, null);
-    x = Layers.leakyRelu(tf, Layers.batchNorm(net, "joint_bn", x, ch, Generator.GAMMA), LEAK);
-    x = Layers.conv2d(net, "logit", x, ch, 1, 4, 1, "VALID", w, Init.zeros());
+            tf.constant(new int[] {1, side, side, 1}));
+    x = tf.concat(List.of(x, grid), tf.constant(3));
+    x =
+        Layers.conv2d(
+            net, "joint", x, ConvSpec.of(ch + c.textDim(), ch, Dcgan.WEIGHTS).withoutBias());
+    x = Layers.leakyRelu(tf, Layers.batchNorm(net, "joint_bn", x, Dcgan.norm(ch)), Dcgan.LEAK);
+    ConvSpec logit = ConvSpec.of(ch, 1, Dcgan.WEIGHTS).withKernel(side).withPadding(Padding.VALID);
+    x = Layers.conv2d(net, "logit", x, logit);
     return tf.reshape(x, tf.constant(new int[] {-1}));
-  }
-
-  /**
-   * The image trunk, shared with the style encoder: 4×4 stride-2 convolutions 3 → width → ·2 → ·4 →
-   * ·8, batch norm on all but the first, LeakyReLU 0.2.
-   *
-   * @return {@code [N, 4, 4, width·8]}
-   */
-  static Operand<TFloat32> imageTrunk(Network net, int width, Operand<TFloat32> images) {
-    Operand<TFloat32> x = images;
-    int in = 3;
-    int out = width;
-    for (int i = 1; i <= 4; i++) {
-      x =
-          Layers.conv2d(
-              net,
-              "conv" + i,
-              x,
-              in,
-              out,
-              4,
-              2,
-              "SAME",
-              Generator.WEIGHTS,
-              i == 1 ? Init.zeros() : null);
-      if (i > 1) {
-        x = Layers.batchNorm(net, "bn" + i, x, out, Generator.GAMMA);
-      }
-      x = Layers.leakyRelu(net.tf(), x, LEAK);
-      in = out;
-      out *= 2;
-    }
-    return x;
   }
 }

@@ -18,13 +18,6 @@ import org.tensorflow.types.TFloat32;
  * batch.
  */
 public final class GanLoss {
-  /** The discriminator's three terms, named once (DESIGN.md). */
-  public enum Term {
-    REAL_RIGHT,
-    REAL_WRONG,
-    FAKE_RIGHT
-  }
-
   private GanLoss() {}
 
   /** Mean sigmoid cross-entropy of {@code logits} against the constant label {@code label}. */

@@ -6,22 +6,22 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * G(z, φ(t)) (SPEC §2): φ(t) → linear → textDim, LeakyReLU 0.2; concatenated with z; linear to
- * ngf·8 × 4 × 4; then transposed 4×4 stride-2 convolutions to ngf·4 (8×8), ngf·2 (16×16), ngf
- * (32×32) and 3 (64×64), batch norm and ReLU between, tanh at the end; optional residual blocks at
- * 4×4 and 8×8. Weights N(0, 0.02), batch-norm γ N(1, 0.02). Variables: {@code gen_*}.
+ * G(z, φ(t)) of Reed et al. (ICML 2016): φ(t) → linear → textDim, LeakyReLU 0.2; concatenated with
+ * z; linear to a 4×4 grid; then transposed 4×4 stride-2 convolutions that double the side and halve
+ * the channels down to ngf at half the image side, batch norm and ReLU between, and a last one to
+ * the image's channels with tanh. For 64×64×3: ngf·8 at 4×4, ngf·4 (8×8), ngf·2 (16×16), ngf
+ * (32×32), 3 (64×64). Optional residual blocks at 4×4 and 8×8. DCGAN's initialisation ({@link
+ * Dcgan}). Variables: {@code gen_*}.
  */
 public final class Generator {
   public static final String PREFIX = "gen";
-  static final Init WEIGHTS = Init.normal(0f, 0.02f);
-  static final Init GAMMA = Init.normal(1f, 0.02f);
 
   private Generator() {}
 
   /**
    * @param z noise {@code [N, zDim]}
    * @param text text embeddings {@code [N, embeddingDim]}
-   * @return images {@code [N, 64, 64, 3]} in (−1, 1)
+   * @return images {@code [N, imageSize, imageSize, imageChannels]} in (−1, 1)
    */
   public static Operand<TFloat32> build(
       Network net, GanConfig c, Operand<TFloat32> z, Operand<TFloat32> text) {
@@ -29,44 +29,30 @@ public final class Generator {
     Operand<TFloat32> t =
         Layers.leakyRelu(
             tf,
-            Layers.dense(net, "text", text, c.embeddingDim(), c.textDim(), WEIGHTS, Init.zeros()),
-            0.2f);
+            Layers.dense(net, "text", text, Dcgan.dense(c.embeddingDim(), c.textDim())),
+            Dcgan.LEAK);
     Operand<TFloat32> x = tf.concat(List.of(z, t), tf.constant(1));
-    int ch = c.ngf() * 8;
-    x = Layers.dense(net, "fc", x, c.zDim() + c.textDim(), 4 * 4 * ch, WEIGHTS, null);
-    x = tf.reshape(x, tf.constant(new int[] {-1, 4, 4, ch}));
-    x = tf.nn.relu(Layers.batchNorm(net, "bn0", x, ch, GAMMA));
+    int doublings = Dcgan.doublings(c.imageSize());
+    int side = Dcgan.BASE_SIDE;
+    int ch = c.ngf() << (doublings - 1);
+    x =
+        Layers.dense(
+            net, "fc", x, Dcgan.dense(c.zDim() + c.textDim(), side * side * ch).withoutBias());
+    x = tf.reshape(x, tf.constant(new int[] {-1, side, side, ch}));
+    x = tf.nn.relu(Layers.batchNorm(net, "bn0", x, Dcgan.norm(ch)));
     if (c.residual()) {
-      x = residual(net, "res4", x, ch, ch / 4);
+      x = ResidualBlock.build(net, "res4", x, ch);
     }
-    int side = 4;
-    int[] widths = {c.ngf() * 4, c.ngf() * 2, c.ngf()};
-    for (int i = 0; i < widths.length; i++) {
+    for (int i = 1; i < doublings; i++) {
       side *= 2;
-      x =
-          Layers.deconv2d(
-              net, "deconv" + (i + 1), x, ch, widths[i], 4, 2, side, side, WEIGHTS, null);
-      x = tf.nn.relu(Layers.batchNorm(net, "bn" + (i + 1), x, widths[i], GAMMA));
-      ch = widths[i];
+      x = Layers.deconv2d(net, "deconv" + i, x, Dcgan.resample(ch, ch / 2));
+      ch /= 2;
+      x = tf.nn.relu(Layers.batchNorm(net, "bn" + i, x, Dcgan.norm(ch)));
       if (c.residual() && side == 8) {
-        x = residual(net, "res8", x, ch, ch / 4);
+        x = ResidualBlock.build(net, "res8", x, ch);
       }
     }
-    x = Layers.deconv2d(net, "deconv4", x, ch, 3, 4, 2, 64, 64, WEIGHTS, Init.zeros());
-    return tf.math.tanh(x);
-  }
-
-  /** The reference code's bottleneck: 1×1 → 3×3 → 3×3 with batch norm, added to the input. */
-  static Operand<TFloat32> residual(
-      Network net, String name, Operand<TFloat32> x, int channels, int bottleneck) {
-    Ops tf = net.tf();
-    Operand<TFloat32> y =
-        Layers.conv2d(net, name + "_a", x, channels, bottleneck, 1, 1, "SAME", WEIGHTS, null);
-    y = tf.nn.relu(Layers.batchNorm(net, name + "_bna", y, bottleneck, GAMMA));
-    y = Layers.conv2d(net, name + "_b", y, bottleneck, bottleneck, 3, 1, "SAME", WEIGHTS, null);
-    y = tf.nn.relu(Layers.batchNorm(net, name + "_bnb", y, bottleneck, GAMMA));
-    y = Layers.conv2d(net, name + "_c", y, bottleneck, channels, 3, 1, "SAME", WEIGHTS, null);
-    y = Layers.batchNorm(net, name + "_bnc", y, channels, GAMMA);
-    return tf.nn.relu(tf.math.add(x, y));
+    ConvSpec toImage = Dcgan.resample(ch, c.imageChannels()).withBias(Init.zeros());
+    return tf.math.tanh(Layers.deconv2d(net, "deconv" + doublings, x, toImage));
   }
 }

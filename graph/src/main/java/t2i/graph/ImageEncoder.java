@@ -8,44 +8,26 @@ import org.tensorflow.types.TFloat32;
 /** The image encoder θ; see {@link ImageEncoderConfig}. Variables: {@code imgenc_*}. */
 public final class ImageEncoder {
   public static final String PREFIX = "imgenc";
-  private static final float LEAK = 0.2f;
 
   private ImageEncoder() {}
 
   /**
-   * @param input images {@code float32 [N, 64, 64, 3]} in [−1, 1], or features {@code [N,
-   *     featureDim]}
+   * @param input images {@code float32 [N, imageSize, imageSize, imageChannels]} in [−1, 1], or
+   *     features {@code [N, featureDim]}
    * @return the embedding, {@code float32 [N, embeddingDim]}
    */
   public static Operand<TFloat32> build(
       Network net, ImageEncoderConfig c, Operand<TFloat32> input) {
     Ops tf = net.tf();
-    Init weights = Init.normal(0f, 0.02f);
     if (c.featureDim() > 0) {
       return c.featureDim() == c.embeddingDim()
           ? tf.identity(input)
-          : Layers.dense(
-              net, "proj", input, c.featureDim(), c.embeddingDim(), weights, Init.zeros());
+          : Layers.dense(net, "proj", input, Dcgan.dense(c.featureDim(), c.embeddingDim()));
     }
-    Operand<TFloat32> x = input;
-    int in = 3;
-    int out = c.width();
-    for (int i = 1; i <= 4; i++) {
-      boolean norm = i > 1;
-      x =
-          Layers.conv2d(
-              net, "conv" + i, x, in, out, 4, 2, "SAME", weights, norm ? null : Init.zeros());
-      if (norm) {
-        x = Layers.batchNorm(net, "bn" + i, x, out, Init.normal(1f, 0.02f));
-      }
-      x = Layers.leakyRelu(tf, x, LEAK);
-      in = out;
-      out *= 2;
-    }
-    int flat = 4 * 4 * in;
-    x = tf.reshape(x, tf.constant(new int[] {-1, flat}));
+    ImageTrunk trunk = c.trunk();
+    Operand<TFloat32> x = trunk.buildFlat(net, input);
     Operand<TFloat32> emb =
-        Layers.dense(net, "proj", x, flat, c.embeddingDim(), weights, Init.zeros());
+        Layers.dense(net, "proj", x, Dcgan.dense(trunk.features(), c.embeddingDim()));
     if (c.outputNorm() > 0) {
       Operand<TFloat32> length =
           tf.math.sqrt(

@@ -4,43 +4,56 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 /**
  * The image encoder θ of the joint embedding. Reed et al. used fixed GoogLeNet features, which
- * cannot be had here, so θ is a DCGAN-style CNN trained jointly: four 4×4 stride-2 convolutions
- * (width, 2×, 4×, 8× channels; batch norm after all but the first; LeakyReLU 0.2) from 64×64 to
- * 4×4, then a linear map to the embedding, L2-normalised and scaled to {@code outputNorm}. Reed's
- * fixed features were bounded; with both encoders trained, an unbounded θ let the dot-product
- * scores and the loss run away within a few hundred steps (README, "The text encoder"). With
- * precomputed features instead ({@code featureDim > 0}), θ is a linear map from them (the identity
- * when the sizes match), unnormalised as in Reed's setup.
+ * cannot be had here, so θ is a DCGAN-style CNN trained jointly: the discriminator's trunk ({@link
+ * ImageTrunk}: 4×4 stride-2 convolutions, 64×64 to 4×4 with width, 2×, 4×, 8× channels; batch norm
+ * after all but the first; LeakyReLU 0.2), then a linear map to the embedding, L2-normalised and
+ * scaled to {@code outputNorm}. Reed's fixed features were bounded; with both encoders trained, an
+ * unbounded θ let the dot-product scores and the loss run away within a few hundred steps (README,
+ * "The text encoder"). With precomputed features instead ({@code featureDim > 0}), θ is a linear
+ * map from them (the identity when the sizes match), unnormalised as in Reed's setup.
  *
- * @param imageSize input side (64)
+ * @param imageSize input side, a power of two ≥ 8 (64)
+ * @param imageChannels input channels (3)
  * @param width channels of the first convolution
  * @param embeddingDim output size (1024, the text encoder's)
  * @param featureDim size of precomputed image features, or 0 to use the CNN on pixels
  * @param outputNorm the CNN's embeddings are scaled to this L2 norm (0: left unnormalised)
  */
 public record ImageEncoderConfig(
-    int imageSize, int width, int embeddingDim, int featureDim, float outputNorm) {
+    int imageSize,
+    int imageChannels,
+    int width,
+    int embeddingDim,
+    int featureDim,
+    float outputNorm) {
   public static final float DEFAULT_NORM = 10f;
 
   public ImageEncoderConfig {
-    checkArgument(imageSize == 64, "the image encoder takes 64x64 images, not %s", imageSize);
-    checkArgument(width > 0 && embeddingDim > 0, "width and embeddingDim must be > 0");
+    Dcgan.checkImageSize(imageSize);
+    checkArgument(imageChannels > 0, "imageChannels must be > 0, was %s", imageChannels);
+    checkArgument(
+        width > 0 && embeddingDim > 0,
+        "width and embeddingDim must be > 0, were %s and %s",
+        width,
+        embeddingDim);
     checkArgument(featureDim >= 0, "featureDim must be >= 0, was %s", featureDim);
     checkArgument(outputNorm >= 0, "outputNorm must be >= 0, was %s", outputNorm);
   }
 
   /** Width 32: the default on a 2-core machine. */
   public static ImageEncoderConfig cpu() {
-    return new ImageEncoderConfig(64, 32, 1024, 0, DEFAULT_NORM);
+    return new ImageEncoderConfig(
+        Dcgan.IMAGE_SIZE, Dcgan.IMAGE_CHANNELS, 32, 1024, 0, DEFAULT_NORM);
   }
 
   /** Width 64, DCGAN's discriminator width. */
   public static ImageEncoderConfig wide() {
-    return new ImageEncoderConfig(64, 64, 1024, 0, DEFAULT_NORM);
+    return new ImageEncoderConfig(
+        Dcgan.IMAGE_SIZE, Dcgan.IMAGE_CHANNELS, 64, 1024, 0, DEFAULT_NORM);
   }
 
   public static ImageEncoderConfig tiny() {
-    return new ImageEncoderConfig(64, 4, 16, 0, DEFAULT_NORM);
+    return new ImageEncoderConfig(Dcgan.IMAGE_SIZE, Dcgan.IMAGE_CHANNELS, 4, 16, 0, DEFAULT_NORM);
   }
 
   public static ImageEncoderConfig preset(String name) {
@@ -55,10 +68,22 @@ public record ImageEncoderConfig(
   }
 
   public ImageEncoderConfig withFeatures(int featureDim) {
-    return new ImageEncoderConfig(imageSize, width, embeddingDim, featureDim, outputNorm);
+    return new ImageEncoderConfig(
+        imageSize, imageChannels, width, embeddingDim, featureDim, outputNorm);
   }
 
   public ImageEncoderConfig withEmbeddingDim(int embeddingDim) {
-    return new ImageEncoderConfig(imageSize, width, embeddingDim, featureDim, outputNorm);
+    return new ImageEncoderConfig(
+        imageSize, imageChannels, width, embeddingDim, featureDim, outputNorm);
+  }
+
+  public ImageEncoderConfig withImage(int imageSize, int imageChannels) {
+    return new ImageEncoderConfig(
+        imageSize, imageChannels, width, embeddingDim, featureDim, outputNorm);
+  }
+
+  /** The convolutions on pixels (unused with precomputed features). */
+  public ImageTrunk trunk() {
+    return new ImageTrunk(width, imageSize, imageChannels);
   }
 }

@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Squeeze;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.math.Mean;
 import org.tensorflow.op.nn.FusedBatchNorm;
 import org.tensorflow.op.nn.LeakyRelu;
 import org.tensorflow.types.TFloat32;
@@ -16,11 +19,16 @@ import org.tensorflow.types.TInt32;
 /**
  * The layer blocks every network is built from. Tensors are NHWC (1-D layers: {@code [N, T, C]});
  * weights are created in the given {@link Network} under {@code <layer>_w}, {@code <layer>_b}, and
- * so on. Only ops with registered gradients are used (TF_JAVA_NOTES.md).
+ * so on. Only ops whose gradients TF Java's C++ registry has are used: an op without one anywhere
+ * on the back-propagation path makes {@code tf.gradients} fail (e.g. ConcatV2 has one, Concat v1
+ * not; {@code docs/tf-java.md} lists them).
  */
 public final class Layers {
   /** Batch norm's ε, as in Torch and Keras. */
   public static final float BATCH_NORM_EPSILON = 1e-5f;
+
+  /** Instance norm's ε, as in Torch. */
+  public static final float INSTANCE_NORM_EPSILON = 1e-5f;
 
   /** Weight of the old value in batch norm's moving averages (Torch's momentum 0.1). */
   public static final float BATCH_NORM_DECAY = 0.9f;
@@ -29,74 +37,47 @@ public final class Layers {
 
   /** {@code x · W + b}: {@code [N, in] → [N, out]}. */
   public static Operand<TFloat32> dense(
-      Network net, String name, Operand<TFloat32> x, int in, int out, Init weights, Init bias) {
-    Ops tf = net.tf();
-    Variable<TFloat32> w = net.weight(name + "_w", Shape.of(in, out), weights);
-    Operand<TFloat32> y = tf.linalg.matMul(x, w);
-    if (bias == null) {
-      return y;
-    }
-    return tf.nn.biasAdd(y, net.weight(name + "_b", Shape.of(out), bias));
+      Network net, String name, Operand<TFloat32> x, DenseSpec spec) {
+    Variable<TFloat32> w = net.weight(name + "_w", Shape.of(spec.in(), spec.out()), spec.weights());
+    return addBias(net, name, net.tf().linalg.matMul(x, w), spec.out(), spec.bias());
   }
 
-  /**
-   * 2-D convolution, kernel {@code k × k}, {@code [N, H, W, in] → [N, H', W', out]}.
-   *
-   * @param padding {@code SAME} or {@code VALID}
-   * @param bias null for none (before batch norm)
-   */
+  /** 2-D convolution: {@code [N, H, W, in] → [N, H', W', out]}. */
   public static Operand<TFloat32> conv2d(
-      Network net,
-      String name,
-      Operand<TFloat32> x,
-      int in,
-      int out,
-      int k,
-      int stride,
-      String padding,
-      Init weights,
-      Init bias) {
-    return conv2d(net, name, x, in, out, k, k, stride, padding, weights, bias);
+      Network net, String name, Operand<TFloat32> x, ConvSpec spec) {
+    return conv2d(net, name, x, spec, spec.kernel(), spec.kernel());
   }
 
   private static Operand<TFloat32> conv2d(
-      Network net,
-      String name,
-      Operand<TFloat32> x,
-      int in,
-      int out,
-      int kh,
-      int kw,
-      int stride,
-      String padding,
-      Init weights,
-      Init bias) {
-    Ops tf = net.tf();
-    Variable<TFloat32> w = net.weight(name + "_w", Shape.of(kh, kw, in, out), weights);
-    Operand<TFloat32> y =
-        tf.nn.conv2d(x, w, List.of(1L, (long) stride, (long) stride, 1L), padding);
-    return bias == null ? y : tf.nn.biasAdd(y, net.weight(name + "_b", Shape.of(out), bias));
+      Network net, String name, Operand<TFloat32> x, ConvSpec spec, int kh, int kw) {
+    Variable<TFloat32> w =
+        net.weight(name + "_w", Shape.of(kh, kw, spec.in(), spec.out()), spec.weights());
+    Operand<TFloat32> y = net.tf().nn.conv2d(x, w, strides(spec.stride()), spec.padding().name());
+    return addBias(net, name, y, spec.out(), spec.bias());
   }
 
   /**
-   * Transposed 2-D convolution (Conv2DBackpropInput): {@code [N, H, W, in] → [N, outH, outW, out]}
-   * with {@code SAME} padding, the DCGAN generator's upsampling step.
+   * Transposed 2-D convolution (Conv2DBackpropInput), the generator's upsampling step: {@code [N,
+   * H, W, in] → [N, H', W', out]} with {@code H' = H · stride} for {@code SAME} padding and {@code
+   * (H − 1) · stride + kernel} for {@code VALID}. H and W must be known when the graph is built.
    */
   public static Operand<TFloat32> deconv2d(
-      Network net,
-      String name,
-      Operand<TFloat32> x,
-      int in,
-      int out,
-      int k,
-      int stride,
-      int outH,
-      int outW,
-      Init weights,
-      Init bias) {
+      Network net, String name, Operand<TFloat32> x, ConvSpec spec) {
     Ops tf = net.tf();
+    Shape shape = x.shape();
+    checkArgument(
+        shape.numDimensions() == 4 && shape.size(1) > 0 && shape.size(2) > 0,
+        "%s: a transposed convolution needs [N, H, W, C] with H and W known, got %s",
+        name,
+        shape);
+    int outH = spec.padding().transposedSize((int) shape.size(1), spec.kernel(), spec.stride());
+    int outW = spec.padding().transposedSize((int) shape.size(2), spec.kernel(), spec.stride());
     // Conv2DBackpropInput's filter is [k, k, out, in].
-    Variable<TFloat32> w = net.weight(name + "_w", Shape.of(k, k, out, in), weights);
+    Variable<TFloat32> w =
+        net.weight(
+            name + "_w",
+            Shape.of(spec.kernel(), spec.kernel(), spec.out(), spec.in()),
+            spec.weights());
     Operand<TInt32> batch =
         tf.reshape(
             tf.stridedSlice(
@@ -106,41 +87,56 @@ public final class Layers {
                 tf.constant(new int[] {1})),
             tf.constant(new int[] {1}));
     Operand<TInt32> outputShape =
-        tf.concat(List.of(batch, tf.constant(new int[] {outH, outW, out})), tf.constant(0));
+        tf.concat(List.of(batch, tf.constant(new int[] {outH, outW, spec.out()})), tf.constant(0));
     Operand<TFloat32> y =
-        tf.nn.conv2dBackpropInput(
-            outputShape, w, x, List.of(1L, (long) stride, (long) stride, 1L), "SAME");
-    return bias == null ? y : tf.nn.biasAdd(y, net.weight(name + "_b", Shape.of(out), bias));
+        tf.nn.conv2dBackpropInput(outputShape, w, x, strides(spec.stride()), spec.padding().name());
+    return addBias(net, name, y, spec.out(), spec.bias());
   }
 
-  /** 1-D convolution over time, {@code VALID}: {@code [N, T, in] → [N, T − k + 1, out]}. */
+  /**
+   * 1-D convolution over time, the window {@code kernel} steps wide: {@code [N, T, in] → [N, T',
+   * out]} ({@code T' = T − kernel + 1} for {@code VALID}, stride 1). The filter is stored as {@code
+   * [1, kernel, in, out]}.
+   */
   public static Operand<TFloat32> conv1d(
-      Network net, String name, Operand<TFloat32> x, int in, int out, int k, Init init) {
+      Network net, String name, Operand<TFloat32> x, ConvSpec spec) {
     Ops tf = net.tf();
     Operand<TFloat32> x4 = tf.expandDims(x, tf.constant(1));
-    Operand<TFloat32> y = conv2d(net, name, x4, in, out, 1, k, 1, "VALID", init, init);
-    return tf.squeeze(y, org.tensorflow.op.core.Squeeze.axis(List.of(1L)));
+    Operand<TFloat32> y = conv2d(net, name, x4, spec, 1, spec.kernel());
+    return tf.squeeze(y, Squeeze.axis(List.of(1L)));
   }
 
-  /** Max pooling over time, {@code VALID}: {@code [N, T, C] → [N, (T − size) / stride + 1, C]}. */
-  public static Operand<TFloat32> maxPool1d(Ops tf, Operand<TFloat32> x, int size, int stride) {
+  private static List<Long> strides(int stride) {
+    return List.of(1L, (long) stride, (long) stride, 1L);
+  }
+
+  private static Operand<TFloat32> addBias(
+      Network net, String name, Operand<TFloat32> y, int channels, Bias bias) {
+    if (bias instanceof Bias.Learned learned) {
+      return net.tf().nn.biasAdd(y, net.weight(name + "_b", Shape.of(channels), learned.init()));
+    }
+    return y;
+  }
+
+  /** Max pooling over time: {@code [N, T, C] → [N, T', C]}. */
+  public static Operand<TFloat32> maxPool1d(Ops tf, Operand<TFloat32> x, PoolSpec spec) {
     Operand<TFloat32> x4 = tf.expandDims(x, tf.constant(1));
     Operand<TFloat32> y =
         tf.nn.maxPool(
             x4,
-            tf.constant(new int[] {1, 1, size, 1}),
-            tf.constant(new int[] {1, 1, stride, 1}),
-            "VALID");
-    return tf.squeeze(y, org.tensorflow.op.core.Squeeze.axis(List.of(1L)));
+            tf.constant(new int[] {1, 1, spec.size(), 1}),
+            tf.constant(new int[] {1, 1, spec.stride(), 1}),
+            spec.padding().name());
+    return tf.squeeze(y, Squeeze.axis(List.of(1L)));
   }
 
-  /** 2-D max pooling, {@code SAME}. */
-  public static Operand<TFloat32> maxPool2d(Ops tf, Operand<TFloat32> x, int size, int stride) {
+  /** 2-D max pooling over {@code size × size} windows: {@code [N, H, W, C] → [N, H', W', C]}. */
+  public static Operand<TFloat32> maxPool2d(Ops tf, Operand<TFloat32> x, PoolSpec spec) {
     return tf.nn.maxPool(
         x,
-        tf.constant(new int[] {1, size, size, 1}),
-        tf.constant(new int[] {1, stride, stride, 1}),
-        "SAME");
+        tf.constant(new int[] {1, spec.size(), spec.size(), 1}),
+        tf.constant(new int[] {1, spec.stride(), spec.stride(), 1}),
+        spec.padding().name());
   }
 
   public static Operand<TFloat32> leakyRelu(Ops tf, Operand<TFloat32> x, float alpha) {
@@ -150,15 +146,17 @@ public final class Layers {
   /**
    * Batch normalisation over the last axis of a {@code [N, H, W, C]} or {@code [N, C]} tensor.
    * Training mode normalises with the batch's statistics and registers updates of the moving
-   * averages with the network; inference mode uses the moving averages. γ and β are trainable.
+   * averages with the network; inference mode uses the moving averages. γ and β (when {@code
+   * affine}) are trainable; without them the scale is 1 and the offset 0.
    */
   public static Operand<TFloat32> batchNorm(
-      Network net, String name, Operand<TFloat32> x, int channels, Init gamma) {
+      Network net, String name, Operand<TFloat32> x, NormSpec spec) {
     Ops tf = net.tf();
+    int channels = spec.channels();
     boolean flat = x.shape().numDimensions() == 2;
     Operand<TFloat32> x4 = flat ? tf.reshape(x, tf.constant(new int[] {-1, 1, 1, channels})) : x;
-    Variable<TFloat32> scale = net.weight(name + "_gamma", Shape.of(channels), gamma);
-    Variable<TFloat32> offset = net.weight(name + "_beta", Shape.of(channels), Init.zeros());
+    Operand<TFloat32> scale = scale(net, name, spec);
+    Operand<TFloat32> offset = offset(net, name, spec);
     Variable<TFloat32> movingMean =
         net.stateVariable(name + "_moving_mean", Shape.of(channels), Init.zeros());
     Variable<TFloat32> movingVariance =
@@ -192,7 +190,85 @@ public final class Layers {
     return flat ? tf.reshape(y, tf.constant(new int[] {-1, channels})) : y;
   }
 
-  private static org.tensorflow.op.Op movingAverage(
+  /** γ, or 1 when the normalisation is not affine. */
+  private static Operand<TFloat32> scale(Network net, String name, NormSpec spec) {
+    return spec.affine()
+        ? net.weight(name + "_gamma", Shape.of(spec.channels()), spec.gamma())
+        : net.tf().constant(filled(spec.channels(), 1f));
+  }
+
+  /** β, or 0 when the normalisation is not affine. */
+  private static Operand<TFloat32> offset(Network net, String name, NormSpec spec) {
+    return spec.affine()
+        ? net.weight(name + "_beta", Shape.of(spec.channels()), Init.zeros())
+        : net.tf().constant(filled(spec.channels(), 0f));
+  }
+
+  private static float[] filled(int n, float value) {
+    float[] values = new float[n];
+    java.util.Arrays.fill(values, value);
+    return values;
+  }
+
+  /**
+   * Instance normalisation (Ulyanov et al. 2016): each channel of each sample normalised over its H
+   * × W positions, {@code (x − μ) / sqrt(σ² + ε)}, then {@code γ · y + β} when affine. The same in
+   * training and inference: no moving statistics, no updates. {@code [N, H, W, C] → [N, H, W, C]}.
+   */
+  public static Operand<TFloat32> instanceNorm(
+      Network net, String name, Operand<TFloat32> x, NormSpec spec) {
+    Ops tf = net.tf();
+    checkChannels(name, x, spec.channels());
+    Operand<TInt32> positions = tf.constant(new int[] {1, 2});
+    Operand<TFloat32> centred = tf.math.sub(x, tf.math.mean(x, positions, Mean.keepDims(true)));
+    Operand<TFloat32> variance =
+        tf.math.mean(tf.math.mul(centred, centred), positions, Mean.keepDims(true));
+    Operand<TFloat32> y =
+        tf.math.mul(
+            centred, tf.math.rsqrt(tf.math.add(variance, tf.constant(INSTANCE_NORM_EPSILON))));
+    if (!spec.affine()) {
+      return y;
+    }
+    return tf.nn.biasAdd(tf.math.mul(y, scale(net, name, spec)), offset(net, name, spec));
+  }
+
+  private static void checkChannels(String name, Operand<TFloat32> x, int channels) {
+    Shape shape = x.shape();
+    checkArgument(
+        shape.numDimensions() == 4 && (shape.size(3) < 0 || shape.size(3) == channels),
+        "%s: expected [N, H, W, %s], got %s",
+        name,
+        channels,
+        shape);
+  }
+
+  /**
+   * Nearest-neighbour upsampling by an integer factor: every pixel becomes a {@code factor ×
+   * factor} block, {@code [N, H, W, C] → [N, H·factor, W·factor, C]} (equal to
+   * ResizeNearestNeighbor at that size). Built from Reshape and Tile rather than that op: both have
+   * gradients in TF Java, but only these can be differentiated twice (ResizeNearestNeighborGrad has
+   * no gradient), as a gradient penalty would need. H, W and C must be known when the graph is
+   * built.
+   */
+  public static Operand<TFloat32> upsampleNearest(Ops tf, Operand<TFloat32> x, int factor) {
+    checkArgument(factor >= 1, "factor must be >= 1, was %s", factor);
+    Shape shape = x.shape();
+    checkArgument(
+        shape.numDimensions() == 4 && shape.size(1) > 0 && shape.size(2) > 0 && shape.size(3) > 0,
+        "upsampling needs [N, H, W, C] with H, W and C known, got %s",
+        shape);
+    int h = (int) shape.size(1);
+    int w = (int) shape.size(2);
+    int c = (int) shape.size(3);
+    // [N, H, 1, W, 1, C] tiled to [N, H, f, W, f, C]: row i·f + a, column j·f + b copies (i, j).
+    Operand<TFloat32> blocks =
+        tf.tile(
+            tf.reshape(x, tf.constant(new int[] {-1, h, 1, w, 1, c})),
+            tf.constant(new int[] {1, 1, factor, 1, factor, 1}));
+    return tf.reshape(blocks, tf.constant(new int[] {-1, h * factor, w * factor, c}));
+  }
+
+  private static Op movingAverage(
       Ops tf, Variable<TFloat32> average, Operand<TFloat32> batchValue) {
     Operand<TFloat32> updated =
         tf.math.add(
@@ -206,33 +282,37 @@ public final class Layers {
     /** {@code h = relu(x·Wx + h·Wh + b)}: Reed's hybrid char-CNN-RNN (cvpr2016). */
     RELU,
     /** Gated recurrent unit (icml2016's CUB text encoder). */
-    GRU
+    GRU,
+    /** Long short-term memory: {@link LstmCell#dense}. */
+    LSTM
   }
 
   /**
-   * Runs a recurrent cell over {@code steps} ({@code [N, in]} each), from a zero state.
+   * Runs a recurrent cell over {@code steps} ({@code [N, in]} each), from a zero state. Variables:
+   * {@code <name>_wx [in, gates · hidden]}, {@code <name>_wh [hidden, gates · hidden]}, {@code
+   * <name>_b [gates · hidden]}.
    *
    * @return the hidden state after each step, {@code [N, hidden]} each
    */
   public static List<Operand<TFloat32>> rnn(
-      Network net,
-      String name,
-      List<Operand<TFloat32>> steps,
-      int in,
-      int hidden,
-      Cell cell,
-      Init init) {
+      Network net, String name, List<Operand<TFloat32>> steps, RnnSpec spec) {
     checkArgument(!steps.isEmpty(), "an RNN needs at least one step");
+    if (spec.cell() == Cell.LSTM) {
+      DenseSpec gates = DenseSpec.of(spec.in(), spec.hidden(), spec.init()).withBias(spec.init());
+      return LstmCell.dense(net, name, gates).run(steps);
+    }
     Ops tf = net.tf();
-    int gates = cell == Cell.GRU ? 3 : 1;
-    Variable<TFloat32> wx = net.weight(name + "_wx", Shape.of(in, gates * hidden), init);
-    Variable<TFloat32> wh = net.weight(name + "_wh", Shape.of(hidden, gates * hidden), init);
-    Variable<TFloat32> b = net.weight(name + "_b", Shape.of(gates * hidden), init);
+    int hidden = spec.hidden();
+    int gates = spec.cell() == Cell.GRU ? 3 : 1;
+    Variable<TFloat32> wx =
+        net.weight(name + "_wx", Shape.of(spec.in(), gates * hidden), spec.init());
+    Variable<TFloat32> wh = net.weight(name + "_wh", Shape.of(hidden, gates * hidden), spec.init());
+    Variable<TFloat32> b = net.weight(name + "_b", Shape.of(gates * hidden), spec.init());
     List<Operand<TFloat32>> states = new ArrayList<>();
     Operand<TFloat32> h = null;
     for (Operand<TFloat32> x : steps) {
       Operand<TFloat32> xw = tf.nn.biasAdd(tf.linalg.matMul(x, wx), b);
-      if (cell == Cell.RELU) {
+      if (spec.cell() == Cell.RELU) {
         h = tf.nn.relu(h == null ? xw : tf.math.add(xw, tf.linalg.matMul(h, wh)));
       } else {
         h = gruStep(tf, xw, h, wh, hidden);

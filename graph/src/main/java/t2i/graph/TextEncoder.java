@@ -30,8 +30,15 @@ public final class TextEncoder {
     int in = c.alphabetSize();
     for (int i = 0; i < 3; i++) {
       int out = c.convChannels().get(i);
-      x = tf.nn.relu(Layers.conv1d(net, "conv" + (i + 1), x, in, out, c.kernel(), init));
-      x = Layers.maxPool1d(tf, x, c.pool(), i == 2 ? c.lastPoolStride() : c.pool());
+      ConvSpec conv =
+          ConvSpec.of(in, out, init)
+              .withKernel(c.kernel())
+              .withPadding(Padding.VALID)
+              .withBias(init);
+      x = tf.nn.relu(Layers.conv1d(net, "conv" + (i + 1), x, conv));
+      x =
+          Layers.maxPool1d(
+              tf, x, PoolSpec.of(c.pool()).withStride(i == 2 ? c.lastPoolStride() : c.pool()));
       in = out;
     }
     List<Operand<TFloat32>> steps = new ArrayList<>();
@@ -39,8 +46,12 @@ public final class TextEncoder {
         tf.unstack(x, (long) c.timeSteps(), org.tensorflow.op.core.Unstack.axis(1L)).output()) {
       steps.add(step);
     }
-    List<Operand<TFloat32>> states = Layers.rnn(net, "rnn", steps, in, c.hidden(), c.cell(), init);
+    List<Operand<TFloat32>> states =
+        Layers.rnn(net, "rnn", steps, new RnnSpec(c.cell(), in, c.hidden(), init));
     return Layers.dense(
-        net, "proj", Layers.mean(tf, states), c.hidden(), c.embeddingDim(), init, init);
+        net,
+        "proj",
+        Layers.mean(tf, states),
+        DenseSpec.of(c.hidden(), c.embeddingDim(), init).withBias(init));
   }
 }

@@ -5,9 +5,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.util.List;
 
 /**
- * The char-CNN-RNN text encoder φ (SPEC §1): three 1-D convolutions with ReLU and max pooling over
- * one-hot characters, a recurrent layer over the remaining time steps, the mean of its hidden
- * states, and a linear map to the embedding.
+ * The char-CNN-RNN text encoder φ of Reed et al. (CVPR 2016), whose embeddings condition the GAN:
+ * three 1-D convolutions with ReLU and max pooling over one-hot characters, a recurrent layer over
+ * the remaining time steps, the mean of its hidden states, and a linear map to the embedding.
  *
  * @param alphabetSize one-hot depth (70)
  * @param length characters per caption (201)

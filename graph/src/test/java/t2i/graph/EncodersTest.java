@@ -126,6 +126,41 @@ class EncodersTest {
   }
 
   @Test
+  void imageAndStyleEncodersTakeTheirConfigsGeometry() {
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
+      Ops tf = Ops.create(g);
+      var labelMaps =
+          tf.constant(
+              Shape.of(2, 32, 32, 5),
+              DataBuffers.of(GraphTesting.seeded(2 * 32 * 32 * 5, 0, 0.5f)));
+      Network image = new Network(tf, ImageEncoder.PREFIX, Mode.TRAINING, 0);
+      ImageEncoderConfig c = ImageEncoderConfig.tiny().withImage(32, 5);
+      assertEquals(Shape.of(2, 16), GraphTesting.shape(s, ImageEncoder.build(image, c, labelMaps)));
+      // 32 → 16 → 8 → 4: three convolutions, width 4 → 8 → 16, then 4·4·16 features
+      assertEquals(
+          java.util.List.of(
+              "imgenc_conv1_w",
+              "imgenc_conv1_b",
+              "imgenc_conv2_w",
+              "imgenc_bn2_gamma",
+              "imgenc_bn2_beta",
+              "imgenc_conv3_w",
+              "imgenc_bn3_gamma",
+              "imgenc_bn3_beta",
+              "imgenc_proj_w",
+              "imgenc_proj_b"),
+          image.trainable().stream().map(v -> v.op().name()).toList());
+      assertEquals(Shape.of(4 * 4 * 16, 16), image.trainable().get(8).shape());
+
+      Network style = new Network(tf, StyleEncoder.PREFIX, Mode.TRAINING, 0);
+      StyleEncoderConfig sc = StyleEncoderConfig.preset("tiny", 7).withImage(32, 5);
+      assertEquals(Shape.of(2, 7), GraphTesting.shape(s, StyleEncoder.build(style, sc, labelMaps)));
+      assertEquals(Shape.of(4, 4, 5, 4), style.trainable().get(0).shape());
+    }
+  }
+
+  @Test
   void inferenceModeHasNoUpdates() {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);

@@ -2,10 +2,12 @@ package t2i.graph;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -46,6 +48,65 @@ class GanGraphTest {
       assertTrue(gen.trainable().stream().allMatch(v -> v.op().name().startsWith("gen_")));
       assertTrue(disc.trainable().stream().allMatch(v -> v.op().name().startsWith("disc_")));
     }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"8, 3", "32, 5", "128, 3"})
+  void imageGeometryComesFromTheConfig(int imageSize, int imageChannels) {
+    GanConfig c = GanConfig.tiny().withImage(imageSize, imageChannels);
+    int doublings = Integer.numberOfTrailingZeros(imageSize / 4);
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
+      Ops tf = Ops.create(g);
+      Network gen = new Network(tf, Generator.PREFIX, Mode.TRAINING, 0);
+      Operand<TFloat32> text = random(tf, 1, 2, c.embeddingDim());
+      Operand<TFloat32> images = Generator.build(gen, c, random(tf, 2, 2, c.zDim()), text);
+      assertEquals(Shape.of(2, imageSize, imageSize, imageChannels), images.shape());
+      assertEquals(Shape.of(2, imageSize, imageSize, imageChannels), GraphTesting.shape(s, images));
+      Network disc = new Network(tf, Discriminator.PREFIX, Mode.TRAINING, 0);
+      assertEquals(Shape.of(2), GraphTesting.shape(s, Discriminator.build(disc, c, images, text)));
+      // ngf at half the side, doubling per step towards 4×4; the last step to the image's channels
+      assertEquals(
+          Shape.of(4, 4, imageChannels, c.ngf()), variable(gen, "gen_deconv" + doublings).shape());
+      assertEquals(
+          Shape.of(c.zDim() + c.textDim(), 16 * (c.ngf() << (doublings - 1))),
+          variable(gen, "gen_fc_w").shape());
+      assertEquals(Shape.of(4, 4, imageChannels, c.ndf()), variable(disc, "disc_conv1_w").shape());
+      assertEquals(
+          Shape.of(
+              4,
+              4,
+              doublings == 1 ? imageChannels : c.ndf() << (doublings - 2),
+              c.ndf() << (doublings - 1)),
+          variable(disc, "disc_conv" + doublings + "_w").shape());
+    }
+  }
+
+  @Test
+  void imagesOfAnotherGeometryThanTheConfigsAreRejected() {
+    GanConfig c = GanConfig.tiny();
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      Network disc = new Network(tf, Discriminator.PREFIX, Mode.TRAINING, 0);
+      var e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  Discriminator.build(
+                      disc, c, random(tf, 1, 2, 32, 32, 3), random(tf, 2, 2, c.embeddingDim())));
+      assertTrue(e.getMessage().contains("[N, 64, 64, 3]"), e.getMessage());
+    }
+    var e = assertThrows(IllegalArgumentException.class, () -> c.withImage(48, 3));
+    assertTrue(e.getMessage().contains("was 48"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> c.withImage(4, 3));
+    assertThrows(IllegalArgumentException.class, () -> c.withImage(64, 0));
+  }
+
+  private static org.tensorflow.op.core.Variable<TFloat32> variable(Network net, String name) {
+    return net.all().stream()
+        .filter(v -> v.op().name().equals(name) || v.op().name().equals(name + "_w"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no variable " + name));
   }
 
   @Test

@@ -305,7 +305,7 @@ class EmbeddingCommandsTest {
         new t2i.training.gan.GanTrainingConfig(
             dataset.toString(),
             CaptionEmbeddings.folder(dataset, "run").toString(),
-            new t2i.graph.GanConfig(4, 4, 12, 8, 16, false),
+            new t2i.graph.GanConfig(4, 4, 12, 8, 16, false, 64, 3),
             "gan",
             4,
             4,
