@@ -4,6 +4,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import t2i.graph.ImageEncoderConfig;
 import t2i.graph.TextEncoderConfig;
+import t2i.training.optim.Adam;
+import t2i.training.optim.Optimizer;
+import t2i.training.optim.RmsProp;
 
 /**
  * Everything that defines a joint-embedding run; saved as the run's {@code config.json}, from which
@@ -63,6 +66,13 @@ public record EmbeddingConfig(
   /** The learning rate after {@code step} steps: lr × decay^⌊step / decayEvery⌋. */
   public float learningRateAt(long step) {
     return (float) (learningRate * Math.pow(decay, Math.floor((double) step / decayEvery)));
+  }
+
+  /** The update rule: Adam (β1 0.9, β2 0.999) or RMSprop from {@code initialMeanSquare}. */
+  public Optimizer updateRule() {
+    return optimizer.equals("adam")
+        ? new Adam(0.9f, Adam.DEFAULT_BETA2)
+        : new RmsProp(initialMeanSquare);
   }
 
   /** Whether {@code other} builds the same graph (what a resume must keep). */
