@@ -28,7 +28,7 @@ final class TrainingRun {
    * checkpoint: it starts at step 0 with its saved configuration). Says which on {@code err}.
    */
   static Checkpoint resumePoint(Path runDir, PrintWriter err) {
-    Checkpoint latest = new Checkpoints(runDir, 3).latest().orElse(null);
+    Checkpoint latest = new Checkpoints(runDir).latest().orElse(null);
     if (latest == null) {
       err.printf(
           "%s has no checkpoint yet: starting at step 0 with its saved configuration%n", runDir);

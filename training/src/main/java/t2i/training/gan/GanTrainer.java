@@ -2,12 +2,8 @@ package t2i.training.gan;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.tensorflow.Result;
-import org.tensorflow.Session;
 import org.tensorflow.types.TFloat32;
 import t2i.data.DataException;
 import t2i.data.Dataset;
@@ -18,12 +14,9 @@ import t2i.data.batch.BatchOptions;
 import t2i.data.batch.BatchPipeline;
 import t2i.data.batch.DecodedSplit;
 import t2i.training.BatchTensors;
-import t2i.training.Sessions;
 import t2i.training.embedding.CaptionEmbeddings;
-import t2i.training.loop.StepResult;
-import t2i.training.loop.Trainer;
 import t2i.training.run.Checkpoint;
-import t2i.training.run.Checkpoints;
+import t2i.training.run.RunFrame;
 
 /**
  * Trains the GAN on the trainval split: each step one D update, then one G update, on the same
@@ -32,21 +25,22 @@ import t2i.training.run.Checkpoints;
  * extra half batch mixes each right text with the next one's. Noise and caption choices derive from
  * (seed, step), so a resumed run continues exactly.
  */
-public final class GanTrainer implements Trainer, ImageGenerator {
+public final class GanTrainer extends RunFrame<GanTrainer.Scalars> implements ImageGenerator {
   public static final String KIND = "gan";
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
+  /** What a step reports: both losses, D's mean probability on real and fake pairs, the rate. */
+  public record Scalars(double lossD, double lossG, double dReal, double dFake, float lr) {}
+
   private final GanTrainingConfig config;
   private final GanGraph graph;
-  private final Session session;
-  private final Checkpoints checkpoints;
   private final BatchPipeline batches;
   private final CaptionEmbeddings embeddings;
-  private long step;
 
   public GanTrainer(
       GanTrainingConfig config, Path runDir, Checkpoint resumeFrom, int threads, Progress progress)
       throws IOException {
+    super(Scalars.class, runDir, resumeFrom, threads);
     this.config = config;
     Dataset dataset = Dataset.open(Path.of(config.dataset()));
     this.embeddings = CaptionEmbeddings.read(Path.of(config.embeddings()));
@@ -60,31 +54,18 @@ public final class GanTrainer implements Trainer, ImageGenerator {
     }
     DecodedSplit data = DecodedSplit.load(dataset, Split.TRAINVAL, progress);
     this.graph = new GanGraph(config);
-    this.session = Sessions.open(graph.graph, threads, resumeFrom);
-    this.checkpoints = new Checkpoints(runDir, 3);
-    this.step = resumeFrom == null ? 0 : resumeFrom.step();
+    open(graph.graph);
     this.batches =
-        new BatchPipeline(
+        batches(
             data,
             BatchOptions.defaults()
                 .withBatchSize(config.batchSize())
                 .withSeed(config.seed())
-                .withAugmentation(true, config.flip())
-                .withFirstBatch(step));
+                .withAugmentation(true, config.flip()));
   }
 
   @Override
-  public long step() {
-    return step;
-  }
-
-  @Override
-  public List<String> scalarNames() {
-    return List.of("loss_d", "loss_g", "d_real", "d_fake", "lr");
-  }
-
-  @Override
-  public StepResult trainStep() {
+  protected Scalars runStep(long step) {
     Batch b = batches.next();
     int n = b.size();
     int e = embeddings.dim();
@@ -112,27 +93,8 @@ public final class GanTrainer implements Trainer, ImageGenerator {
     float lr = config.learningRateAt(step);
     GanGraph.Losses losses =
         graph.step(
-            session, new GanGraph.StepInputs(n, b.images(), right, wrong, z, mixed, zMixed, lr));
-    double lossD = losses.lossD();
-    double lossG = losses.lossG();
-    if (!Double.isFinite(lossD) || !Double.isFinite(lossG)) {
-      throw new DataException(
-          "training diverged at step "
-              + (step + 1)
-              + " (L_D "
-              + lossD
-              + ", L_G "
-              + lossG
-              + "): resume from the last checkpoint");
-    }
-    step++;
-    Map<String, Double> scalars = new LinkedHashMap<>();
-    scalars.put("loss_d", lossD);
-    scalars.put("loss_g", lossG);
-    scalars.put("d_real", losses.realScore());
-    scalars.put("d_fake", losses.fakeScore());
-    scalars.put("lr", (double) lr);
-    return new StepResult(step, scalars);
+            session(), new GanGraph.StepInputs(n, b.images(), right, wrong, z, mixed, zMixed, lr));
+    return new Scalars(losses.lossD(), losses.lossG(), losses.realScore(), losses.fakeScore(), lr);
   }
 
   @Override
@@ -145,7 +107,7 @@ public final class GanTrainer implements Trainer, ImageGenerator {
     try (TFloat32 noise = BatchTensors.matrix(z, n, config.gan().zDim());
         TFloat32 t = BatchTensors.matrix(text, n, embeddings.dim());
         Result r =
-            session
+            session()
                 .runner()
                 .feed(graph.sampleZ, noise)
                 .feed(graph.sampleText, t)
@@ -161,17 +123,5 @@ public final class GanTrainer implements Trainer, ImageGenerator {
 
   public GanTrainingConfig config() {
     return config;
-  }
-
-  @Override
-  public void checkpoint(double elapsedSeconds) throws IOException {
-    checkpoints.save(session, step, elapsedSeconds);
-  }
-
-  @Override
-  public void close() {
-    batches.close();
-    session.close();
-    graph.graph.close();
   }
 }

@@ -93,7 +93,7 @@ class EmbeddingTrainerTest {
         uninterrupted.add(t.trainStep().get("loss"));
       }
     }
-    Checkpoint at5 = new Checkpoints(run, 3).latest().orElseThrow();
+    Checkpoint at5 = new Checkpoints(run).latest().orElseThrow();
     assertEquals(5, at5.step());
     List<Double> resumed = new ArrayList<>();
     try (EmbeddingTrainer t = trainer(c, run, at5)) {
@@ -135,7 +135,7 @@ class EmbeddingTrainerTest {
       t.trainStep();
       t.checkpoint(1.0);
     }
-    Checkpoint ckpt = new Checkpoints(run, 3).latest().orElseThrow();
+    Checkpoint ckpt = new Checkpoints(run).latest().orElseThrow();
     EmbeddingConfig wider =
         EmbeddingConfig.builder(datasetDir.toString(), trainvalClasses)
             .text(

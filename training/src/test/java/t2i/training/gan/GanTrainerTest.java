@@ -67,7 +67,7 @@ class GanTrainerTest {
         uninterrupted.add(t.trainStep().scalars());
       }
     }
-    Checkpoint at2 = new Checkpoints(run, 3).latest().orElseThrow();
+    Checkpoint at2 = new Checkpoints(run).latest().orElseThrow();
     List<Map<String, Double>> resumed = new ArrayList<>();
     try (GanTrainer t = new GanTrainer(c, run, at2, 1, Progress.NONE)) {
       for (int i = 0; i < 3; i++) {

@@ -63,7 +63,7 @@ class StyleTrainerTest {
     // G inside the style run's checkpoint is the GAN's G
     float[] z = Noise.forSeed(1, 8);
     float[] text = Noise.forSeed(2, 16);
-    Checkpoint styleCheckpoint = new Checkpoints(run, 3).latest().orElseThrow();
+    Checkpoint styleCheckpoint = new Checkpoints(run).latest().orElseThrow();
     try (GanModel fromGan = GanModel.load(gan, 1);
         GanModel fromStyle = GanModel.load(gan, styleCheckpoint, 1)) {
       assertArrayEquals(fromGan.generate(z, text, 1), fromStyle.generate(z, text, 1));
@@ -82,7 +82,7 @@ class StyleTrainerTest {
         uninterrupted.add(t.trainStep().get("loss_style"));
       }
     }
-    Checkpoint at1 = new Checkpoints(run, 3).latest().orElseThrow();
+    Checkpoint at1 = new Checkpoints(run).latest().orElseThrow();
     try (StyleTrainer t = new StyleTrainer(config(), run, at1, 1)) {
       for (int i = 0; i < 3; i++) {
         assertEquals(uninterrupted.get(i), t.trainStep().get("loss_style"), "step " + (i + 2));
