@@ -82,16 +82,8 @@ final class ExportOps {
       t2i.training.embedding.EmbeddingConfig text,
       String consumer,
       int expected) {
-    if (text.text().embeddingDim() != expected) {
-      throw new t2i.data.DataException(
-          embeddingRun
-              + " gives "
-              + text.text().embeddingDim()
-              + "-d text embeddings; "
-              + consumer
-              + " takes "
-              + expected);
-    }
+    t2i.training.embedding.EmbeddingDim.check(
+        embeddingRun, text.text().embeddingDim(), consumer, expected);
   }
 
   /** {@code out/model/version}, its parent created: the folder an export writes whole. */

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.tensorflow.Result;
 import org.tensorflow.types.TFloat32;
-import t2i.data.DataException;
 import t2i.data.Dataset;
 import t2i.data.Progress;
 import t2i.data.Split;
@@ -14,9 +13,12 @@ import t2i.data.batch.BatchOptions;
 import t2i.data.batch.BatchPipeline;
 import t2i.data.batch.DecodedSplit;
 import t2i.training.BatchTensors;
+import t2i.training.Interpolation;
 import t2i.training.embedding.CaptionEmbeddings;
+import t2i.training.embedding.EmbeddingDim;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.RunFrame;
+import t2i.training.run.StepRandom;
 
 /**
  * Trains the GAN on the trainval split: each step one D update, then one G update, on the same
@@ -27,7 +29,7 @@ import t2i.training.run.RunFrame;
  */
 public final class GanTrainer extends RunFrame<GanTrainer.Scalars> implements ImageGenerator {
   public static final String KIND = "gan";
-  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+  private static final int RANDOM_STREAM = 7;
 
   /** What a step reports: both losses, D's mean probability on real and fake pairs, the rate. */
   public record Scalars(double lossD, double lossG, double dReal, double dFake, float lr) {}
@@ -44,14 +46,8 @@ public final class GanTrainer extends RunFrame<GanTrainer.Scalars> implements Im
     this.config = config;
     Dataset dataset = Dataset.open(Path.of(config.dataset()));
     this.embeddings = CaptionEmbeddings.read(Path.of(config.embeddings()));
-    if (embeddings.dim() != config.gan().embeddingDim()) {
-      throw new DataException(
-          config.embeddings()
-              + " holds "
-              + embeddings.dim()
-              + "-d embeddings; the GAN expects "
-              + config.gan().embeddingDim());
-    }
+    EmbeddingDim.check(
+        config.embeddings(), embeddings.dim(), "the GAN", config.gan().embeddingDim());
     DecodedSplit data = DecodedSplit.load(dataset, Split.TRAINVAL, progress);
     this.graph = new GanGraph(config);
     open(graph.graph);
@@ -70,7 +66,7 @@ public final class GanTrainer extends RunFrame<GanTrainer.Scalars> implements Im
     int n = b.size();
     int e = embeddings.dim();
     int zDim = config.gan().zDim();
-    SplittableRandom random = new SplittableRandom(config.seed() * GOLDEN + step + 7);
+    SplittableRandom random = StepRandom.of(config.seed(), step, RANDOM_STREAM);
     float[] right = new float[n * e];
     float[] wrong = new float[n * e];
     for (int i = 0; i < n; i++) {
@@ -81,13 +77,11 @@ public final class GanTrainer extends RunFrame<GanTrainer.Scalars> implements Im
     }
     float[] z = Noise.normal(random, n * zDim);
     int half = n / 2;
-    float beta = config.interpolationBeta();
     float[] mixed = new float[half * e];
     for (int i = 0; i < half; i++) {
-      int other = (i + 1) % n;
-      for (int d = 0; d < e; d++) {
-        mixed[i * e + d] = beta * right[i * e + d] + (1 - beta) * right[other * e + d];
-      }
+      int next = (i + 1) % n;
+      Interpolation.lerp(
+          right, i * e, right, next * e, config.interpolationBeta(), mixed, i * e, e);
     }
     float[] zMixed = Noise.normal(random, half * zDim);
     float lr = config.learningRateAt(step);

@@ -13,7 +13,8 @@ import t2i.graph.GanConfig;
  * @param loss {@code gan}, {@code cls}, {@code int} or {@code int-cls}
  * @param batchSize images per step (64)
  * @param captionsAveraged caption embeddings averaged per image (Reed: 4)
- * @param interpolationBeta GAN-INT's β (0.5)
+ * @param interpolationBeta GAN-INT's β: each mixed text is (1 − β)·its text + β·the next one's
+ *     ({@link t2i.training.Interpolation}; 0.5)
  * @param learningRate Adam's rate for D and G (0.0002), halved every {@code halveEvery} steps
  * @param beta1 Adam's β1 (0.5)
  * @param halveEvery steps between halvings of the learning rate (0: never)

@@ -15,6 +15,7 @@ import t2i.training.gan.Noise;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.RunDirectory;
 import t2i.training.run.RunFrame;
+import t2i.training.run.StepRandom;
 
 /**
  * Trains S on samples of the frozen G: each step, z ~ N(0, 1) and the mean embedding of (as G was
@@ -24,7 +25,7 @@ import t2i.training.run.RunFrame;
  */
 public final class StyleTrainer extends RunFrame<StyleTrainer.Scalars> {
   public static final String KIND = "style";
-  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+  private static final int RANDOM_STREAM = 11;
 
   /** What a step reports: L_style on the step's batch. */
   public record Scalars(double lossStyle) {}
@@ -69,7 +70,7 @@ public final class StyleTrainer extends RunFrame<StyleTrainer.Scalars> {
 
   @Override
   protected Scalars runStep(long step) {
-    SplittableRandom random = new SplittableRandom(config.seed() * GOLDEN + step + 11);
+    SplittableRandom random = StepRandom.of(config.seed(), step, RANDOM_STREAM);
     int n = config.batchSize();
     try (TFloat32 z = BatchTensors.matrix(Noise.normal(random, n * zDim()), n, zDim());
         TFloat32 text = BatchTensors.matrix(texts(Split.TRAINVAL, n, random), n, embeddings.dim());

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import t2i.graph.StyleEncoderConfig;
+import t2i.training.Interpolation;
 import t2i.training.TinyRuns;
 import t2i.training.embedding.EmbeddingModel;
 import t2i.training.gan.GanModel;
