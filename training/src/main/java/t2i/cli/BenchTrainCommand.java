@@ -75,20 +75,14 @@ final class BenchTrainCommand implements Callable<Integer> {
     if (steps < 1 || warmup < 0 || matmul < 64) {
       throw new IllegalArgumentException("--steps must be >= 1, --warmup >= 0, --matmul >= 64");
     }
+    GanConfig network = GanConfig.preset(preset);
     GanTrainingConfig config =
-        new GanTrainingConfig(
-            "(synthetic)",
-            "(synthetic)",
-            GanConfig.preset(preset),
-            loss,
-            batch,
-            4,
-            0.5f,
-            2e-4f,
-            0.5f,
-            0,
-            0,
-            false);
+        GanTrainingConfig.builder("(synthetic)", "(synthetic)", network.embeddingDim())
+            .preset(preset)
+            .loss(GanTrainingConfig.Loss.of(loss))
+            .batchSize(batch)
+            .flip(false)
+            .build();
     GanStepBenchmark.Result result =
         new GanStepBenchmark(config, preset, threads.threads)
             .run(steps, warmup, matmul, profile, new ConsoleProgress(spec.commandLine().getErr()));

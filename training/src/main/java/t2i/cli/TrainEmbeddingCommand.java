@@ -11,10 +11,9 @@ import picocli.CommandLine.Spec;
 import t2i.data.DataException;
 import t2i.data.Dataset;
 import t2i.data.Split;
-import t2i.graph.ImageEncoderConfig;
-import t2i.graph.TextEncoderConfig;
 import t2i.training.embedding.EmbeddingConfig;
 import t2i.training.embedding.EmbeddingTrainer;
+import t2i.training.optim.OptimizerType;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.RunDirectory;
 
@@ -78,7 +77,10 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
       RunDirectory run = RunDirectory.open(runDir, EmbeddingTrainer.KIND);
       EmbeddingConfig saved = run.config(EmbeddingConfig.class);
       config = resolve(saved);
-      if (!config.sameArchitecture(saved)) {
+      if (!config.text().equals(saved.text())
+          || !config.image().equals(saved.image())
+          || config.batchSize() != saved.batchSize()
+          || config.optimizer() != saved.optimizer()) {
         throw new DataException(
             runDir
                 + " was trained with another architecture (text "
@@ -122,19 +124,20 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
             : EmbeddingConfig.builder(dataset.toString(), trainvalClasses)
                 .flip(!ds.manifest().name().equals("emoji"));
     if (textPreset != null) {
-      b.text(TextEncoderConfig.preset(textPreset));
+      b.textPreset(textPreset);
     }
     if (imagePreset != null) {
-      b.image(ImageEncoderConfig.preset(imagePreset));
+      b.imagePreset(imagePreset);
     }
     if (imageFeatures != null) {
       Path features = imageFeatures.toAbsolutePath().normalize();
       b.imageFeatures(features.toString(), t2i.data.io.Npy.read(features).columns());
     }
     if (optimizer != null) {
-      b.optimizer(optimizer);
-      if (learningRate == null && (saved == null || !optimizer.equals(saved.optimizer()))) {
-        b.learningRate(EmbeddingConfig.defaultLearningRate(optimizer));
+      OptimizerType type = OptimizerType.of(optimizer);
+      b.optimizer(type);
+      if (learningRate == null && (saved == null || type != saved.optimizer())) {
+        b.learningRate(EmbeddingConfig.defaultLearningRate(type));
       }
     }
     if (learningRate != null) {

@@ -11,7 +11,6 @@ import picocli.CommandLine.Spec;
 import t2i.data.DataException;
 import t2i.data.Dataset;
 import t2i.data.Split;
-import t2i.graph.GanConfig;
 import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.gan.GanTrainer;
 import t2i.training.gan.GanTrainingConfig;
@@ -93,26 +92,31 @@ final class TrainGanCommand implements Callable<Integer> {
           (embeddings != null ? embeddings : CaptionEmbeddings.folder(dataset, "embedding"))
               .toAbsolutePath()
               .normalize();
-      int dim = CaptionEmbeddings.read(folder).dim();
-      int batchSize = batch != null ? batch : 64;
-      if (halveEvery != null && halveEvery < 0) {
-        throw new DataException("--halve-every must be >= 0, was " + halveEvery);
+      GanTrainingConfig.Builder b =
+          GanTrainingConfig.builder(
+                  dataset.toString(), folder.toString(), CaptionEmbeddings.read(folder).dim())
+              .halveEveryEpochs(
+                  GanTrainingConfig.REED_HALVING_EPOCHS, ds.manifest().records(Split.TRAINVAL))
+              .flip(!ds.manifest().name().equals("emoji"));
+      if (preset != null) {
+        b.preset(preset);
       }
-      long stepsPerEpoch = Math.max(1, ds.manifest().records(Split.TRAINVAL) / batchSize);
-      config =
-          new GanTrainingConfig(
-              dataset.toString(),
-              folder.toString(),
-              GanConfig.preset(preset != null ? preset : "cpu").withEmbeddingDim(dim),
-              loss != null ? loss : "int-cls",
-              batchSize,
-              4,
-              0.5f,
-              2e-4f,
-              0.5f,
-              halveEvery != null ? halveEvery : 100 * stepsPerEpoch,
-              seed != null ? seed : 0,
-              !ds.manifest().name().equals("emoji"));
+      if (loss != null) {
+        b.loss(GanTrainingConfig.Loss.of(loss));
+      }
+      if (batch != null) {
+        b.batchSize(batch);
+      }
+      if (halveEvery != null) {
+        if (halveEvery < 0) {
+          throw new DataException("--halve-every must be >= 0, was " + halveEvery);
+        }
+        b.halveEvery(halveEvery);
+      }
+      if (seed != null) {
+        b.seed(seed);
+      }
+      config = b.build();
       RunDirectory.create(runDir, GanTrainer.KIND, config);
     }
     try (GanTrainer trainer =

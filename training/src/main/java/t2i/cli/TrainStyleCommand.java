@@ -9,7 +9,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import t2i.data.DataException;
-import t2i.graph.StyleEncoderConfig;
 import t2i.training.gan.GanModel;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.RunDirectory;
@@ -69,15 +68,17 @@ final class TrainStyleCommand implements Callable<Integer> {
         ganStep = model.checkpoint().step();
         zDim = model.zDim();
       }
-      config =
-          new StyleTrainingConfig(
-              ganRun.toString(),
-              ganStep,
-              StyleEncoderConfig.preset(preset != null ? preset : "cpu", zDim),
-              batch != null ? batch : 64,
-              2e-4f,
-              0.5f,
-              seed != null ? seed : 0);
+      StyleTrainingConfig.Builder b = StyleTrainingConfig.builder(ganRun.toString(), ganStep, zDim);
+      if (preset != null) {
+        b.preset(preset);
+      }
+      if (batch != null) {
+        b.batchSize(batch);
+      }
+      if (seed != null) {
+        b.seed(seed);
+      }
+      config = b.build();
       RunDirectory.create(runDir, StyleTrainer.KIND, config);
     }
     try (StyleTrainer trainer =

@@ -11,11 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import t2i.graph.StyleEncoderConfig;
 import t2i.training.Interpolation;
 import t2i.training.TinyRuns;
 import t2i.training.embedding.EmbeddingModel;
 import t2i.training.gan.GanModel;
+import t2i.training.gan.GanTrainingConfig;
 import t2i.training.gan.Noise;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.Checkpoints;
@@ -30,12 +30,16 @@ class StyleTrainerTest {
   @BeforeAll
   static void fixture() throws IOException {
     runs = TinyRuns.create(dir);
-    gan = runs.trainGan(dir.resolve("gan"), "int-cls", 30);
+    gan = runs.trainGan(dir.resolve("gan"), GanTrainingConfig.Loss.INT_CLS, 30);
   }
 
   static StyleTrainingConfig config() {
-    return new StyleTrainingConfig(
-        gan.toString(), 30, StyleEncoderConfig.preset("tiny", 8), 32, 2e-3f, 0.5f, 5);
+    return StyleTrainingConfig.builder(gan.toString(), 30, 8)
+        .preset("tiny")
+        .batchSize(32)
+        .learningRate(2e-3f)
+        .seed(5)
+        .build();
   }
 
   @Test
