@@ -125,7 +125,9 @@ public final class StyleExport {
                       StyleTrainer.KIND,
                       styleRun,
                       styleCheckpoint,
-                      style.style().width() == 64 ? "cpu" : "custom",
+                      style.preset() != null
+                          ? style.preset()
+                          : style.style().width() == 64 ? "cpu" : "custom",
                       style)),
               gan.dataset(),
               SIGNATURES));

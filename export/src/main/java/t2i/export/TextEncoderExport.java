@@ -110,10 +110,13 @@ public final class TextEncoderExport {
         EmbeddingTrainer.KIND,
         runDir,
         checkpoint,
-        java.util.stream.Stream.of("reed", "gru", "tiny")
-            .filter(name -> TextEncoderConfig.preset(name).equals(config.text()))
-            .findFirst()
-            .orElse("custom"),
+        // older runs did not record their preset: the one the encoder equals
+        config.textPreset() != null
+            ? config.textPreset()
+            : java.util.stream.Stream.of("reed", "gru", "tiny")
+                .filter(name -> TextEncoderConfig.preset(name).equals(config.text()))
+                .findFirst()
+                .orElse("custom"),
         config);
   }
 

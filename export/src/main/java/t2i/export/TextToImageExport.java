@@ -155,7 +155,7 @@ public final class TextToImageExport {
               List.of(
                   TextEncoderExport.source(embeddingRun, textCheckpoint, text),
                   ExportManifest.Source.of(
-                      GanTrainer.KIND, ganRun, ganCheckpoint, presetName(gan.gan()), gan)),
+                      GanTrainer.KIND, ganRun, ganCheckpoint, presetName(gan), gan)),
               gan.dataset(),
               SIGNATURES));
       dir.commit();
@@ -165,7 +165,12 @@ public final class TextToImageExport {
     return target;
   }
 
-  private static String presetName(GanConfig c) {
+  /** The preset the run recorded; for older runs, the preset its networks equal. */
+  private static String presetName(GanTrainingConfig gan) {
+    if (gan.preset() != null) {
+      return gan.preset();
+    }
+    GanConfig c = gan.gan();
     return Stream.of("cpu", "reed", "tiny")
         .filter(n -> GanConfig.preset(n).withEmbeddingDim(c.embeddingDim()).equals(c))
         .findFirst()
