@@ -8,16 +8,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import t2i.data.DataException;
 import t2i.data.Dataset;
 import t2i.data.Split;
 import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.gan.GanTrainer;
 import t2i.training.gan.GanTrainingConfig;
+import t2i.training.gan.GanTrainingConfig.Loss;
 import t2i.training.gan.SampleGrid;
 import t2i.training.gan.SampleListener;
-import t2i.training.run.Checkpoint;
-import t2i.training.run.RunDirectory;
+import t2i.training.run.RunOptions;
+import t2i.training.run.RunStart;
 
 /** {@code t2i train gan}. */
 @Command(
@@ -72,58 +72,21 @@ final class TrainGanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path runDir = training.out;
-    GanTrainingConfig config;
-    Checkpoint resumeFrom = null;
-    if (training.resume) {
-      RunDirectory run = RunDirectory.open(runDir, GanTrainer.KIND);
-      config = run.config(GanTrainingConfig.class);
-      if (preset != null || loss != null || batch != null || halveEvery != null) {
-        throw new DataException(
-            "--resume continues "
-                + runDir
-                + " as configured; --preset, --loss, --batch and --halve-every apply"
-                + " to new runs");
-      }
-      resumeFrom = TrainingRun.resumePoint(runDir, spec.commandLine().getErr());
-    } else {
-      Path dataset = data.dir.toAbsolutePath().normalize();
-      Dataset ds = Dataset.open(dataset);
-      Path folder =
-          (embeddings != null ? embeddings : CaptionEmbeddings.folder(dataset, "embedding"))
-              .toAbsolutePath()
-              .normalize();
-      GanTrainingConfig.Builder b =
-          GanTrainingConfig.builder(
-                  dataset.toString(), folder.toString(), CaptionEmbeddings.read(folder).dim())
-              .halveEveryEpochs(
-                  GanTrainingConfig.REED_HALVING_EPOCHS, ds.manifest().records(Split.TRAINVAL))
-              .flip(!ds.manifest().name().equals("emoji"));
-      if (preset != null) {
-        b.preset(preset);
-      }
-      if (loss != null) {
-        b.loss(GanTrainingConfig.Loss.of(loss));
-      }
-      if (batch != null) {
-        b.batchSize(batch);
-      }
-      if (halveEvery != null) {
-        if (halveEvery < 0) {
-          throw new DataException("--halve-every must be >= 0, was " + halveEvery);
-        }
-        b.halveEvery(halveEvery);
-      }
-      if (seed != null) {
-        b.seed(seed);
-      }
-      config = b.build();
-      RunDirectory.create(runDir, GanTrainer.KIND, config);
-    }
+    RunStart<GanTrainingConfig> start =
+        options()
+            .start(
+                training.resume,
+                runDir,
+                GanTrainer.KIND,
+                GanTrainingConfig.class,
+                this::defaults,
+                spec.commandLine().getErr());
+    GanTrainingConfig config = start.config();
     try (GanTrainer trainer =
         new GanTrainer(
             config,
             runDir,
-            resumeFrom,
+            start.checkpoint(),
             training.threads.threads,
             new ConsoleProgress(spec.commandLine().getErr()))) {
       SampleGrid grid =
@@ -138,10 +101,40 @@ final class TrainGanCommand implements Callable<Integer> {
           trainer,
           runDir,
           training,
-          resumeFrom,
+          start.checkpoint(),
           List.of(new SampleListener(trainer, grid, runDir, Math.max(1, sampleEvery))),
           spec.commandLine().getErr());
     }
     return 0;
+  }
+
+  private RunOptions<GanTrainingConfig, GanTrainingConfig.Builder> options() {
+    return new RunOptions<>(GanTrainingConfig::toBuilder, GanTrainingConfig.Builder::build)
+        .fixed("--data", data.given(spec), (b, dir) -> b.dataset(dir.toString()))
+        .fixed("--embeddings", absolute(embeddings), (b, dir) -> b.embeddings(dir.toString()))
+        .fixed("--preset", preset, GanTrainingConfig.Builder::preset)
+        .fixed("--loss", loss == null ? null : Loss.of(loss), GanTrainingConfig.Builder::loss)
+        .fixed("--batch", batch, GanTrainingConfig.Builder::batchSize)
+        .fixed("--seed", seed, GanTrainingConfig.Builder::seed)
+        .adjustable("--halve-every", halveEvery, GanTrainingConfig.Builder::halveEvery);
+  }
+
+  /** A new run's defaults: the dataset's trainval split sets the halving period. */
+  private GanTrainingConfig.Builder defaults() {
+    Path dataset = data.dir.toAbsolutePath().normalize();
+    Dataset ds = Dataset.open(dataset);
+    Path folder =
+        embeddings != null
+            ? absolute(embeddings)
+            : CaptionEmbeddings.folder(dataset, "embedding").toAbsolutePath().normalize();
+    return GanTrainingConfig.builder(
+            dataset.toString(), folder.toString(), CaptionEmbeddings.read(folder).dim())
+        .halveEveryEpochs(
+            GanTrainingConfig.REED_HALVING_EPOCHS, ds.manifest().records(Split.TRAINVAL))
+        .flip(!ds.manifest().name().equals("emoji"));
+  }
+
+  private static Path absolute(Path path) {
+    return path == null ? null : path.toAbsolutePath().normalize();
   }
 }

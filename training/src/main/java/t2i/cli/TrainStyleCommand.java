@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import t2i.data.DataException;
 import t2i.training.gan.GanModel;
-import t2i.training.run.Checkpoint;
-import t2i.training.run.RunDirectory;
+import t2i.training.run.RunOptions;
+import t2i.training.run.RunStart;
 import t2i.training.style.StyleTrainer;
 import t2i.training.style.StyleTrainingConfig;
 
@@ -45,46 +45,20 @@ final class TrainStyleCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path runDir = training.out;
-    StyleTrainingConfig config;
-    Checkpoint resumeFrom = null;
-    if (training.resume) {
-      if (gan != null || preset != null || batch != null || seed != null) {
-        throw new DataException(
-            "--resume continues "
-                + runDir
-                + " as configured; --gan, --preset, --batch and --seed"
-                + " apply to new runs");
-      }
-      config = RunDirectory.open(runDir, StyleTrainer.KIND).config(StyleTrainingConfig.class);
-      resumeFrom = TrainingRun.resumePoint(runDir, spec.commandLine().getErr());
-    } else {
-      if (gan == null) {
-        throw new DataException("a new style run needs --gan RUN, the generator to invert");
-      }
-      Path ganRun = gan.toAbsolutePath().normalize();
-      long ganStep;
-      int zDim;
-      try (GanModel model = GanModel.load(ganRun, 1)) {
-        ganStep = model.checkpoint().step();
-        zDim = model.zDim();
-      }
-      StyleTrainingConfig.Builder b = StyleTrainingConfig.builder(ganRun.toString(), ganStep, zDim);
-      if (preset != null) {
-        b.preset(preset);
-      }
-      if (batch != null) {
-        b.batchSize(batch);
-      }
-      if (seed != null) {
-        b.seed(seed);
-      }
-      config = b.build();
-      RunDirectory.create(runDir, StyleTrainer.KIND, config);
-    }
+    RunStart<StyleTrainingConfig> start =
+        options()
+            .start(
+                training.resume,
+                runDir,
+                StyleTrainer.KIND,
+                StyleTrainingConfig.class,
+                this::defaults,
+                spec.commandLine().getErr());
+    StyleTrainingConfig config = start.config();
     try (StyleTrainer trainer =
-        new StyleTrainer(config, runDir, resumeFrom, training.threads.threads)) {
+        new StyleTrainer(config, runDir, start.checkpoint(), training.threads.threads)) {
       TrainingRun.run(
-          trainer, runDir, training, resumeFrom, List.of(), spec.commandLine().getErr());
+          trainer, runDir, training, start.checkpoint(), List.of(), spec.commandLine().getErr());
       spec.commandLine()
           .getErr()
           .printf(
@@ -93,5 +67,28 @@ final class TrainStyleCommand implements Callable<Integer> {
               trainer.heldOutLoss(1024, config.seed() + 99));
     }
     return 0;
+  }
+
+  private RunOptions<StyleTrainingConfig, StyleTrainingConfig.Builder> options() {
+    return new RunOptions<>(StyleTrainingConfig::toBuilder, StyleTrainingConfig.Builder::build)
+        .fixed("--gan", ganRun(), (b, run) -> b.gan(run.toString()))
+        .fixed("--preset", preset, StyleTrainingConfig.Builder::preset)
+        .fixed("--batch", batch, StyleTrainingConfig.Builder::batchSize)
+        .fixed("--seed", seed, StyleTrainingConfig.Builder::seed);
+  }
+
+  /** A new run's defaults: G is the GAN run's latest checkpoint. */
+  private StyleTrainingConfig.Builder defaults() {
+    if (gan == null) {
+      throw new DataException("a new style run needs --gan RUN, the generator to invert");
+    }
+    try (GanModel model = GanModel.load(ganRun(), 1)) {
+      return StyleTrainingConfig.builder(
+          ganRun().toString(), model.checkpoint().step(), model.zDim());
+    }
+  }
+
+  private Path ganRun() {
+    return gan == null ? null : gan.toAbsolutePath().normalize();
   }
 }

@@ -14,7 +14,6 @@ import t2i.training.loop.Trainer;
 import t2i.training.loop.TrainingListener;
 import t2i.training.loop.TrainingLoop;
 import t2i.training.run.Checkpoint;
-import t2i.training.run.Checkpoints;
 
 /**
  * Runs a trainer from the command line: progress, CSV and TensorBoard logs, periodic checkpoints,
@@ -22,21 +21,6 @@ import t2i.training.run.Checkpoints;
  */
 final class TrainingRun {
   private TrainingRun() {}
-
-  /**
-   * The checkpoint a {@code --resume} continues from, or null (a run stopped before its first
-   * checkpoint: it starts at step 0 with its saved configuration). Says which on {@code err}.
-   */
-  static Checkpoint resumePoint(Path runDir, PrintWriter err) {
-    Checkpoint latest = new Checkpoints(runDir).latest().orElse(null);
-    if (latest == null) {
-      err.printf(
-          "%s has no checkpoint yet: starting at step 0 with its saved configuration%n", runDir);
-    } else {
-      err.printf("resuming %s at step %d%n", runDir, latest.step());
-    }
-    return latest;
-  }
 
   /**
    * @param resumedFrom the checkpoint the trainer was restored from (its training time carries on),
