@@ -2,6 +2,8 @@ package t2i.training.embedding;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
 import org.tensorflow.Result;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -14,6 +16,7 @@ import t2i.data.batch.BatchOptions.Sampling;
 import t2i.data.batch.BatchPipeline;
 import t2i.data.batch.DecodedSplit;
 import t2i.training.BatchTensors;
+import t2i.training.ChunkedInference;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.RunFrame;
 
@@ -92,9 +95,12 @@ public final class EmbeddingTrainer extends RunFrame<EmbeddingTrainer.Scalars> {
 
   /** φ(t) from the training graph itself, row-major {@code [texts, dim]}. */
   public float[] encodeTexts(String[] texts) {
-    try (TInt32 chars = BatchTensors.chars(texts);
-        Result r = session().runner().feed(graph.chars, chars).fetch(graph.textEmbedding).run()) {
-      return BatchTensors.floats((TFloat32) r.get(0));
-    }
+    return new ChunkedInference(session(), graph.textEmbedding)
+        .run(
+            texts.length,
+            (start, count) ->
+                Map.of(
+                    graph.chars,
+                    BatchTensors.chars(Arrays.copyOfRange(texts, start, start + count))));
   }
 }

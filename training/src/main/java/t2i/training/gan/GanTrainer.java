@@ -2,9 +2,8 @@ package t2i.training.gan;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.SplittableRandom;
-import org.tensorflow.Result;
-import org.tensorflow.types.TFloat32;
 import t2i.data.Dataset;
 import t2i.data.Progress;
 import t2i.data.Split;
@@ -13,6 +12,7 @@ import t2i.data.batch.BatchOptions;
 import t2i.data.batch.BatchPipeline;
 import t2i.data.batch.DecodedSplit;
 import t2i.training.BatchTensors;
+import t2i.training.ChunkedInference;
 import t2i.training.Interpolation;
 import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.embedding.EmbeddingDim;
@@ -98,17 +98,13 @@ public final class GanTrainer extends RunFrame<GanTrainer.Scalars> implements Im
 
   @Override
   public float[] generate(float[] z, float[] text, int n) {
-    try (TFloat32 noise = BatchTensors.matrix(z, n, config.gan().zDim());
-        TFloat32 t = BatchTensors.matrix(text, n, embeddings.dim());
-        Result r =
-            session()
-                .runner()
-                .feed(graph.sampleZ, noise)
-                .feed(graph.sampleText, t)
-                .fetch(graph.samples)
-                .run()) {
-      return BatchTensors.floats((TFloat32) r.get(0));
-    }
+    return new ChunkedInference(session(), graph.samples)
+        .run(
+            n,
+            (start, count) ->
+                Map.of(
+                    graph.sampleZ, BatchTensors.rows(z, start, count, zDim()),
+                    graph.sampleText, BatchTensors.rows(text, start, count, embeddings.dim())));
   }
 
   public CaptionEmbeddings embeddings() {
