@@ -76,20 +76,14 @@ final class BenchTrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    GanConfig network = GanConfig.preset(preset);
     GanTrainingConfig config =
-        new GanTrainingConfig(
-            "(synthetic)",
-            "(synthetic)",
-            GanConfig.preset(preset),
-            loss,
-            batch,
-            4,
-            0.5f,
-            2e-4f,
-            0.5f,
-            0,
-            0,
-            false);
+        GanTrainingConfig.builder("(synthetic)", "(synthetic)", network.embeddingDim())
+            .preset(preset)
+            .loss(GanTrainingConfig.Loss.of(loss))
+            .batchSize(batch)
+            .flip(false)
+            .build();
     GanStepBenchmark.Result result =
         new GanStepBenchmark(config, preset, threads.threads)
             .run(steps, warmup, matmul, profile, new ConsoleProgress(spec.commandLine().getErr()));

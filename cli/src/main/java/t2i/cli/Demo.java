@@ -268,7 +268,7 @@ final class Demo {
   }
 
   private static double trainedSeconds(Path run) {
-    return new Checkpoints(run, 3).latest().map(Checkpoint::elapsedSeconds).orElse(0.0);
+    return new Checkpoints(run).latest().map(Checkpoint::elapsedSeconds).orElse(0.0);
   }
 
   /** Caption embeddings of the text encoder's latest checkpoint, unless already written. */

@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import t2i.data.image.Images;
 import t2i.data.io.AtomicFiles;
+import t2i.training.embedding.EmbeddingDim;
 import t2i.training.embedding.EmbeddingModel;
 import t2i.training.gan.GanModel;
 import t2i.training.gan.TextSamples;
@@ -68,13 +69,8 @@ final class SampleCommand implements Callable<Integer> {
     }
     try (GanModel gan = GanModel.load(run, threads.threads);
         EmbeddingModel encoder = EmbeddingModel.load(embedding.orDefault(gan), threads.threads)) {
-      if (encoder.dim() != gan.config().gan().embeddingDim()) {
-        throw new IllegalArgumentException(
-            "the embedding run gives "
-                + encoder.dim()
-                + "-d text embeddings; the GAN takes "
-                + gan.config().gan().embeddingDim());
-      }
+      EmbeddingDim.check(
+          "the embedding run", encoder.dim(), "the GAN", gan.config().gan().embeddingDim());
       AtomicFiles.write(out, Images.encodePng(TextSamples.grid(gan, encoder, texts, n, seed)));
       spec.commandLine()
           .getOut()

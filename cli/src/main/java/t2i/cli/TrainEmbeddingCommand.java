@@ -8,16 +8,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import t2i.data.DataException;
 import t2i.data.Dataset;
 import t2i.data.Split;
 import t2i.data.io.Npy;
-import t2i.graph.ImageEncoderConfig;
-import t2i.graph.TextEncoderConfig;
 import t2i.training.embedding.EmbeddingConfig;
 import t2i.training.embedding.EmbeddingTrainer;
-import t2i.training.run.Checkpoint;
-import t2i.training.run.RunDirectory;
+import t2i.training.loop.TrainingSession;
+import t2i.training.optim.OptimizerType;
+import t2i.training.run.RunOptions;
+import t2i.training.run.RunStart;
 
 /** {@code t2i train embedding}. */
 @Command(
@@ -30,8 +29,8 @@ import t2i.training.run.RunDirectory;
       "Default optimizer: Adam, lr 0.0002. Reed's RMSprop at lr 0.0007 (made for fixed image"
           + " features) diverged here with the image encoder trained too; --optimizer rmsprop"
           + " uses lr 0.0001 unless --lr says otherwise.",
-      "On --resume, options left out keep the run's values; architecture options that differ"
-          + " from the run's are refused."
+      "On --resume, options left out keep the run's values; options that define the model or"
+          + " its data must keep them too; --lr may change (recorded in the run's config.json)."
     })
 final class TrainEmbeddingCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -73,92 +72,63 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path runDir = training.out;
-    EmbeddingConfig config;
-    Checkpoint resumeFrom = null;
-    if (training.resume) {
-      RunDirectory run = RunDirectory.open(runDir, EmbeddingTrainer.KIND);
-      EmbeddingConfig saved = run.config(EmbeddingConfig.class);
-      config = resolve(saved);
-      if (!config.sameArchitecture(saved)) {
-        throw new DataException(
-            runDir
-                + " was trained with another architecture (text "
-                + saved.text()
-                + ", image "
-                + saved.image()
-                + ", batch "
-                + saved.batchSize()
-                + "): resume without"
-                + " architecture options, or choose a new --out");
-      }
-      resumeFrom = TrainingRun.resumePoint(runDir, spec.commandLine().getErr());
-    } else {
-      config = resolve(null);
-      RunDirectory.create(runDir, EmbeddingTrainer.KIND, config);
-    }
+    RunStart<EmbeddingConfig> start =
+        options()
+            .start(
+                training.resume,
+                runDir,
+                EmbeddingTrainer.KIND,
+                EmbeddingConfig.class,
+                this::defaults,
+                spec.commandLine().getErr());
     try (EmbeddingTrainer trainer =
         new EmbeddingTrainer(
-            config,
+            start.config(),
             runDir,
-            resumeFrom,
+            start.checkpoint(),
             training.threads.threads,
             new ConsoleProgress(spec.commandLine().getErr()))) {
-      TrainingRun.run(
-          trainer, runDir, training, resumeFrom, List.of(), spec.commandLine().getErr());
+      TrainingSession.run(
+          trainer,
+          runDir,
+          training.schedule(),
+          start.previousSeconds(),
+          List.of(),
+          spec.commandLine().getErr());
     }
     return 0;
   }
 
-  /** CLI options over the saved config (resume) or the defaults (new run). */
-  private EmbeddingConfig resolve(EmbeddingConfig saved) {
-    Path dataset =
-        saved != null && !isDataGiven()
-            ? Path.of(saved.dataset())
-            : data.dir.toAbsolutePath().normalize();
-    Dataset ds = Dataset.open(dataset);
-    int trainvalClasses = ds.manifest().classes(Split.TRAINVAL).size();
-    EmbeddingConfig.Builder b =
-        saved != null
-            ? saved.toBuilder().dataset(dataset.toString())
-            : EmbeddingConfig.builder(dataset.toString(), trainvalClasses)
-                .flip(!ds.manifest().name().equals("emoji"));
-    if (textPreset != null) {
-      b.text(TextEncoderConfig.preset(textPreset));
-    }
-    if (imagePreset != null) {
-      b.image(ImageEncoderConfig.preset(imagePreset));
-    }
-    if (imageFeatures != null) {
-      Path features = imageFeatures.toAbsolutePath().normalize();
-      b.imageFeatures(features.toString(), Npy.read(features).columns());
-    }
-    if (optimizer != null) {
-      b.optimizer(optimizer);
-      if (learningRate == null && (saved == null || !optimizer.equals(saved.optimizer()))) {
-        b.learningRate(EmbeddingConfig.defaultLearningRate(optimizer));
-      }
-    }
-    if (learningRate != null) {
-      b.learningRate(learningRate);
-    }
-    if (seed != null) {
-      b.seed(seed);
-    }
-    if (batch != null) {
-      if (batch > trainvalClasses) {
-        throw new IllegalArgumentException(
-            "--batch "
-                + batch
-                + " is more than the "
-                + trainvalClasses
-                + " trainval classes: a batch holds distinct classes");
-      }
-      b.batchSize(batch);
-    }
-    return b.build();
+  private RunOptions<EmbeddingConfig, EmbeddingConfig.Builder> options() {
+    Path features = imageFeatures == null ? null : imageFeatures.toAbsolutePath().normalize();
+    return new RunOptions<>(EmbeddingConfig::toBuilder, EmbeddingConfig.Builder::build)
+        .fixed("--data", data.given(spec), (b, dir) -> b.dataset(dir.toString()))
+        .fixed("--text-preset", textPreset, EmbeddingConfig.Builder::textPreset)
+        .fixed("--image-preset", imagePreset, EmbeddingConfig.Builder::imagePreset)
+        .fixed(
+            "--image-features",
+            features,
+            (b, file) -> b.imageFeatures(file.toString(), Npy.read(file).columns()))
+        .fixed(
+            "--optimizer",
+            optimizer == null ? null : OptimizerType.of(optimizer),
+            EmbeddingConfig.Builder::optimizer)
+        .fixed("--batch", batch, EmbeddingConfig.Builder::batchSize)
+        .fixed("--seed", seed, EmbeddingConfig.Builder::seed)
+        .adjustable("--lr", learningRate, EmbeddingConfig.Builder::learningRate);
   }
 
-  private boolean isDataGiven() {
-    return spec.commandLine().getParseResult().hasMatchedOption("--data");
+  /** A new run's defaults for the dataset; a batch holds distinct trainval classes. */
+  private EmbeddingConfig.Builder defaults() {
+    int trainvalClasses = Dataset.open(data.dir).manifest().classes(Split.TRAINVAL).size();
+    if (batch != null && batch > trainvalClasses) {
+      throw new IllegalArgumentException(
+          "--batch "
+              + batch
+              + " is more than the "
+              + trainvalClasses
+              + " trainval classes: a batch holds distinct classes");
+    }
+    return EmbeddingConfig.defaultsFor(data.dir);
   }
 }

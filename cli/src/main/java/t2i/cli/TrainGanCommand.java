@@ -8,17 +8,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import t2i.data.DataException;
-import t2i.data.Dataset;
-import t2i.data.Split;
-import t2i.graph.GanConfig;
 import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.gan.GanTrainer;
 import t2i.training.gan.GanTrainingConfig;
-import t2i.training.gan.SampleGrid;
+import t2i.training.gan.GanTrainingConfig.Loss;
 import t2i.training.gan.SampleListener;
-import t2i.training.run.Checkpoint;
-import t2i.training.run.RunDirectory;
+import t2i.training.loop.TrainingSession;
+import t2i.training.run.RunOptions;
+import t2i.training.run.RunStart;
 
 /** {@code t2i train gan}. */
 @Command(
@@ -50,7 +47,10 @@ final class TrainGanCommand implements Callable<Integer> {
   @Option(names = "--loss", description = "gan, cls, int or int-cls (default).")
   String loss;
 
-  @Option(names = "--batch", description = "Images per step (default: 64).")
+  @Option(
+      names = "--batch",
+      description = "Images per step (default: 64).",
+      converter = OptionValues.PositiveInt.class)
   Integer batch;
 
   @Option(names = "--seed", description = "Seed (default: 0).")
@@ -61,83 +61,65 @@ final class TrainGanCommand implements Callable<Integer> {
       paramLabel = "STEPS",
       description =
           "Steps between halvings of the learning rate; 0 never (default: 100 epochs of the"
-              + " training split, as Reed et al.).")
+              + " training split, as Reed et al.).",
+      converter = OptionValues.NonNegativeLong.class)
   Long halveEvery;
 
   @Option(
       names = "--sample-every",
       description = "Steps between sample grids (default: ${DEFAULT-VALUE}).",
-      defaultValue = "500")
+      defaultValue = "500",
+      converter = OptionValues.PositiveInt.class)
   int sampleEvery;
 
   @Override
   public Integer call() throws Exception {
     Path runDir = training.out;
-    GanTrainingConfig config;
-    Checkpoint resumeFrom = null;
-    if (training.resume) {
-      RunDirectory run = RunDirectory.open(runDir, GanTrainer.KIND);
-      config = run.config(GanTrainingConfig.class);
-      if (preset != null || loss != null || batch != null || halveEvery != null) {
-        throw new DataException(
-            "--resume continues "
-                + runDir
-                + " as configured; --preset, --loss, --batch and --halve-every apply"
-                + " to new runs");
-      }
-      resumeFrom = TrainingRun.resumePoint(runDir, spec.commandLine().getErr());
-    } else {
-      Path dataset = data.dir.toAbsolutePath().normalize();
-      Dataset ds = Dataset.open(dataset);
-      Path folder =
-          (embeddings != null ? embeddings : CaptionEmbeddings.folder(dataset, "embedding"))
-              .toAbsolutePath()
-              .normalize();
-      int dim = CaptionEmbeddings.read(folder).dim();
-      int batchSize = batch != null ? batch : 64;
-      if (halveEvery != null && halveEvery < 0) {
-        throw new DataException("--halve-every must be >= 0, was " + halveEvery);
-      }
-      long stepsPerEpoch = Math.max(1, ds.manifest().records(Split.TRAINVAL) / batchSize);
-      config =
-          new GanTrainingConfig(
-              dataset.toString(),
-              folder.toString(),
-              GanConfig.preset(preset != null ? preset : "cpu").withEmbeddingDim(dim),
-              loss != null ? loss : "int-cls",
-              batchSize,
-              4,
-              0.5f,
-              2e-4f,
-              0.5f,
-              halveEvery != null ? halveEvery : 100 * stepsPerEpoch,
-              seed != null ? seed : 0,
-              !ds.manifest().name().equals("emoji"));
-      RunDirectory.create(runDir, GanTrainer.KIND, config);
-    }
+    RunStart<GanTrainingConfig> start =
+        options()
+            .start(
+                training.resume,
+                runDir,
+                GanTrainer.KIND,
+                GanTrainingConfig.class,
+                this::defaults,
+                spec.commandLine().getErr());
     try (GanTrainer trainer =
         new GanTrainer(
-            config,
+            start.config(),
             runDir,
-            resumeFrom,
+            start.checkpoint(),
             training.threads.threads,
             new ConsoleProgress(spec.commandLine().getErr()))) {
-      SampleGrid grid =
-          new SampleGrid(
-              Dataset.open(Path.of(config.dataset())),
-              trainer.embeddings(),
-              config.gan().zDim(),
-              4,
-              8,
-              config.seed());
-      TrainingRun.run(
+      TrainingSession.run(
           trainer,
           runDir,
-          training,
-          resumeFrom,
-          List.of(new SampleListener(trainer, grid, runDir, Math.max(1, sampleEvery))),
+          training.schedule(),
+          start.previousSeconds(),
+          List.of(SampleListener.every(sampleEvery, trainer, runDir)),
           spec.commandLine().getErr());
     }
     return 0;
+  }
+
+  private RunOptions<GanTrainingConfig, GanTrainingConfig.Builder> options() {
+    return new RunOptions<>(GanTrainingConfig::toBuilder, GanTrainingConfig.Builder::build)
+        .fixed("--data", data.given(spec), (b, dir) -> b.dataset(dir.toString()))
+        .fixed("--embeddings", absolute(embeddings), (b, dir) -> b.embeddings(dir.toString()))
+        .fixed("--preset", preset, GanTrainingConfig.Builder::preset)
+        .fixed("--loss", loss == null ? null : Loss.of(loss), GanTrainingConfig.Builder::loss)
+        .fixed("--batch", batch, GanTrainingConfig.Builder::batchSize)
+        .fixed("--seed", seed, GanTrainingConfig.Builder::seed)
+        .adjustable("--halve-every", halveEvery, GanTrainingConfig.Builder::halveEvery);
+  }
+
+  /** A new run's defaults for the dataset and its caption embeddings. */
+  private GanTrainingConfig.Builder defaults() {
+    Path folder = embeddings != null ? embeddings : CaptionEmbeddings.folder(data.dir, "embedding");
+    return GanTrainingConfig.defaultsFor(data.dir, folder);
+  }
+
+  private static Path absolute(Path path) {
+    return path == null ? null : path.toAbsolutePath().normalize();
   }
 }

@@ -9,10 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import t2i.data.DataException;
-import t2i.graph.StyleEncoderConfig;
-import t2i.training.gan.GanModel;
-import t2i.training.run.Checkpoint;
-import t2i.training.run.RunDirectory;
+import t2i.training.loop.TrainingSession;
+import t2i.training.run.RunOptions;
+import t2i.training.run.RunStart;
 import t2i.training.style.StyleTrainer;
 import t2i.training.style.StyleTrainingConfig;
 
@@ -46,44 +45,25 @@ final class TrainStyleCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path runDir = training.out;
-    StyleTrainingConfig config;
-    Checkpoint resumeFrom = null;
-    if (training.resume) {
-      if (gan != null || preset != null || batch != null || seed != null) {
-        throw new DataException(
-            "--resume continues "
-                + runDir
-                + " as configured; --gan, --preset, --batch and --seed"
-                + " apply to new runs");
-      }
-      config = RunDirectory.open(runDir, StyleTrainer.KIND).config(StyleTrainingConfig.class);
-      resumeFrom = TrainingRun.resumePoint(runDir, spec.commandLine().getErr());
-    } else {
-      if (gan == null) {
-        throw new DataException("a new style run needs --gan RUN, the generator to invert");
-      }
-      Path ganRun = gan.toAbsolutePath().normalize();
-      long ganStep;
-      int zDim;
-      try (GanModel model = GanModel.load(ganRun, 1)) {
-        ganStep = model.checkpoint().step();
-        zDim = model.zDim();
-      }
-      config =
-          new StyleTrainingConfig(
-              ganRun.toString(),
-              ganStep,
-              StyleEncoderConfig.preset(preset != null ? preset : "cpu", zDim),
-              batch != null ? batch : 64,
-              2e-4f,
-              0.5f,
-              seed != null ? seed : 0);
-      RunDirectory.create(runDir, StyleTrainer.KIND, config);
-    }
+    RunStart<StyleTrainingConfig> start =
+        options()
+            .start(
+                training.resume,
+                runDir,
+                StyleTrainer.KIND,
+                StyleTrainingConfig.class,
+                this::defaults,
+                spec.commandLine().getErr());
+    StyleTrainingConfig config = start.config();
     try (StyleTrainer trainer =
-        new StyleTrainer(config, runDir, resumeFrom, training.threads.threads)) {
-      TrainingRun.run(
-          trainer, runDir, training, resumeFrom, List.of(), spec.commandLine().getErr());
+        new StyleTrainer(config, runDir, start.checkpoint(), training.threads.threads)) {
+      TrainingSession.run(
+          trainer,
+          runDir,
+          training.schedule(),
+          start.previousSeconds(),
+          List.of(),
+          spec.commandLine().getErr());
       spec.commandLine()
           .getErr()
           .printf(
@@ -92,5 +72,25 @@ final class TrainStyleCommand implements Callable<Integer> {
               trainer.heldOutLoss(1024, config.seed() + 99));
     }
     return 0;
+  }
+
+  private RunOptions<StyleTrainingConfig, StyleTrainingConfig.Builder> options() {
+    return new RunOptions<>(StyleTrainingConfig::toBuilder, StyleTrainingConfig.Builder::build)
+        .fixed("--gan", ganRun(), (b, run) -> b.gan(run.toString()))
+        .fixed("--preset", preset, StyleTrainingConfig.Builder::preset)
+        .fixed("--batch", batch, StyleTrainingConfig.Builder::batchSize)
+        .fixed("--seed", seed, StyleTrainingConfig.Builder::seed);
+  }
+
+  /** A new run's defaults: G is the GAN run's latest checkpoint. */
+  private StyleTrainingConfig.Builder defaults() {
+    if (gan == null) {
+      throw new DataException("a new style run needs --gan RUN, the generator to invert");
+    }
+    return StyleTrainingConfig.defaultsFor(gan);
+  }
+
+  private Path ganRun() {
+    return gan == null ? null : gan.toAbsolutePath().normalize();
   }
 }

@@ -56,7 +56,7 @@ public final class StyleExport {
     SourceRun<EmbeddingConfig> text = TextEncoderExport.source(embeddingRun);
     SourceRun<StyleTrainingConfig> style =
         SourceRun.latest(
-            styleRun, StyleTrainer.KIND, StyleTrainingConfig.class, c -> preset(c.style()));
+            styleRun, StyleTrainer.KIND, StyleTrainingConfig.class, StyleExport::preset);
     GanTrainingConfig gan =
         RunDirectory.open(Path.of(style.config().gan()), GanTrainer.KIND)
             .config(GanTrainingConfig.class);
@@ -107,8 +107,12 @@ public final class StyleExport {
             .build());
   }
 
-  /** The style encoder's preset. */
-  private static String preset(StyleEncoderConfig s) {
+  /** The preset the run recorded; for runs older than that field, the one its encoder equals. */
+  private static String preset(StyleTrainingConfig style) {
+    if (style.preset() != null) {
+      return style.preset();
+    }
+    StyleEncoderConfig s = style.style();
     return SourceRun.presetName(
         s, name -> StyleEncoderConfig.preset(name, s.zDim()), List.of("cpu", "tiny"));
   }

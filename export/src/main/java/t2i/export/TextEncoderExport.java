@@ -18,7 +18,6 @@ import org.tensorflow.op.core.PlaceholderWithDefault;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TString;
-import t2i.data.DataException;
 import t2i.data.text.ReedAlphabet;
 import t2i.graph.Mode;
 import t2i.graph.Network;
@@ -27,6 +26,7 @@ import t2i.graph.TextEncoder;
 import t2i.graph.TextEncoderConfig;
 import t2i.serving.TextEncoderContract;
 import t2i.training.embedding.EmbeddingConfig;
+import t2i.training.embedding.EmbeddingDim;
 import t2i.training.embedding.EmbeddingTrainer;
 
 /**
@@ -75,18 +75,18 @@ public final class TextEncoderExport {
         runDir, EmbeddingTrainer.KIND, EmbeddingConfig.class, TextEncoderExport::preset);
   }
 
+  /** The preset the run recorded; for runs older than that field, the one its encoder equals. */
   private static String preset(EmbeddingConfig config) {
+    if (config.textPreset() != null) {
+      return config.textPreset();
+    }
     return SourceRun.presetName(
         config.text(), TextEncoderConfig::preset, List.of("reed", "gru", "tiny"));
   }
 
   /** Refuses a text encoder whose embeddings are not the length a generator takes. */
   static void checkEmbeddingDim(SourceRun<EmbeddingConfig> text, String consumer, int expected) {
-    int dim = text.config().text().embeddingDim();
-    if (dim != expected) {
-      throw new DataException(
-          text.dir() + " gives " + dim + "-d text embeddings; " + consumer + " takes " + expected);
-    }
+    EmbeddingDim.check(text.dir(), text.config().text().embeddingDim(), consumer, expected);
   }
 
   /** φ(text): Reed's character encoding in the graph, then the char-CNN-RNN. */

@@ -66,7 +66,8 @@ public final class TextToImageExport {
       throws IOException {
     SourceRun<EmbeddingConfig> text = TextEncoderExport.source(embeddingRun);
     SourceRun<GanTrainingConfig> gan =
-        SourceRun.latest(ganRun, GanTrainer.KIND, GanTrainingConfig.class, c -> preset(c.gan()));
+        SourceRun.latest(
+            ganRun, GanTrainer.KIND, GanTrainingConfig.class, TextToImageExport::preset);
     TextEncoderExport.checkEmbeddingDim(text, ganRun.toString(), gan.config().gan().embeddingDim());
     return new SavedModelWriter(Text2ImageContract.MODEL)
         .from(text)
@@ -140,8 +141,15 @@ public final class TextToImageExport {
             .build());
   }
 
-  /** The GAN's preset; the embedding length is the text encoder's. */
-  private static String preset(GanConfig c) {
+  /**
+   * The preset the run recorded; for runs older than that field, the one its networks equal (the
+   * embedding length is the text encoder's).
+   */
+  private static String preset(GanTrainingConfig gan) {
+    if (gan.preset() != null) {
+      return gan.preset();
+    }
+    GanConfig c = gan.gan();
     return SourceRun.presetName(
         c,
         name -> GanConfig.preset(name).withEmbeddingDim(c.embeddingDim()),

@@ -25,6 +25,7 @@ import t2i.graph.TextEncoderConfig;
 import t2i.training.Sessions;
 import t2i.training.embedding.EmbeddingConfig;
 import t2i.training.embedding.EmbeddingGraph;
+import t2i.training.optim.OptimizerType;
 
 /** Tiny SavedModels written with TensorFlow Java, for the inspector's tests. */
 public final class TinySavedModels {
@@ -82,7 +83,7 @@ public final class TinySavedModels {
             .text(TextEncoderConfig.tiny())
             .image(ImageEncoderConfig.tiny())
             .batchSize(4)
-            .optimizer(optimizer)
+            .optimizer(OptimizerType.of(optimizer))
             .build();
     EmbeddingGraph graph = EmbeddingGraph.training(c);
     try (Graph g = graph.graph) {

@@ -302,19 +302,14 @@ class EmbeddingCommandsTest {
 
     // a GAN whose z has another length than the style run's
     var wide =
-        new t2i.training.gan.GanTrainingConfig(
-            dataset.toString(),
-            CaptionEmbeddings.folder(dataset, "run").toString(),
-            new t2i.graph.GanConfig(4, 4, 12, 8, 16, false, 64, 3),
-            "gan",
-            4,
-            4,
-            0.5f,
-            2e-4f,
-            0.5f,
-            0,
-            1,
-            false);
+        t2i.training.gan.GanTrainingConfig.builder(
+                dataset.toString(), CaptionEmbeddings.folder(dataset, "run").toString(), 16)
+            .gan(new t2i.graph.GanConfig(4, 4, 12, 8, 16, false, 64, 3))
+            .loss(t2i.training.gan.GanTrainingConfig.Loss.GAN)
+            .batchSize(4)
+            .seed(1)
+            .flip(false)
+            .build();
     Path other = dir.resolve("gan-z12");
     t2i.training.run.RunDirectory.create(other, t2i.training.gan.GanTrainer.KIND, wide);
     try (var t = new t2i.training.gan.GanTrainer(wide, other, null, 1, t2i.data.Progress.NONE)) {
@@ -357,7 +352,7 @@ class EmbeddingCommandsTest {
             "--text-preset",
             "reed");
     assertEquals(1, wrong.exit());
-    assertTrue(wrong.err().contains("another architecture"), wrong.err());
+    assertTrue(wrong.err().contains("--text-preset reed would change " + run), wrong.err());
     assertEquals(1, wrong.err().lines().filter(l -> l.startsWith("t2i: error:")).count());
     CliRun notARun = t2i("eval", "embedding", dir.resolve("nothing").toString());
     assertEquals(1, notARun.exit());

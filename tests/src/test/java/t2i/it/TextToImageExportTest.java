@@ -33,9 +33,7 @@ import t2i.export.SavedModelInspector;
 import t2i.export.SavedModelReport;
 import t2i.export.StyleExport;
 import t2i.export.TextToImageExport;
-import t2i.graph.GanConfig;
 import t2i.graph.ImageEncoderConfig;
-import t2i.graph.StyleEncoderConfig;
 import t2i.graph.TextEncoderConfig;
 import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.embedding.EmbeddingConfig;
@@ -91,19 +89,12 @@ class TextToImageExportTest {
     }
     dim = TextEncoderConfig.tiny().embeddingDim();
     GanTrainingConfig gc =
-        new GanTrainingConfig(
-            datasetDir.toString(),
-            embeddings.toString(),
-            GanConfig.tiny().withEmbeddingDim(dim),
-            "int-cls",
-            4,
-            4,
-            0.5f,
-            2e-4f,
-            0.5f,
-            0,
-            7,
-            false);
+        GanTrainingConfig.builder(datasetDir.toString(), embeddings.toString(), dim)
+            .preset("tiny")
+            .batchSize(4)
+            .seed(7)
+            .flip(false)
+            .build();
     zDim = gc.gan().zDim();
     Path ganRun = dir.resolve("gan");
     RunDirectory.create(ganRun, GanTrainer.KIND, gc);
@@ -124,8 +115,11 @@ class TextToImageExportTest {
     model = TextToImageExport.export(embeddingRun, ganRun, dir.resolve("models"), 1, false);
 
     StyleTrainingConfig sc =
-        new StyleTrainingConfig(
-            ganRun.toString(), 3, StyleEncoderConfig.preset("tiny", zDim), 4, 2e-4f, 0.5f, 2);
+        StyleTrainingConfig.builder(ganRun.toString(), 3, zDim)
+            .preset("tiny")
+            .batchSize(4)
+            .seed(2)
+            .build();
     styleRun = dir.resolve("style");
     RunDirectory.create(styleRun, StyleTrainer.KIND, sc);
     try (StyleTrainer t = new StyleTrainer(sc, styleRun, null, 1)) {

@@ -1,5 +1,6 @@
 package t2i.training;
 
+import java.util.Arrays;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
@@ -32,6 +33,16 @@ public final class BatchTensors {
   /** A row-major {@code float32 [rows, columns]} matrix. */
   public static TFloat32 matrix(float[] values, int rows, int columns) {
     return TFloat32.tensorOf(Shape.of(rows, columns), DataBuffers.of(values, true, false));
+  }
+
+  /**
+   * Rows {@code [start, start + count)} of row-major {@code values} as a tensor of shape {@code
+   * [count, rowShape...]}.
+   */
+  public static TFloat32 rows(float[] values, int start, int count, long... rowShape) {
+    int rowSize = Math.toIntExact(Shape.of(rowShape).size());
+    float[] part = Arrays.copyOfRange(values, start * rowSize, (start + count) * rowSize);
+    return TFloat32.tensorOf(Shape.of(rowShape).prepend(count), DataBuffers.of(part, true, false));
   }
 
   /** A tensor's values, row-major. */

@@ -13,13 +13,12 @@ public final class Sessions {
   private Sessions() {}
 
   /**
-   * @param threads intra-op threads; 0 for one per core. One thread makes results bit-reproducible,
-   *     which the resume tests rely on.
-   */
-  /**
    * A session whose variables come from {@code checkpoint}, or from their initialisers when it is
    * null. If restoring fails (another architecture, a damaged file), the session and the graph are
    * closed before the error propagates.
+   *
+   * @param threads intra-op threads; 0 for one per core. One thread makes results bit-reproducible,
+   *     which the resume tests rely on.
    */
   public static Session open(Graph graph, int threads, Checkpoint checkpoint) {
     Session session = create(graph, threads);

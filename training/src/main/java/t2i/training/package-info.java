@@ -1,2 +1,5 @@
-/** Training-side helpers that own TensorFlow sessions and tensors: batch-to-tensor copies. */
+/**
+ * Training-side helpers that own TensorFlow sessions and tensors: sessions, batch-to-tensor copies,
+ * chunked inference, and the one interpolation convention.
+ */
 package t2i.training;

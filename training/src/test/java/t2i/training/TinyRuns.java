@@ -6,7 +6,6 @@ import t2i.data.Dataset;
 import t2i.data.Progress;
 import t2i.data.Split;
 import t2i.data.emoji.EmojiFixture;
-import t2i.graph.GanConfig;
 import t2i.graph.ImageEncoderConfig;
 import t2i.graph.TextEncoderConfig;
 import t2i.training.embedding.CaptionEmbeddings;
@@ -15,6 +14,7 @@ import t2i.training.embedding.EmbeddingModel;
 import t2i.training.embedding.EmbeddingTrainer;
 import t2i.training.gan.GanTrainer;
 import t2i.training.gan.GanTrainingConfig;
+import t2i.training.gan.GanTrainingConfig.Loss;
 import t2i.training.run.RunDirectory;
 
 /**
@@ -55,24 +55,19 @@ public final class TinyRuns {
   }
 
   /** A tiny GAN on these embeddings: batch 8, Adam 2e-4, seed 3. */
-  public GanTrainingConfig gan(String loss) {
-    return new GanTrainingConfig(
-        dataset.toString(),
-        embeddings.toString(),
-        GanConfig.tiny().withEmbeddingDim(TextEncoderConfig.tiny().embeddingDim()),
-        loss,
-        8,
-        4,
-        0.5f,
-        2e-4f,
-        0.5f,
-        0,
-        3,
-        false);
+  public GanTrainingConfig gan(Loss loss) {
+    return GanTrainingConfig.builder(
+            dataset.toString(), embeddings.toString(), TextEncoderConfig.tiny().embeddingDim())
+        .preset("tiny")
+        .loss(loss)
+        .batchSize(8)
+        .seed(3)
+        .flip(false)
+        .build();
   }
 
   /** A tiny GAN run trained {@code steps} steps and checkpointed. */
-  public Path trainGan(Path run, String loss, int steps) throws IOException {
+  public Path trainGan(Path run, Loss loss, int steps) throws IOException {
     RunDirectory.create(run, GanTrainer.KIND, gan(loss));
     try (GanTrainer t = new GanTrainer(gan(loss), run, null, 1, Progress.NONE)) {
       for (int i = 0; i < steps; i++) {

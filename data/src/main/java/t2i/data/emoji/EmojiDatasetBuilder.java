@@ -143,7 +143,7 @@ public final class EmojiDatasetBuilder {
               .toList();
       return writer.commit(
           new ShardedDatasetWriter.Description(
-              "emoji",
+              EmojiDatasetOptions.NAME,
               "Emoji art ("
                   + String.join(", ", options.styles())
                   + ") at 64x64 with Unicode CLDR descriptions; class = emoji subcategory",

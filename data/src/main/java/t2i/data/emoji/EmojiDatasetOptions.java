@@ -32,6 +32,9 @@ public record EmojiDatasetOptions(
     boolean force,
     EmojiSources sources) {
 
+  /** The dataset name the manifest records. */
+  public static final String NAME = "emoji";
+
   public static final List<String> DEFAULT_STYLES = List.of("google", "twitter");
   public static final double DEFAULT_TEST_FRACTION = 0.2;
   public static final int DEFAULT_CAPTIONS_PER_RECORD = 10;

@@ -2,20 +2,31 @@ package t2i.training.embedding;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.nio.file.Path;
+import t2i.data.Dataset;
+import t2i.data.Split;
+import t2i.data.emoji.EmojiDatasetOptions;
 import t2i.graph.ImageEncoderConfig;
 import t2i.graph.TextEncoderConfig;
+import t2i.training.optim.Adam;
+import t2i.training.optim.Optimizer;
+import t2i.training.optim.OptimizerType;
+import t2i.training.optim.RmsProp;
 
 /**
  * Everything that defines a joint-embedding run; saved as the run's {@code config.json}, from which
  * resume, evaluation, embedding and export rebuild the graphs.
  *
  * @param dataset the dataset folder
+ * @param textPreset the name of the preset {@code text} was made from, or null (a custom encoder,
+ *     or a run folder older than this field)
  * @param text the text encoder
+ * @param imagePreset the name of the preset {@code image} was made from, or null
  * @param image the image encoder
  * @param imageFeatures a {@code .npy} of precomputed image features (rows: trainval records then
  *     test records, in shard order), or null to learn from pixels
  * @param batchSize classes per batch, one image and one caption each (Reed: 40)
- * @param optimizer {@code rmsprop} (Reed's) or {@code adam}
+ * @param optimizer RMSprop (Reed's) or Adam
  * @param learningRate initial learning rate
  * @param decay learning-rate factor per "epoch" (Reed: 0.98)
  * @param decayEvery steps per "epoch": one per trainval class, as in Reed's code
@@ -26,11 +37,13 @@ import t2i.graph.TextEncoderConfig;
  */
 public record EmbeddingConfig(
     String dataset,
+    String textPreset,
     TextEncoderConfig text,
+    String imagePreset,
     ImageEncoderConfig image,
     String imageFeatures,
     int batchSize,
-    String optimizer,
+    OptimizerType optimizer,
     float learningRate,
     float decay,
     int decayEvery,
@@ -39,20 +52,19 @@ public record EmbeddingConfig(
     long seed,
     boolean flip) {
 
+  public static final OptimizerType DEFAULT_OPTIMIZER = OptimizerType.ADAM;
+
   public EmbeddingConfig {
     checkArgument(
         dataset != null && text != null && image != null && optimizer != null,
         "dataset, text, image and optimizer are required");
     checkArgument(batchSize >= 2, "a DS-SJE batch needs at least 2 classes, got %s", batchSize);
-    checkArgument(
-        optimizer.equals("rmsprop") || optimizer.equals("adam"),
-        "optimizer must be rmsprop or adam, was %s",
-        optimizer);
     checkArgument(learningRate > 0, "learning rate must be > 0, was %s", learningRate);
     checkArgument(decay > 0 && decay <= 1, "decay must be in (0, 1], was %s", decay);
     checkArgument(decayEvery > 0, "decayEvery must be > 0, was %s", decayEvery);
-    checkArgument(initialMeanSquare >= 0, "initialMeanSquare must be >= 0");
-    checkArgument(gradientClip >= 0, "gradientClip must be >= 0");
+    checkArgument(
+        initialMeanSquare >= 0, "initialMeanSquare must be >= 0, was %s", initialMeanSquare);
+    checkArgument(gradientClip >= 0, "gradientClip must be >= 0, was %s", gradientClip);
     checkArgument(
         text.embeddingDim() == image.embeddingDim(),
         "text and image embeddings differ in size: %s vs %s",
@@ -65,25 +77,48 @@ public record EmbeddingConfig(
     return (float) (learningRate * Math.pow(decay, Math.floor((double) step / decayEvery)));
   }
 
-  /** Whether {@code other} builds the same graph (what a resume must keep). */
-  public boolean sameArchitecture(EmbeddingConfig other) {
-    return text.equals(other.text)
-        && image.equals(other.image)
-        && batchSize == other.batchSize
-        && optimizer.equals(other.optimizer);
+  /** The update rule: Adam (β1 0.9, β2 0.999) or RMSprop from {@code initialMeanSquare}. */
+  public Optimizer updateRule() {
+    return switch (optimizer) {
+      case ADAM -> new Adam(0.9f, Adam.DEFAULT_BETA2);
+      case RMSPROP -> new RmsProp(initialMeanSquare);
+    };
   }
 
-  /** Defaults for a dataset with {@code trainvalClasses} classes to train on. */
+  /** The rate that worked here: Adam 0.0002, RMSprop 0.0001 (README, "Joint embedding"). */
+  public static float defaultLearningRate(OptimizerType optimizer) {
+    return optimizer == OptimizerType.ADAM ? 2e-4f : 1e-4f;
+  }
+
+  /**
+   * The defaults for a dataset with {@code trainvalClasses} classes to train on: Reed's text
+   * encoder, the cpu image encoder, batches of 40 classes (at most all of them), Adam at its
+   * default rate, decay 0.98 per epoch of classes, seed 0, images not mirrored.
+   */
   public static Builder builder(String dataset, int trainvalClasses) {
     return new Builder(dataset, trainvalClasses);
   }
 
-  /** Every value of this config, for a resume to change what the user asks and nothing else. */
+  /**
+   * A new run's defaults on a dataset: its trainval classes set the batch and decay period, and
+   * images are mirrored except on the emoji data (whose art is not symmetric).
+   */
+  public static Builder defaultsFor(Path dataset) {
+    Path data = dataset.toAbsolutePath().normalize();
+    Dataset ds = Dataset.open(data);
+    return builder(data.toString(), ds.manifest().classes(Split.TRAINVAL).size())
+        .flip(!ds.manifest().name().equals(EmojiDatasetOptions.NAME));
+  }
+
+  /** Every value of this config, for a resume to check or change. */
   public Builder toBuilder() {
     Builder b = new Builder(dataset, decayEvery);
+    b.textPreset = textPreset;
     b.text = text;
+    b.imagePreset = imagePreset;
     b.image = image;
     b.imageFeatures = imageFeatures;
+    b.featureDim = image.featureDim();
     b.batchSize = batchSize;
     b.optimizer = optimizer;
     b.learningRate = learningRate;
@@ -99,11 +134,14 @@ public record EmbeddingConfig(
   /** The defaults, then what the caller sets. */
   public static final class Builder {
     private String dataset;
-    private TextEncoderConfig text = TextEncoderConfig.reed();
-    private ImageEncoderConfig image = ImageEncoderConfig.cpu();
+    private String textPreset = "reed";
+    private TextEncoderConfig text;
+    private String imagePreset = "cpu";
+    private ImageEncoderConfig image;
     private String imageFeatures;
+    private int featureDim;
     private int batchSize;
-    private String optimizer = DEFAULT_OPTIMIZER;
+    private OptimizerType optimizer = DEFAULT_OPTIMIZER;
     private Float learningRate;
     private float decay = 0.98f;
     private int decayEvery;
@@ -118,25 +156,44 @@ public record EmbeddingConfig(
       this.decayEvery = Math.max(1, trainvalClasses);
     }
 
-    /** Another dataset (a resume with --data); {@code decayEvery} stays as it was. */
+    /** Another dataset; {@code decayEvery} stays as it was. */
     public Builder dataset(String dataset) {
       this.dataset = dataset;
       return this;
     }
 
+    /** A named text encoder preset (reed, gru, tiny). */
+    public Builder textPreset(String name) {
+      this.textPreset = name;
+      this.text = null;
+      return this;
+    }
+
+    /** A text encoder of the caller's; the run records no preset name. */
     public Builder text(TextEncoderConfig text) {
       this.text = text;
+      this.textPreset = null;
       return this;
     }
 
+    /** A named image encoder preset (cpu, wide, tiny). */
+    public Builder imagePreset(String name) {
+      this.imagePreset = name;
+      this.image = null;
+      return this;
+    }
+
+    /** An image encoder of the caller's; the run records no preset name. */
     public Builder image(ImageEncoderConfig image) {
       this.image = image;
+      this.imagePreset = null;
       return this;
     }
 
+    /** Precomputed image features of {@code featureDim} values per image instead of pixels. */
     public Builder imageFeatures(String file, int featureDim) {
       this.imageFeatures = file;
-      this.image = image.withFeatures(featureDim);
+      this.featureDim = featureDim;
       return this;
     }
 
@@ -145,7 +202,8 @@ public record EmbeddingConfig(
       return this;
     }
 
-    public Builder optimizer(String optimizer) {
+    /** The update rule; its default learning rate unless {@link #learningRate} is set. */
+    public Builder optimizer(OptimizerType optimizer) {
       this.optimizer = optimizer;
       return this;
     }
@@ -171,15 +229,23 @@ public record EmbeddingConfig(
     }
 
     public EmbeddingConfig build() {
-      float lr = learningRate != null ? learningRate : defaultLearningRate(optimizer);
+      TextEncoderConfig t = text != null ? text : TextEncoderConfig.preset(textPreset);
+      ImageEncoderConfig i =
+          (image != null ? image : ImageEncoderConfig.preset(imagePreset))
+              .withEmbeddingDim(t.embeddingDim());
+      if (featureDim > 0) {
+        i = i.withFeatures(featureDim);
+      }
       return new EmbeddingConfig(
           dataset,
-          text,
-          image.withEmbeddingDim(text.embeddingDim()),
+          textPreset,
+          t,
+          imagePreset,
+          i,
           imageFeatures,
           batchSize,
           optimizer,
-          lr,
+          learningRate != null ? learningRate : defaultLearningRate(optimizer),
           decay,
           decayEvery,
           initialMeanSquare,
@@ -187,11 +253,5 @@ public record EmbeddingConfig(
           seed,
           flip);
     }
-  }
-
-  public static final String DEFAULT_OPTIMIZER = "adam";
-
-  public static float defaultLearningRate(String optimizer) {
-    return optimizer.equals("adam") ? 2e-4f : 1e-4f;
   }
 }

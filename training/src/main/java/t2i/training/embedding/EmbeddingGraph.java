@@ -7,9 +7,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import t2i.data.text.ReedAlphabet;
@@ -18,15 +16,15 @@ import t2i.graph.Mode;
 import t2i.graph.Network;
 import t2i.graph.SjeLoss;
 import t2i.graph.TextEncoder;
-import t2i.training.optim.Adam;
 import t2i.training.optim.GradientBarrier;
-import t2i.training.optim.RmsProp;
+import t2i.training.optim.Optimizer;
 
 /**
  * The joint embedding's graphs. Training: both encoders, the DS-SJE loss, gradients taken per
- * network and applied by RMSprop with a fed learning rate, plus the image encoder's batch-norm
- * updates, all behind one {@code train} op. Inference: the two encoders alone, batch norm on its
- * moving statistics, with the same variable names, so a training checkpoint restores into it.
+ * network and applied by the configured optimizer with a fed learning rate, plus the image
+ * encoder's batch-norm updates, all behind one {@code train} op. Inference: the two encoders alone,
+ * batch norm on its moving statistics, with the same variable names, so a training checkpoint
+ * restores into it.
  */
 public final class EmbeddingGraph {
   public final Graph graph;
@@ -77,44 +75,19 @@ public final class EmbeddingGraph {
     List<List<Operand<TFloat32>>> grads = new ArrayList<>();
     List<Operand<TFloat32>> all = new ArrayList<>();
     for (Network net : nets) {
-      List<Operand<TFloat32>> g = gradients(tf, c, net);
+      List<Operand<TFloat32>> g = Optimizer.gradients(tf, loss, net.trainable(), c.gradientClip());
       grads.add(g);
       all.addAll(g);
     }
     Op barrier = GradientBarrier.after(tf, all, "gradients_done");
+    Optimizer optimizer = c.updateRule();
     for (int i = 0; i < nets.size(); i++) {
       Network net = nets.get(i);
       String name = net == text ? "optimizer_text" : "optimizer_image";
-      updates.add(
-          c.optimizer().equals("adam")
-              ? Adam.apply(
-                  tf, net.trainable(), grads.get(i), learningRate, 0.9f, 0.999f, barrier, name)
-              : RmsProp.apply(
-                  tf,
-                  net.trainable(),
-                  grads.get(i),
-                  learningRate,
-                  c.initialMeanSquare(),
-                  barrier,
-                  name));
+      updates.add(optimizer.apply(tf, net.trainable(), grads.get(i), learningRate, barrier, name));
     }
     updates.addAll(image.updates());
     train = tf.withName("train").withControlDependencies(updates).noOp();
-  }
-
-  /** Gradients of the loss for one network's weights only, optionally clipped. */
-  private List<Operand<TFloat32>> gradients(Ops tf, EmbeddingConfig c, Network net) {
-    List<Variable<TFloat32>> vars = net.trainable();
-    Gradients g = tf.gradients(loss, vars);
-    List<Operand<TFloat32>> grads = new ArrayList<>();
-    for (int i = 0; i < vars.size(); i++) {
-      Operand<TFloat32> grad = g.<TFloat32>dy(i);
-      if (c.gradientClip() > 0) {
-        grad = tf.clipByValue(grad, tf.constant(-c.gradientClip()), tf.constant(c.gradientClip()));
-      }
-      grads.add(grad);
-    }
-    return grads;
   }
 
   public static EmbeddingGraph training(EmbeddingConfig c) {

@@ -1,16 +1,14 @@
 package t2i.training.embedding;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import org.tensorflow.Result;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 import t2i.data.batch.DecodedSplit;
 import t2i.training.BatchTensors;
+import t2i.training.ChunkedInference;
 import t2i.training.Sessions;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.Checkpoints;
@@ -21,18 +19,20 @@ import t2i.training.run.RunDirectory;
  * norm on its moving statistics, weights restored from a checkpoint.
  */
 public final class EmbeddingModel implements AutoCloseable {
-  private static final int BATCH = 64;
-
   private final EmbeddingConfig config;
   private final EmbeddingGraph graph;
   private final Session session;
   private final Checkpoint checkpoint;
+  private final ChunkedInference textEmbeddings;
+  private final ChunkedInference imageEmbeddings;
 
   private EmbeddingModel(EmbeddingConfig config, Checkpoint checkpoint, int threads) {
     this.config = config;
     this.checkpoint = checkpoint;
     this.graph = EmbeddingGraph.inference(config);
     this.session = Sessions.open(graph.graph, threads, checkpoint);
+    this.textEmbeddings = new ChunkedInference(session, graph.textEmbedding);
+    this.imageEmbeddings = new ChunkedInference(session, graph.imageEmbedding);
   }
 
   /** The run's latest checkpoint. */
@@ -57,39 +57,19 @@ public final class EmbeddingModel implements AutoCloseable {
 
   /** φ(t) of each text, row-major {@code [texts, dim]}. */
   public float[] encodeTexts(List<String> texts) {
-    float[] out = new float[texts.size() * dim()];
-    for (int start = 0; start < texts.size(); start += BATCH) {
-      List<String> part = texts.subList(start, Math.min(texts.size(), start + BATCH));
-      try (TInt32 chars = BatchTensors.chars(part.toArray(new String[0]));
-          Result r = session.runner().feed(graph.chars, chars).fetch(graph.textEmbedding).run()) {
-        copy((TFloat32) r.get(0), out, start * dim());
-      }
-    }
-    return out;
+    return textEmbeddings.run(
+        texts.size(),
+        (start, count) ->
+            Map.of(
+                graph.chars,
+                BatchTensors.chars(texts.subList(start, start + count).toArray(new String[0]))));
   }
 
   /** θ(v) of each record of a split, centre-cropped to 64×64, row-major {@code [records, dim]}. */
   public float[] encodeImages(DecodedSplit data) {
     int side = config.image().imageSize();
-    int x0 = (data.width() - side) / 2;
-    int y0 = (data.height() - side) / 2;
-    float[] out = new float[data.size() * dim()];
-    for (int start = 0; start < data.size(); start += BATCH) {
-      int n = Math.min(BATCH, data.size() - start);
-      float[] pixels = new float[n * side * side * 3];
-      for (int i = 0; i < n; i++) {
-        byte[] rgb = data.pixels(start + i);
-        int o = i * side * side * 3;
-        for (int y = 0; y < side; y++) {
-          int row = ((y0 + y) * data.width() + x0) * 3;
-          for (int k = 0; k < side * 3; k++) {
-            pixels[o++] = (rgb[row + k] & 0xff) / 127.5f - 1f;
-          }
-        }
-      }
-      System.arraycopy(encodePixels(pixels, n), 0, out, start * dim(), n * dim());
-    }
-    return out;
+    return imageEmbeddings.run(
+        data.size(), (start, count) -> Map.of(graph.images, crop(data, start, count, side)));
   }
 
   /**
@@ -111,41 +91,36 @@ public final class EmbeddingModel implements AutoCloseable {
               + pixels.length
               + " values");
     }
-    float[] out = new float[n * dim()];
-    for (int start = 0; start < n; start += BATCH) {
-      int m = Math.min(BATCH, n - start);
-      float[] part = Arrays.copyOfRange(pixels, start * size, (start + m) * size);
-      try (TFloat32 images =
-              TFloat32.tensorOf(Shape.of(m, side, side, 3), DataBuffers.of(part, true, false));
-          Result r =
-              session.runner().feed(graph.images, images).fetch(graph.imageEmbedding).run()) {
-        copy((TFloat32) r.get(0), out, start * dim());
-      }
-    }
-    return out;
+    return imageEmbeddings.run(
+        n,
+        (start, count) ->
+            Map.of(graph.images, BatchTensors.rows(pixels, start, count, side, side, 3)));
   }
 
   /** θ(v) from precomputed features ({@code records} rows of the split). */
   public float[] encodeFeatures(ImageFeatures features, int records) {
-    float[] out = new float[records * dim()];
-    for (int start = 0; start < records; start += BATCH) {
-      int n = Math.min(BATCH, records - start);
-      int[] rows = new int[n];
-      Arrays.setAll(rows, i -> i);
-      for (int i = 0; i < n; i++) {
-        rows[i] = start + i;
-      }
-      try (TFloat32 f = features.rows(rows);
-          Result r = session.runner().feed(graph.images, f).fetch(graph.imageEmbedding).run()) {
-        copy((TFloat32) r.get(0), out, start * dim());
-      }
-    }
-    return out;
+    return imageEmbeddings.run(
+        records,
+        (start, count) ->
+            Map.of(graph.images, features.rows(IntStream.range(start, start + count).toArray())));
   }
 
-  private static void copy(TFloat32 t, float[] out, int offset) {
-    float[] part = BatchTensors.floats(t);
-    System.arraycopy(part, 0, out, offset, part.length);
+  /** Records {@code [start, start + count)}, centre-cropped to {@code side}, in [−1, 1]. */
+  private static TFloat32 crop(DecodedSplit data, int start, int count, int side) {
+    int x0 = (data.width() - side) / 2;
+    int y0 = (data.height() - side) / 2;
+    float[] pixels = new float[count * side * side * 3];
+    int o = 0;
+    for (int i = 0; i < count; i++) {
+      byte[] rgb = data.pixels(start + i);
+      for (int y = 0; y < side; y++) {
+        int row = ((y0 + y) * data.width() + x0) * 3;
+        for (int k = 0; k < side * 3; k++) {
+          pixels[o++] = (rgb[row + k] & 0xff) / 127.5f - 1f;
+        }
+      }
+    }
+    return BatchTensors.rows(pixels, 0, count, side, side, 3);
   }
 
   /** The inference graph's variables, for export. */

@@ -2,14 +2,11 @@ package t2i.training.embedding;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import org.tensorflow.Result;
-import org.tensorflow.Session;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
-import t2i.data.DataException;
 import t2i.data.Dataset;
 import t2i.data.Progress;
 import t2i.data.Split;
@@ -19,11 +16,9 @@ import t2i.data.batch.BatchOptions.Sampling;
 import t2i.data.batch.BatchPipeline;
 import t2i.data.batch.DecodedSplit;
 import t2i.training.BatchTensors;
-import t2i.training.Sessions;
-import t2i.training.loop.StepResult;
-import t2i.training.loop.Trainer;
+import t2i.training.ChunkedInference;
 import t2i.training.run.Checkpoint;
-import t2i.training.run.Checkpoints;
+import t2i.training.run.RunFrame;
 
 /**
  * Trains the joint embedding: each step takes one image and one caption from each of {@code
@@ -31,16 +26,16 @@ import t2i.training.run.Checkpoints;
  * op. Batch {@code i} depends only on (seed, i), and the checkpoint holds every variable including
  * the optimizer's slots, so a resumed run continues exactly.
  */
-public final class EmbeddingTrainer implements Trainer {
+public final class EmbeddingTrainer extends RunFrame<EmbeddingTrainer.Scalars> {
   public static final String KIND = "embedding";
+
+  /** What a step reports: the DS-SJE loss and the learning rate. */
+  public record Scalars(double loss, float lr) {}
 
   private final EmbeddingConfig config;
   private final EmbeddingGraph graph;
-  private final Session session;
-  private final Checkpoints checkpoints;
   private final BatchPipeline batches;
   private final ImageFeatures features;
-  private long step;
 
   /**
    * @param resumeFrom the checkpoint to continue from, or null for a new run
@@ -49,6 +44,7 @@ public final class EmbeddingTrainer implements Trainer {
   public EmbeddingTrainer(
       EmbeddingConfig config, Path runDir, Checkpoint resumeFrom, int threads, Progress progress)
       throws IOException {
+    super(Scalars.class, runDir, resumeFrom, threads);
     this.config = config;
     Dataset dataset = Dataset.open(Path.of(config.dataset()));
     DecodedSplit data = DecodedSplit.load(dataset, Split.TRAINVAL, progress);
@@ -61,38 +57,26 @@ public final class EmbeddingTrainer implements Trainer {
                 Split.TRAINVAL,
                 config.image().featureDim());
     this.graph = EmbeddingGraph.training(config);
-    this.session = Sessions.open(graph.graph, threads, resumeFrom);
-    this.checkpoints = new Checkpoints(runDir, 3);
-    this.step = resumeFrom == null ? 0 : resumeFrom.step();
-    BatchOptions options =
-        BatchOptions.defaults()
-            .withBatchSize(config.batchSize())
-            .withSeed(config.seed())
-            .withSampling(Sampling.DISTINCT_CLASSES)
-            .withAugmentation(true, config.flip())
-            .withFirstBatch(step);
-    this.batches = new BatchPipeline(data, options);
+    open(graph.graph);
+    this.batches =
+        batches(
+            data,
+            BatchOptions.defaults()
+                .withBatchSize(config.batchSize())
+                .withSeed(config.seed())
+                .withSampling(Sampling.DISTINCT_CLASSES)
+                .withAugmentation(true, config.flip()));
   }
 
   @Override
-  public long step() {
-    return step;
-  }
-
-  @Override
-  public List<String> scalarNames() {
-    return List.of("loss", "lr");
-  }
-
-  @Override
-  public StepResult trainStep() {
+  protected Scalars runStep(long step) {
     Batch b = batches.next();
     float lr = config.learningRateAt(step);
     try (TInt32 chars = BatchTensors.chars(b.captions());
         TFloat32 images = features == null ? BatchTensors.images(b) : features.rows(b.records());
         TFloat32 rate = TFloat32.scalarOf(lr);
         Result r =
-            session
+            session()
                 .runner()
                 .feed(graph.chars, chars)
                 .feed(graph.images, images)
@@ -100,41 +84,23 @@ public final class EmbeddingTrainer implements Trainer {
                 .addTarget(graph.train)
                 .fetch(graph.loss)
                 .run()) {
-      double loss = ((TFloat32) r.get(0)).getFloat();
-      if (!Double.isFinite(loss)) {
-        throw new DataException(
-            "training diverged at step "
-                + (step + 1)
-                + " (loss "
-                + loss
-                + "): resume from the"
-                + " last checkpoint with a lower --lr");
-      }
-      step++;
-      Map<String, Double> scalars = new LinkedHashMap<>();
-      scalars.put("loss", loss);
-      scalars.put("lr", (double) lr);
-      return new StepResult(step, scalars);
+      return new Scalars(((TFloat32) r.get(0)).getFloat(), lr);
     }
   }
 
   @Override
-  public void checkpoint(double elapsedSeconds) throws IOException {
-    checkpoints.save(session, step, elapsedSeconds);
+  public String divergenceAdvice() {
+    return "resume from the last checkpoint with a lower --lr";
   }
 
   /** φ(t) from the training graph itself, row-major {@code [texts, dim]}. */
   public float[] encodeTexts(String[] texts) {
-    try (TInt32 chars = BatchTensors.chars(texts);
-        Result r = session.runner().feed(graph.chars, chars).fetch(graph.textEmbedding).run()) {
-      return BatchTensors.floats((TFloat32) r.get(0));
-    }
-  }
-
-  @Override
-  public void close() {
-    batches.close();
-    session.close();
-    graph.graph.close();
+    return new ChunkedInference(session(), graph.textEmbedding)
+        .run(
+            texts.length,
+            (start, count) ->
+                Map.of(
+                    graph.chars,
+                    BatchTensors.chars(Arrays.copyOfRange(texts, start, start + count))));
   }
 }

@@ -17,6 +17,7 @@ import t2i.data.Split;
 import t2i.data.TextImageRecord;
 import t2i.data.batch.DecodedSplit;
 import t2i.data.io.Json;
+import t2i.training.embedding.EmbeddingDim;
 import t2i.training.embedding.EmbeddingModel;
 
 /**
@@ -102,13 +103,8 @@ public final class GanEvaluator {
         EmbeddingModel encoder =
             EmbeddingModel.load(
                 embeddingRun != null ? embeddingRun : gan.embeddingRun(), threads)) {
-      if (encoder.dim() != gan.config().gan().embeddingDim()) {
-        throw new DataException(
-            "the embedding run gives "
-                + encoder.dim()
-                + "-d text embeddings; the GAN takes "
-                + gan.config().gan().embeddingDim());
-      }
+      EmbeddingDim.check(
+          "the embedding run", encoder.dim(), "the GAN", gan.config().gan().embeddingDim());
       if (encoder.config().imageFeatures() != null || encoder.config().image().imageSize() != 64) {
         throw new DataException(
             "eval gan scores 64x64 images with the embedding's image encoder; this embedding run"

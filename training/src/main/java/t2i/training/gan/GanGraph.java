@@ -119,8 +119,9 @@ final class GanGraph {
     fakeScore = tf.math.mean(tf.math.sigmoid(sf), tf.constant(0));
     generatorVariables = gen.all();
     discriminatorVariables = disc.all();
-    trainD = Adam.minimize(tf, lossD, disc, learningRate, c.beta1(), "optimizer_d", "train_d");
-    trainG = Adam.minimize(tf, lossG, gen, learningRate, c.beta1(), "optimizer_g", "train_g");
+    Adam adam = Adam.withBeta1(c.beta1());
+    trainD = adam.minimize(tf, lossD, disc, learningRate, "optimizer_d", "train_d");
+    trainG = adam.minimize(tf, lossG, gen, learningRate, "optimizer_g", "train_g");
     samples =
         tf.withName("samples")
             .identity(Generator.build(gen.reuse(Mode.INFERENCE), g, sampleZ, sampleText));

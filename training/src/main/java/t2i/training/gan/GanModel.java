@@ -2,9 +2,9 @@ package t2i.training.gan;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -15,6 +15,7 @@ import t2i.graph.Generator;
 import t2i.graph.Mode;
 import t2i.graph.Network;
 import t2i.training.BatchTensors;
+import t2i.training.ChunkedInference;
 import t2i.training.Sessions;
 import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.run.Checkpoint;
@@ -26,15 +27,13 @@ import t2i.training.run.RunDirectory;
  * moving statistics, weights restored from a checkpoint.
  */
 public final class GanModel implements ImageGenerator, AutoCloseable {
-  private static final int BATCH = 64;
-
   private final GanTrainingConfig config;
   private final Checkpoint checkpoint;
   private final Graph graph = new Graph();
   private final Placeholder<TFloat32> z;
   private final Placeholder<TFloat32> text;
-  private final Operand<TFloat32> images;
   private final Session session;
+  private final ChunkedInference images;
 
   private GanModel(GanTrainingConfig config, Checkpoint checkpoint, int threads) {
     this.config = config;
@@ -48,8 +47,9 @@ public final class GanModel implements ImageGenerator, AutoCloseable {
             .placeholder(
                 TFloat32.class, Placeholder.shape(Shape.of(-1, config.gan().embeddingDim())));
     Network gen = new Network(tf, Generator.PREFIX, Mode.INFERENCE, config.seed());
-    images = Generator.build(gen, config.gan(), z, text);
+    Operand<TFloat32> generated = Generator.build(gen, config.gan(), z, text);
     session = Sessions.open(graph, threads, checkpoint);
+    images = new ChunkedInference(session, generated);
   }
 
   /** The run's latest checkpoint. */
@@ -105,19 +105,12 @@ public final class GanModel implements ImageGenerator, AutoCloseable {
   public float[] generate(float[] noise, float[] texts, int n) {
     int zDim = config.gan().zDim();
     int e = config.gan().embeddingDim();
-    float[] out = new float[n * 64 * 64 * 3];
-    for (int start = 0; start < n; start += BATCH) {
-      int m = Math.min(BATCH, n - start);
-      float[] zPart = java.util.Arrays.copyOfRange(noise, start * zDim, (start + m) * zDim);
-      float[] tPart = java.util.Arrays.copyOfRange(texts, start * e, (start + m) * e);
-      try (TFloat32 zt = BatchTensors.matrix(zPart, m, zDim);
-          TFloat32 tt = BatchTensors.matrix(tPart, m, e);
-          Result r = session.runner().feed(z, zt).feed(text, tt).fetch(images).run()) {
-        float[] part = BatchTensors.floats((TFloat32) r.get(0));
-        System.arraycopy(part, 0, out, start * 64 * 64 * 3, part.length);
-      }
-    }
-    return out;
+    return images.run(
+        n,
+        (start, count) ->
+            Map.of(
+                z, BatchTensors.rows(noise, start, count, zDim),
+                text, BatchTensors.rows(texts, start, count, e)));
   }
 
   @Override

@@ -156,7 +156,7 @@ public final class GanStepBenchmark {
     progress.finish();
     return new Result(
         preset,
-        config.loss(),
+        config.loss().toString(),
         n,
         threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
         steps,

@@ -2,14 +2,8 @@ package t2i.training.gan;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
-import org.tensorflow.types.TFloat32;
-import t2i.data.DataException;
 import t2i.data.Dataset;
 import t2i.data.Progress;
 import t2i.data.Split;
@@ -18,12 +12,13 @@ import t2i.data.batch.BatchOptions;
 import t2i.data.batch.BatchPipeline;
 import t2i.data.batch.DecodedSplit;
 import t2i.training.BatchTensors;
-import t2i.training.Sessions;
+import t2i.training.ChunkedInference;
+import t2i.training.Interpolation;
 import t2i.training.embedding.CaptionEmbeddings;
-import t2i.training.loop.StepResult;
-import t2i.training.loop.Trainer;
+import t2i.training.embedding.EmbeddingDim;
 import t2i.training.run.Checkpoint;
-import t2i.training.run.Checkpoints;
+import t2i.training.run.RunFrame;
+import t2i.training.run.StepRandom;
 
 /**
  * Trains the GAN on the trainval split: each step one D update, then one G update, on the same
@@ -32,64 +27,46 @@ import t2i.training.run.Checkpoints;
  * extra half batch mixes each right text with the next one's. Noise and caption choices derive from
  * (seed, step), so a resumed run continues exactly.
  */
-public final class GanTrainer implements Trainer, ImageGenerator {
+public final class GanTrainer extends RunFrame<GanTrainer.Scalars> implements ImageGenerator {
   public static final String KIND = "gan";
-  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+  private static final int RANDOM_STREAM = 7;
+
+  /** What a step reports: both losses, D's mean probability on real and fake pairs, the rate. */
+  public record Scalars(double lossD, double lossG, double dReal, double dFake, float lr) {}
 
   private final GanTrainingConfig config;
   private final GanGraph graph;
-  private final Session session;
-  private final Checkpoints checkpoints;
   private final BatchPipeline batches;
   private final CaptionEmbeddings embeddings;
-  private long step;
 
   public GanTrainer(
       GanTrainingConfig config, Path runDir, Checkpoint resumeFrom, int threads, Progress progress)
       throws IOException {
+    super(Scalars.class, runDir, resumeFrom, threads);
     this.config = config;
     Dataset dataset = Dataset.open(Path.of(config.dataset()));
     this.embeddings = CaptionEmbeddings.read(Path.of(config.embeddings()));
-    if (embeddings.dim() != config.gan().embeddingDim()) {
-      throw new DataException(
-          config.embeddings()
-              + " holds "
-              + embeddings.dim()
-              + "-d embeddings; the GAN expects "
-              + config.gan().embeddingDim());
-    }
+    EmbeddingDim.check(
+        config.embeddings(), embeddings.dim(), "the GAN", config.gan().embeddingDim());
     DecodedSplit data = DecodedSplit.load(dataset, Split.TRAINVAL, progress);
     this.graph = new GanGraph(config);
-    this.session = Sessions.open(graph.graph, threads, resumeFrom);
-    this.checkpoints = new Checkpoints(runDir, 3);
-    this.step = resumeFrom == null ? 0 : resumeFrom.step();
+    open(graph.graph);
     this.batches =
-        new BatchPipeline(
+        batches(
             data,
             BatchOptions.defaults()
                 .withBatchSize(config.batchSize())
                 .withSeed(config.seed())
-                .withAugmentation(true, config.flip())
-                .withFirstBatch(step));
+                .withAugmentation(true, config.flip()));
   }
 
   @Override
-  public long step() {
-    return step;
-  }
-
-  @Override
-  public List<String> scalarNames() {
-    return List.of("loss_d", "loss_g", "d_real", "d_fake", "lr");
-  }
-
-  @Override
-  public StepResult trainStep() {
+  protected Scalars runStep(long step) {
     Batch b = batches.next();
     int n = b.size();
     int e = embeddings.dim();
     int zDim = config.gan().zDim();
-    SplittableRandom random = new SplittableRandom(config.seed() * GOLDEN + step + 7);
+    SplittableRandom random = StepRandom.of(config.seed(), step, RANDOM_STREAM);
     float[] right = new float[n * e];
     float[] wrong = new float[n * e];
     for (int i = 0; i < n; i++) {
@@ -100,39 +77,18 @@ public final class GanTrainer implements Trainer, ImageGenerator {
     }
     float[] z = Noise.normal(random, n * zDim);
     int half = n / 2;
-    float beta = config.interpolationBeta();
     float[] mixed = new float[half * e];
     for (int i = 0; i < half; i++) {
-      int other = (i + 1) % n;
-      for (int d = 0; d < e; d++) {
-        mixed[i * e + d] = beta * right[i * e + d] + (1 - beta) * right[other * e + d];
-      }
+      int next = (i + 1) % n;
+      Interpolation.lerp(
+          right, i * e, right, next * e, config.interpolationBeta(), mixed, i * e, e);
     }
     float[] zMixed = Noise.normal(random, half * zDim);
     float lr = config.learningRateAt(step);
     GanGraph.Losses losses =
         graph.step(
-            session, new GanGraph.StepInputs(n, b.images(), right, wrong, z, mixed, zMixed, lr));
-    double lossD = losses.lossD();
-    double lossG = losses.lossG();
-    if (!Double.isFinite(lossD) || !Double.isFinite(lossG)) {
-      throw new DataException(
-          "training diverged at step "
-              + (step + 1)
-              + " (L_D "
-              + lossD
-              + ", L_G "
-              + lossG
-              + "): resume from the last checkpoint");
-    }
-    step++;
-    Map<String, Double> scalars = new LinkedHashMap<>();
-    scalars.put("loss_d", lossD);
-    scalars.put("loss_g", lossG);
-    scalars.put("d_real", losses.realScore());
-    scalars.put("d_fake", losses.fakeScore());
-    scalars.put("lr", (double) lr);
-    return new StepResult(step, scalars);
+            session(), new GanGraph.StepInputs(n, b.images(), right, wrong, z, mixed, zMixed, lr));
+    return new Scalars(losses.lossD(), losses.lossG(), losses.realScore(), losses.fakeScore(), lr);
   }
 
   @Override
@@ -142,17 +98,13 @@ public final class GanTrainer implements Trainer, ImageGenerator {
 
   @Override
   public float[] generate(float[] z, float[] text, int n) {
-    try (TFloat32 noise = BatchTensors.matrix(z, n, config.gan().zDim());
-        TFloat32 t = BatchTensors.matrix(text, n, embeddings.dim());
-        Result r =
-            session
-                .runner()
-                .feed(graph.sampleZ, noise)
-                .feed(graph.sampleText, t)
-                .fetch(graph.samples)
-                .run()) {
-      return BatchTensors.floats((TFloat32) r.get(0));
-    }
+    return new ChunkedInference(session(), graph.samples)
+        .run(
+            n,
+            (start, count) ->
+                Map.of(
+                    graph.sampleZ, BatchTensors.rows(z, start, count, zDim()),
+                    graph.sampleText, BatchTensors.rows(text, start, count, embeddings.dim())));
   }
 
   public CaptionEmbeddings embeddings() {
@@ -161,17 +113,5 @@ public final class GanTrainer implements Trainer, ImageGenerator {
 
   public GanTrainingConfig config() {
     return config;
-  }
-
-  @Override
-  public void checkpoint(double elapsedSeconds) throws IOException {
-    checkpoints.save(session, step, elapsedSeconds);
-  }
-
-  @Override
-  public void close() {
-    batches.close();
-    session.close();
-    graph.graph.close();
   }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import t2i.data.Dataset;
 import t2i.data.image.Images;
 import t2i.training.log.EventFileWriter;
 import t2i.training.loop.StepResult;
@@ -21,6 +22,21 @@ public final class SampleListener implements TrainingListener {
   private final int every;
   private final EventFileWriter events;
   private long lastWritten = -1;
+
+  /** Sample grids every {@code every} steps: 4 trainval and 4 test-class captions, 8 noises. */
+  public static SampleListener every(int every, GanTrainer trainer, Path runDir)
+      throws IOException {
+    GanTrainingConfig config = trainer.config();
+    SampleGrid grid =
+        new SampleGrid(
+            Dataset.open(Path.of(config.dataset())),
+            trainer.embeddings(),
+            config.gan().zDim(),
+            4,
+            8,
+            config.seed());
+    return new SampleListener(trainer, grid, runDir, every);
+  }
 
   public SampleListener(GanTrainer trainer, SampleGrid grid, Path runDir, int every)
       throws IOException {

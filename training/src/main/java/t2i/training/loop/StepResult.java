@@ -1,6 +1,11 @@
 package t2i.training.loop;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,7 +16,47 @@ import java.util.Map;
  */
 public record StepResult(long step, Map<String, Double> scalars) {
   public StepResult {
-    scalars = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scalars));
+    scalars = Collections.unmodifiableMap(new LinkedHashMap<>(scalars));
+  }
+
+  /**
+   * A step's record of numbers as scalars, in the record's order, each named after its component in
+   * snake case ({@code lossD} → {@code loss_d}, {@code lr} → {@code lr}).
+   */
+  public static StepResult of(long step, Record values) {
+    Map<String, Double> scalars = new LinkedHashMap<>();
+    for (RecordComponent c : values.getClass().getRecordComponents()) {
+      try {
+        c.getAccessor().setAccessible(true);
+        Object value = c.getAccessor().invoke(values);
+        scalars.put(scalarName(c.getName()), ((Number) value).doubleValue());
+      } catch (IllegalAccessException | InvocationTargetException | ClassCastException e) {
+        throw new IllegalArgumentException(
+            values.getClass().getSimpleName() + "." + c.getName() + " is not a readable number", e);
+      }
+    }
+    return new StepResult(step, scalars);
+  }
+
+  /** The scalar names {@link #of} gives a record of this type, in order. */
+  public static List<String> names(Class<? extends Record> type) {
+    List<String> names = new ArrayList<>();
+    for (RecordComponent c : type.getRecordComponents()) {
+      names.add(scalarName(c.getName()));
+    }
+    return List.copyOf(names);
+  }
+
+  static String scalarName(String component) {
+    StringBuilder out = new StringBuilder();
+    for (char ch : component.toCharArray()) {
+      if (Character.isUpperCase(ch)) {
+        out.append('_').append(Character.toLowerCase(ch));
+      } else {
+        out.append(ch);
+      }
+    }
+    return out.toString();
   }
 
   public double get(String name) {

@@ -14,6 +14,11 @@ public interface Trainer extends AutoCloseable {
   /** Names of the scalars {@link #trainStep} reports, for log headers. */
   List<String> scalarNames();
 
+  /** What to do when a step's losses are not finite ({@link DivergenceCheck}). */
+  default String divergenceAdvice() {
+    return "resume from the last checkpoint";
+  }
+
   /** Saves a complete checkpoint of the current state. */
   void checkpoint(double elapsedSeconds) throws IOException;
 

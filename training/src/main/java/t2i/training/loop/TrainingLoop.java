@@ -2,12 +2,14 @@ package t2i.training.loop;
 
 import com.google.common.base.Ticker;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a {@link Trainer} until its {@link Budget} is spent or {@link #requestStop()} is called
- * (Ctrl-C), checkpointing every {@code checkpointSeconds} and once at the end, whatever ended it.
+ * (Ctrl-C), checkpointing every {@code checkpointSeconds} and once at the end, whatever ended it. A
+ * {@link DivergenceCheck} sees each step before the given listeners do.
  */
 public final class TrainingLoop {
   private final Trainer trainer;
@@ -22,7 +24,10 @@ public final class TrainingLoop {
   public TrainingLoop(
       Trainer trainer, List<TrainingListener> listeners, double checkpointSeconds, Ticker ticker) {
     this.trainer = trainer;
-    this.listeners = List.copyOf(listeners);
+    List<TrainingListener> all = new ArrayList<>();
+    all.add(new DivergenceCheck(trainer.divergenceAdvice()));
+    all.addAll(listeners);
+    this.listeners = List.copyOf(all);
     this.checkpointSeconds = checkpointSeconds;
     this.ticker = ticker;
   }

@@ -1,5 +1,6 @@
 /**
  * The one training loop every trainer uses: steps until a step count, a time budget or a stop
- * request, with side effects (progress, logs, checkpoints) in listeners, never in the step.
+ * request, with side effects (progress, logs, checkpoints, the divergence check) in listeners,
+ * never in the step.
  */
 package t2i.training.loop;

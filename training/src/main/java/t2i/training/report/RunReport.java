@@ -90,7 +90,7 @@ public record RunReport(
         kind.getAsString(),
         settings,
         Files.isRegularFile(csv) ? LossLog.read(csv) : null,
-        new Checkpoints(dir, 1).latestEntry().orElse(null),
+        new Checkpoints(dir).latestEntry().orElse(null),
         samples(dir.resolve(SAMPLES)),
         grids(dir),
         readIfPresent(dir.resolve(EmbeddingEvaluator.FILE), EmbeddingEvaluator.Report.class),

@@ -3,7 +3,6 @@ package t2i.training.run;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,14 +21,23 @@ import t2i.data.io.Json;
  * The checkpoints of a run, in {@code <run>/checkpoints/}: {@code step-<n>/} folders written whole
  * (saved to a hidden folder, forced to disk, then renamed) and {@code latest.json}, replaced
  * atomically after the folder is in place. A crash or a power loss at any moment leaves the
- * previous checkpoint usable. The newest {@code keep} checkpoints are kept.
+ * previous checkpoint usable. The newest {@code keep} checkpoints are kept ({@link #KEPT} for a
+ * run).
  */
 public final class Checkpoints {
+  /** Checkpoints a run keeps: the newest three. */
+  public static final int KEPT = 3;
+
   static final String MODEL = "model";
   private static final String LATEST = "latest.json";
 
   private final Path dir;
   private final int keep;
+
+  /** A run's checkpoints, the newest {@link #KEPT} kept. */
+  public Checkpoints(Path runDir) {
+    this(runDir, KEPT);
+  }
 
   public Checkpoints(Path runDir, int keep) {
     checkArgument(keep >= 1, "keep must be >= 1, was %s", keep);
@@ -101,9 +109,9 @@ public final class Checkpoints {
 
   /** The run's latest checkpoint; one line for the user when there is none. */
   public static Checkpoint latestOf(Path runDir) {
-    return new Checkpoints(runDir, 3)
+    return new Checkpoints(runDir)
         .latest()
-        .orElseThrow(() -> new t2i.data.DataException(runDir + " has no checkpoint yet"));
+        .orElseThrow(() -> new DataException(runDir + " has no checkpoint yet"));
   }
 
   /**
@@ -163,9 +171,5 @@ public final class Checkpoints {
   /** For tests and tools: the folder that holds the checkpoints. */
   public Path dir() {
     return dir;
-  }
-
-  static String readable(Path file) throws IOException {
-    return Files.readString(file, StandardCharsets.UTF_8);
   }
 }

@@ -34,13 +34,26 @@ public final class RunDirectory {
           dir + " already exists: pass --resume to continue that run, or choose another --out");
     }
     Files.createDirectories(dir);
+    write(dir, kind, config);
+    return new RunDirectory(dir, kind);
+  }
+
+  /** Replaces the saved configuration (a resume that changed the learning-rate schedule). */
+  public void update(Object config) throws IOException {
+    write(dir, kind, config);
+  }
+
+  private static void write(Path dir, String kind, Object config) throws IOException {
     JsonObject root = new JsonObject();
     root.addProperty("kind", kind);
     root.add("config", Json.gson().toJsonTree(config));
     Path tmp = dir.resolve(CONFIG + ".tmp");
     Files.writeString(tmp, Json.gson().toJson(root) + "\n", StandardCharsets.UTF_8);
-    Files.move(tmp, dir.resolve(CONFIG), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    return new RunDirectory(dir, kind);
+    Files.move(
+        tmp,
+        dir.resolve(CONFIG),
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** An existing run of the given kind. */

@@ -108,7 +108,7 @@ public final class StyleEvaluator {
               style.checkpoint().step(),
               style.config().gan(),
               style.config().ganStep(),
-              gan.config().loss(),
+              gan.config().loss().toString(),
               heldOut,
               HELD_OUT_SAMPLES,
               zDim,

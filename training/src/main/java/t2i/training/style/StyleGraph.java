@@ -53,7 +53,9 @@ final class StyleGraph {
     loss =
         tf.withName("loss_style")
             .identity(styleLoss(tf, z, StyleEncoder.build(style, c.style(), fake)));
-    train = Adam.minimize(tf, loss, style, learningRate, c.beta1(), "optimizer_style", "train");
+    train =
+        Adam.withBeta1(c.beta1())
+            .minimize(tf, loss, style, learningRate, "optimizer_style", "train");
 
     Network inference = style.reuse(Mode.INFERENCE);
     encoded = tf.withName("encoded").identity(StyleEncoder.build(inference, c.style(), images));

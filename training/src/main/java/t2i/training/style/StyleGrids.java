@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import t2i.data.image.ImageGrid;
 import t2i.data.image.QueryImage;
+import t2i.training.Interpolation;
 import t2i.training.embedding.EmbeddingModel;
 import t2i.training.gan.ImageGenerator;
 import t2i.training.gan.Noise;

@@ -1,13 +1,11 @@
 package t2i.training.style;
 
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.Map;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
@@ -15,6 +13,7 @@ import t2i.graph.Mode;
 import t2i.graph.Network;
 import t2i.graph.StyleEncoder;
 import t2i.training.BatchTensors;
+import t2i.training.ChunkedInference;
 import t2i.training.Sessions;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.Checkpoints;
@@ -22,15 +21,12 @@ import t2i.training.run.RunDirectory;
 
 /** A trained style encoder for inference: S alone, batch norm on its moving statistics. */
 public final class StyleModel implements AutoCloseable {
-  private static final int BATCH = 64;
-  private static final int IMAGE = 64 * 64 * 3;
-
   private final StyleTrainingConfig config;
   private final Checkpoint checkpoint;
   private final Graph graph = new Graph();
   private final Placeholder<TFloat32> images;
-  private final Operand<TFloat32> z;
   private final Session session;
+  private final ChunkedInference z;
 
   private StyleModel(StyleTrainingConfig config, Checkpoint checkpoint, int threads) {
     this.config = config;
@@ -39,12 +35,13 @@ public final class StyleModel implements AutoCloseable {
     images =
         tf.withName("images")
             .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 64, 64, 3)));
-    z =
+    Operand<TFloat32> encoded =
         StyleEncoder.build(
             new Network(tf, StyleEncoder.PREFIX, Mode.INFERENCE, config.seed() + 1),
             config.style(),
             images);
     session = Sessions.open(graph, threads, checkpoint);
+    z = new ChunkedInference(session, encoded);
   }
 
   /** The run's latest checkpoint. */
@@ -65,19 +62,8 @@ public final class StyleModel implements AutoCloseable {
 
   /** S(x) of images row-major {@code [n, 64, 64, 3]} in [−1, 1]: row-major {@code [n, zDim]}. */
   public float[] encode(float[] pixels, int n) {
-    int zDim = config.style().zDim();
-    float[] out = new float[n * zDim];
-    for (int start = 0; start < n; start += BATCH) {
-      int m = Math.min(BATCH, n - start);
-      float[] part = Arrays.copyOfRange(pixels, start * IMAGE, (start + m) * IMAGE);
-      try (TFloat32 x =
-              TFloat32.tensorOf(Shape.of(m, 64, 64, 3), DataBuffers.of(part, true, false));
-          Result r = session.runner().feed(images, x).fetch(z).run()) {
-        float[] values = BatchTensors.floats((TFloat32) r.get(0));
-        System.arraycopy(values, 0, out, start * zDim, values.length);
-      }
-    }
-    return out;
+    return z.run(
+        n, (start, count) -> Map.of(images, BatchTensors.rows(pixels, start, count, 64, 64, 3)));
   }
 
   @Override

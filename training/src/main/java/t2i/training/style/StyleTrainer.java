@@ -2,26 +2,20 @@ package t2i.training.style;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.tensorflow.Result;
-import org.tensorflow.Session;
 import org.tensorflow.types.TFloat32;
 import t2i.data.DataException;
 import t2i.data.Split;
 import t2i.training.BatchTensors;
-import t2i.training.Sessions;
 import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.gan.GanTrainer;
 import t2i.training.gan.GanTrainingConfig;
 import t2i.training.gan.Noise;
-import t2i.training.loop.StepResult;
-import t2i.training.loop.Trainer;
 import t2i.training.run.Checkpoint;
-import t2i.training.run.Checkpoints;
 import t2i.training.run.RunDirectory;
+import t2i.training.run.RunFrame;
+import t2i.training.run.StepRandom;
 
 /**
  * Trains S on samples of the frozen G: each step, z ~ N(0, 1) and the mean embedding of (as G was
@@ -29,20 +23,21 @@ import t2i.training.run.RunDirectory;
  * resumed run continues exactly. A new run takes G's weights from the GAN run's checkpoint; the
  * style run's own checkpoints hold them from then on.
  */
-public final class StyleTrainer implements Trainer {
+public final class StyleTrainer extends RunFrame<StyleTrainer.Scalars> {
   public static final String KIND = "style";
-  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+  private static final int RANDOM_STREAM = 11;
+
+  /** What a step reports: L_style on the step's batch. */
+  public record Scalars(double lossStyle) {}
 
   private final StyleTrainingConfig config;
   private final GanTrainingConfig gan;
   private final StyleGraph graph;
-  private final Session session;
-  private final Checkpoints checkpoints;
   private final CaptionEmbeddings embeddings;
-  private long step;
 
   public StyleTrainer(StyleTrainingConfig config, Path runDir, Checkpoint resumeFrom, int threads)
       throws IOException {
+    super(Scalars.class, runDir, resumeFrom, threads);
     this.config = config;
     this.gan = ganConfig(Path.of(config.gan()));
     if (gan.gan().zDim() != config.style().zDim()) {
@@ -57,12 +52,10 @@ public final class StyleTrainer implements Trainer {
     }
     this.embeddings = CaptionEmbeddings.read(Path.of(gan.embeddings()));
     this.graph = new StyleGraph(config, gan.gan());
-    this.session = Sessions.open(graph.graph, threads, resumeFrom);
-    if (resumeFrom == null) {
-      graph.loadGenerator.run(session, ganCheckpoint(config));
+    open(graph.graph);
+    if (!resuming()) {
+      graph.loadGenerator.run(session(), ganCheckpoint(config));
     }
-    this.checkpoints = new Checkpoints(runDir, 3);
-    this.step = resumeFrom == null ? 0 : resumeFrom.step();
   }
 
   static GanTrainingConfig ganConfig(Path ganRun) {
@@ -76,25 +69,14 @@ public final class StyleTrainer implements Trainer {
   }
 
   @Override
-  public long step() {
-    return step;
-  }
-
-  @Override
-  public List<String> scalarNames() {
-    return List.of("loss_style");
-  }
-
-  @Override
-  public StepResult trainStep() {
-    SplittableRandom random = new SplittableRandom(config.seed() * GOLDEN + step + 11);
+  protected Scalars runStep(long step) {
+    SplittableRandom random = StepRandom.of(config.seed(), step, RANDOM_STREAM);
     int n = config.batchSize();
-    double loss;
     try (TFloat32 z = BatchTensors.matrix(Noise.normal(random, n * zDim()), n, zDim());
         TFloat32 text = BatchTensors.matrix(texts(Split.TRAINVAL, n, random), n, embeddings.dim());
         TFloat32 lr = TFloat32.scalarOf(config.learningRate());
         Result r =
-            session
+            session()
                 .runner()
                 .feed(graph.z, z)
                 .feed(graph.text, text)
@@ -102,16 +84,8 @@ public final class StyleTrainer implements Trainer {
                 .addTarget(graph.train)
                 .fetch(graph.loss)
                 .run()) {
-      loss = ((TFloat32) r.get(0)).getFloat();
+      return new Scalars(((TFloat32) r.get(0)).getFloat());
     }
-    if (!Double.isFinite(loss)) {
-      throw new DataException(
-          "training diverged at step " + (step + 1) + ": resume from the last checkpoint");
-    }
-    step++;
-    Map<String, Double> scalars = new LinkedHashMap<>();
-    scalars.put("loss_style", loss);
-    return new StepResult(step, scalars);
   }
 
   /** Mean caption embeddings of {@code n} random records of a split. */
@@ -132,7 +106,7 @@ public final class StyleTrainer implements Trainer {
     try (TFloat32 z = BatchTensors.matrix(Noise.normal(random, n * zDim()), n, zDim());
         TFloat32 text = BatchTensors.matrix(texts(Split.TEST, n, random), n, embeddings.dim());
         Result r =
-            session
+            session()
                 .runner()
                 .feed(graph.z, z)
                 .feed(graph.text, text)
@@ -151,21 +125,10 @@ public final class StyleTrainer implements Trainer {
     var vars = generator ? graph.generator.all() : graph.style.all();
     float[][] out = new float[vars.size()][];
     for (int i = 0; i < out.length; i++) {
-      try (Result r = session.runner().fetch(vars.get(i)).run()) {
+      try (Result r = session().runner().fetch(vars.get(i)).run()) {
         out[i] = BatchTensors.floats((TFloat32) r.get(0));
       }
     }
     return out;
-  }
-
-  @Override
-  public void checkpoint(double elapsedSeconds) throws IOException {
-    checkpoints.save(session, step, elapsedSeconds);
-  }
-
-  @Override
-  public void close() {
-    session.close();
-    graph.graph.close();
   }
 }

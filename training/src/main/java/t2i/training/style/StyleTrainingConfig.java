@@ -2,7 +2,9 @@ package t2i.training.style;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.nio.file.Path;
 import t2i.graph.StyleEncoderConfig;
+import t2i.training.gan.GanModel;
 
 /**
  * A style run's configuration, saved as its {@code config.json}.
@@ -10,6 +12,8 @@ import t2i.graph.StyleEncoderConfig;
  * @param gan the GAN run whose generator S inverts (frozen; its latest checkpoint when the style
  *     run started)
  * @param ganStep that checkpoint's step
+ * @param preset the name of the encoder preset {@code style} was made from, or null (a custom
+ *     encoder, or a run folder older than this field)
  * @param style the encoder
  * @param batchSize samples of G per step
  * @param learningRate Adam's rate
@@ -19,6 +23,7 @@ import t2i.graph.StyleEncoderConfig;
 public record StyleTrainingConfig(
     String gan,
     long ganStep,
+    String preset,
     StyleEncoderConfig style,
     int batchSize,
     float learningRate,
@@ -26,7 +31,103 @@ public record StyleTrainingConfig(
     long seed) {
   public StyleTrainingConfig {
     checkArgument(gan != null && style != null, "gan and style are required");
+    checkArgument(ganStep >= 0, "ganStep must be >= 0, was %s", ganStep);
     checkArgument(batchSize >= 1, "batch size must be >= 1, was %s", batchSize);
-    checkArgument(learningRate > 0 && beta1 >= 0 && beta1 < 1, "bad Adam settings");
+    checkArgument(learningRate > 0, "learning rate must be > 0, was %s", learningRate);
+    checkArgument(beta1 >= 0 && beta1 < 1, "beta1 must be in [0, 1), was %s", beta1);
+  }
+
+  /**
+   * The defaults: the cpu encoder, 64 samples per step, Adam 0.0002 with β1 0.5, seed 0.
+   *
+   * @param zDim the GAN's noise length, which S outputs
+   */
+  public static Builder builder(String ganRun, long ganStep, int zDim) {
+    return new Builder(ganRun, ganStep, zDim);
+  }
+
+  /** A new run's defaults for inverting the latest checkpoint of a GAN run. */
+  public static Builder defaultsFor(Path ganRun) {
+    Path run = ganRun.toAbsolutePath().normalize();
+    try (GanModel model = GanModel.load(run, 1)) {
+      return builder(run.toString(), model.checkpoint().step(), model.zDim());
+    }
+  }
+
+  /** This configuration's values, for a resume to check or change. */
+  public Builder toBuilder() {
+    Builder b = new Builder(gan, ganStep, style.zDim());
+    b.preset = preset;
+    b.style = style;
+    b.batchSize = batchSize;
+    b.learningRate = learningRate;
+    b.beta1 = beta1;
+    b.seed = seed;
+    return b;
+  }
+
+  /** The defaults, then what the caller sets. */
+  public static final class Builder {
+    private String gan;
+    private final long ganStep;
+    private final int zDim;
+    private String preset = "cpu";
+    private StyleEncoderConfig style;
+    private int batchSize = 64;
+    private float learningRate = 2e-4f;
+    private float beta1 = 0.5f;
+    private long seed;
+
+    private Builder(String gan, long ganStep, int zDim) {
+      this.gan = gan;
+      this.ganStep = ganStep;
+      this.zDim = zDim;
+    }
+
+    public Builder gan(String ganRun) {
+      this.gan = ganRun;
+      return this;
+    }
+
+    /** A named encoder preset (cpu, tiny). */
+    public Builder preset(String name) {
+      this.preset = name;
+      this.style = null;
+      return this;
+    }
+
+    /** An encoder of the caller's; the run records no preset name. */
+    public Builder style(StyleEncoderConfig style) {
+      this.style = style;
+      this.preset = null;
+      return this;
+    }
+
+    public Builder batchSize(int batchSize) {
+      this.batchSize = batchSize;
+      return this;
+    }
+
+    public Builder learningRate(float learningRate) {
+      this.learningRate = learningRate;
+      return this;
+    }
+
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public StyleTrainingConfig build() {
+      return new StyleTrainingConfig(
+          gan,
+          ganStep,
+          preset,
+          style != null ? style : StyleEncoderConfig.preset(preset, zDim),
+          batchSize,
+          learningRate,
+          beta1,
+          seed);
+    }
   }
 }

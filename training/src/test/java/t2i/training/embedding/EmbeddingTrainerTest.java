@@ -22,6 +22,7 @@ import t2i.data.Split;
 import t2i.data.emoji.EmojiFixture;
 import t2i.graph.ImageEncoderConfig;
 import t2i.graph.TextEncoderConfig;
+import t2i.training.optim.OptimizerType;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.Checkpoints;
 import t2i.training.run.RunDirectory;
@@ -93,7 +94,7 @@ class EmbeddingTrainerTest {
         uninterrupted.add(t.trainStep().get("loss"));
       }
     }
-    Checkpoint at5 = new Checkpoints(run, 3).latest().orElseThrow();
+    Checkpoint at5 = new Checkpoints(run).latest().orElseThrow();
     assertEquals(5, at5.step());
     List<Double> resumed = new ArrayList<>();
     try (EmbeddingTrainer t = trainer(c, run, at5)) {
@@ -135,7 +136,7 @@ class EmbeddingTrainerTest {
       t.trainStep();
       t.checkpoint(1.0);
     }
-    Checkpoint ckpt = new Checkpoints(run, 3).latest().orElseThrow();
+    Checkpoint ckpt = new Checkpoints(run).latest().orElseThrow();
     EmbeddingConfig wider =
         EmbeddingConfig.builder(datasetDir.toString(), trainvalClasses)
             .text(
@@ -220,6 +221,47 @@ class EmbeddingTrainerTest {
     assertEquals(c, RunDirectory.open(run, EmbeddingTrainer.KIND).config(EmbeddingConfig.class));
     assertTrue(Files.readString(run.resolve("config.json")).contains("\"kind\": \"embedding\""));
     assertThrows(DataException.class, () -> RunDirectory.open(run, "gan"));
+  }
+
+  @Test
+  void presetsAndTheOptimizerAreSavedByNameAndOlderRunFoldersStillLoad() throws IOException {
+    EmbeddingConfig c =
+        EmbeddingConfig.builder(datasetDir.toString(), trainvalClasses)
+            .textPreset("tiny")
+            .imagePreset("tiny")
+            .optimizer(OptimizerType.RMSPROP)
+            .build();
+    assertEquals(1e-4f, c.learningRate(), "RMSprop's default rate");
+    assertEquals(TextEncoderConfig.tiny(), c.text());
+    Path run = dir.resolve("names");
+    RunDirectory.create(run, EmbeddingTrainer.KIND, c);
+    Path file = run.resolve("config.json");
+    JsonObject root = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+    JsonObject config = root.getAsJsonObject("config");
+    assertEquals("rmsprop", config.get("optimizer").getAsString());
+    assertEquals("tiny", config.get("textPreset").getAsString());
+    config.remove("textPreset");
+    config.remove("imagePreset");
+    Files.writeString(file, root.toString());
+    EmbeddingConfig old =
+        RunDirectory.open(run, EmbeddingTrainer.KIND).config(EmbeddingConfig.class);
+    assertEquals(null, old.textPreset());
+    assertEquals(OptimizerType.RMSPROP, old.optimizer());
+    assertEquals(c.text(), old.text());
+    assertEquals(c.image(), old.image());
+  }
+
+  @Test
+  void imageFeaturesSurviveAnotherImagePresetOnTheBuilder() {
+    EmbeddingConfig c =
+        EmbeddingConfig.builder(datasetDir.toString(), trainvalClasses)
+            .textPreset("tiny")
+            .imageFeatures("f.npy", 7)
+            .build();
+    EmbeddingConfig again = c.toBuilder().imagePreset("cpu").build();
+    assertEquals(c, again);
+    assertEquals(7, again.image().featureDim());
+    assertEquals(TextEncoderConfig.tiny().embeddingDim(), again.image().embeddingDim());
   }
 
   @Test

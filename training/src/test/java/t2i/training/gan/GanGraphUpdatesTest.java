@@ -23,19 +23,13 @@ class GanGraphUpdatesTest {
   static final int N = 4;
 
   static GanTrainingConfig config() {
-    return new GanTrainingConfig(
-        "unused",
-        "unused",
-        GanConfig.tiny().withEmbeddingDim(16),
-        "int-cls",
-        N,
-        4,
-        0.5f,
-        1e-2f,
-        0.5f,
-        0,
-        1,
-        false);
+    return GanTrainingConfig.builder("unused", "unused", 16)
+        .gan(GanConfig.tiny().withEmbeddingDim(16))
+        .batchSize(N)
+        .learningRate(1e-2f)
+        .seed(1)
+        .flip(false)
+        .build();
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import t2i.data.Dataset;
 import t2i.data.Progress;
 import t2i.training.TinyRuns;
+import t2i.training.gan.GanTrainingConfig.Loss;
 import t2i.training.loop.StepResult;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.Checkpoints;
@@ -32,13 +33,13 @@ class GanTrainerTest {
     dataset = runs.dataset;
   }
 
-  static GanTrainingConfig config(String loss) {
+  static GanTrainingConfig config(Loss loss) {
     return runs.gan(loss);
   }
 
   @Test
   void everyLossVariantTrainsWithFiniteLosses() throws IOException {
-    for (String loss : List.of("gan", "cls", "int", "int-cls")) {
+    for (Loss loss : Loss.values()) {
       Path run = dir.resolve("variant-" + loss);
       RunDirectory.create(run, GanTrainer.KIND, config(loss));
       try (GanTrainer t = new GanTrainer(config(loss), run, null, 1, Progress.NONE)) {
@@ -55,7 +56,7 @@ class GanTrainerTest {
 
   @Test
   void resumingGivesTheSameNextSteps() throws IOException {
-    GanTrainingConfig c = config("int-cls");
+    GanTrainingConfig c = config(Loss.INT_CLS);
     Path run = dir.resolve("resume");
     RunDirectory.create(run, GanTrainer.KIND, c);
     List<Map<String, Double>> uninterrupted = new ArrayList<>();
@@ -67,7 +68,7 @@ class GanTrainerTest {
         uninterrupted.add(t.trainStep().scalars());
       }
     }
-    Checkpoint at2 = new Checkpoints(run, 3).latest().orElseThrow();
+    Checkpoint at2 = new Checkpoints(run).latest().orElseThrow();
     List<Map<String, Double>> resumed = new ArrayList<>();
     try (GanTrainer t = new GanTrainer(c, run, at2, 1, Progress.NONE)) {
       for (int i = 0; i < 3; i++) {
@@ -79,7 +80,7 @@ class GanTrainerTest {
 
   @Test
   void theLoadedModelDrawsWhatTheTrainersSamplingPathDraws() throws IOException {
-    GanTrainingConfig c = config("int-cls");
+    GanTrainingConfig c = config(Loss.INT_CLS);
     Path run = dir.resolve("model");
     RunDirectory.create(run, GanTrainer.KIND, c);
     int n = 3;
@@ -100,7 +101,7 @@ class GanTrainerTest {
 
   @Test
   void sampleGridHasARowPerCaptionAndAColumnPerNoiseVector() throws IOException {
-    GanTrainingConfig c = config("int-cls");
+    GanTrainingConfig c = config(Loss.INT_CLS);
     Path run = dir.resolve("grid");
     RunDirectory.create(run, GanTrainer.KIND, c);
     try (GanTrainer t = new GanTrainer(c, run, null, 1, Progress.NONE)) {

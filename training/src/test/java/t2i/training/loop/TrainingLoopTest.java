@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import t2i.data.DataException;
 
 class TrainingLoopTest {
   /** A clock the test moves: every step takes one second. */
@@ -26,6 +27,7 @@ class TrainingLoopTest {
     final List<Long> checkpoints = new ArrayList<>();
     long step;
     long failAt = -1;
+    long nanAt = -1;
 
     FakeTrainer(FakeTicker ticker, long start) {
       this.ticker = ticker;
@@ -44,7 +46,7 @@ class TrainingLoopTest {
         throw new IllegalStateException("step failed");
       }
       step++;
-      return new StepResult(step, Map.of("loss", 1.0 / step));
+      return new StepResult(step, Map.of("loss", step == nanAt ? Double.NaN : 1.0 / step));
     }
 
     @Override
@@ -105,6 +107,23 @@ class TrainingLoopTest {
         IllegalStateException.class,
         () -> new TrainingLoop(t, List.of(), 10, ticker).run(Budget.steps(100), 0));
     assertEquals(List.of(10L), t.checkpoints, "the half-done step 15 must not be saved");
+  }
+
+  @Test
+  void aDivergedStepStopsTheRunBeforeAnyListenerSeesItAndIsNotSaved() {
+    FakeTicker ticker = new FakeTicker();
+    FakeTrainer t = new FakeTrainer(ticker, 0);
+    t.nanAt = 12;
+    List<Long> seen = new ArrayList<>();
+    List<TrainingListener> listeners = List.of((r, elapsed) -> seen.add(r.step()));
+    DataException e =
+        assertThrows(
+            DataException.class,
+            () -> new TrainingLoop(t, listeners, 10, ticker).run(Budget.steps(100), 0));
+    assertEquals(
+        "training diverged at step 12 (loss NaN): resume from the last checkpoint", e.getMessage());
+    assertEquals(11L, seen.get(seen.size() - 1), "the listener never saw step 12");
+    assertEquals(List.of(10L), t.checkpoints, "the diverged step 12 must not be saved");
   }
 
   @Test

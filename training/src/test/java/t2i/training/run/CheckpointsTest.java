@@ -56,7 +56,7 @@ class CheckpointsTest {
       Ops tf = Ops.create(g);
       tf.withName("v").variable(tf.constant(1f));
       s.initialize();
-      Checkpoints checkpoints = new Checkpoints(run, 3);
+      Checkpoints checkpoints = new Checkpoints(run);
       checkpoints.save(s, 7, 1.0);
       // What a kill during the next save leaves: a partial folder, latest.json untouched.
       Files.createDirectories(checkpoints.dir().resolve(".partial-step-8"));

@@ -11,10 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import t2i.graph.StyleEncoderConfig;
+import t2i.training.Interpolation;
 import t2i.training.TinyRuns;
 import t2i.training.embedding.EmbeddingModel;
 import t2i.training.gan.GanModel;
+import t2i.training.gan.GanTrainingConfig;
 import t2i.training.gan.Noise;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.Checkpoints;
@@ -29,12 +30,16 @@ class StyleTrainerTest {
   @BeforeAll
   static void fixture() throws IOException {
     runs = TinyRuns.create(dir);
-    gan = runs.trainGan(dir.resolve("gan"), "int-cls", 30);
+    gan = runs.trainGan(dir.resolve("gan"), GanTrainingConfig.Loss.INT_CLS, 30);
   }
 
   static StyleTrainingConfig config() {
-    return new StyleTrainingConfig(
-        gan.toString(), 30, StyleEncoderConfig.preset("tiny", 8), 32, 2e-3f, 0.5f, 5);
+    return StyleTrainingConfig.builder(gan.toString(), 30, 8)
+        .preset("tiny")
+        .batchSize(32)
+        .learningRate(2e-3f)
+        .seed(5)
+        .build();
   }
 
   @Test
@@ -63,7 +68,7 @@ class StyleTrainerTest {
     // G inside the style run's checkpoint is the GAN's G
     float[] z = Noise.forSeed(1, 8);
     float[] text = Noise.forSeed(2, 16);
-    Checkpoint styleCheckpoint = new Checkpoints(run, 3).latest().orElseThrow();
+    Checkpoint styleCheckpoint = new Checkpoints(run).latest().orElseThrow();
     try (GanModel fromGan = GanModel.load(gan, 1);
         GanModel fromStyle = GanModel.load(gan, styleCheckpoint, 1)) {
       assertArrayEquals(fromGan.generate(z, text, 1), fromStyle.generate(z, text, 1));
@@ -82,7 +87,7 @@ class StyleTrainerTest {
         uninterrupted.add(t.trainStep().get("loss_style"));
       }
     }
-    Checkpoint at1 = new Checkpoints(run, 3).latest().orElseThrow();
+    Checkpoint at1 = new Checkpoints(run).latest().orElseThrow();
     try (StyleTrainer t = new StyleTrainer(config(), run, at1, 1)) {
       for (int i = 0; i < 3; i++) {
         assertEquals(uninterrupted.get(i), t.trainStep().get("loss_style"), "step " + (i + 2));
