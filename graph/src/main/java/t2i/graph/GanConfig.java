@@ -2,6 +2,8 @@ package t2i.graph;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import t2i.data.io.AbsentMeans;
+
 /**
  * The text-conditional DCGAN of Reed et al. (ICML 2016): a generator of transposed convolutions
  * from a 4×4 grid to the image and a matching-aware discriminator of convolutions back to 4×4.
@@ -25,8 +27,8 @@ public record GanConfig(
     int textDim,
     int embeddingDim,
     boolean residual,
-    int imageSize,
-    int imageChannels) {
+    @AbsentMeans("64") int imageSize,
+    @AbsentMeans("3") int imageChannels) {
   public GanConfig {
     checkArgument(ngf > 0 && ndf > 0, "ngf and ndf must be > 0, were %s and %s", ngf, ndf);
     checkArgument(

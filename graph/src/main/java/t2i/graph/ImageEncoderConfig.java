@@ -2,6 +2,8 @@ package t2i.graph;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import t2i.data.io.AbsentMeans;
+
 /**
  * The image encoder θ of the joint embedding. Reed et al. used fixed GoogLeNet features, which
  * cannot be had here, so θ is a DCGAN-style CNN trained jointly: the discriminator's trunk ({@link
@@ -21,7 +23,7 @@ import static com.google.common.base.Preconditions.checkArgument;
  */
 public record ImageEncoderConfig(
     int imageSize,
-    int imageChannels,
+    @AbsentMeans("3") int imageChannels,
     int width,
     int embeddingDim,
     int featureDim,

@@ -2,6 +2,8 @@ package t2i.graph;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import t2i.data.io.AbsentMeans;
+
 /**
  * The style encoder S.
  *
@@ -10,7 +12,8 @@ import static com.google.common.base.Preconditions.checkArgument;
  * @param imageSize its input side: the generator's (64)
  * @param imageChannels its input channels: the generator's (3)
  */
-public record StyleEncoderConfig(int width, int zDim, int imageSize, int imageChannels) {
+public record StyleEncoderConfig(
+    int width, int zDim, @AbsentMeans("64") int imageSize, @AbsentMeans("3") int imageChannels) {
   public StyleEncoderConfig {
     checkArgument(width > 0, "width must be > 0, was %s", width);
     checkArgument(zDim > 0, "zDim must be > 0, was %s", zDim);

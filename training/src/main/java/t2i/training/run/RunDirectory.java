@@ -4,11 +4,15 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import t2i.data.DataException;
+import t2i.data.io.AbsentMeans;
 import t2i.data.io.Json;
 
 /**
@@ -103,22 +107,23 @@ public final class RunDirectory {
       throw new DataException(file + ": " + where + " is missing or not an object");
     }
     JsonObject object = json.getAsJsonObject();
-    java.util.Set<String> expected = new java.util.TreeSet<>();
-    for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+    fillAbsent(object, type);
+    Set<String> expected = new TreeSet<>();
+    for (RecordComponent c : type.getRecordComponents()) {
       expected.add(c.getName());
     }
-    java.util.Set<String> found = new java.util.TreeSet<>(object.keySet());
+    Set<String> found = new TreeSet<>(object.keySet());
     // An absent key of a nullable, non-record field means null (older writers omitted nulls);
     // an absent number, flag or nested config would silently become 0, false or null.
-    for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+    for (RecordComponent c : type.getRecordComponents()) {
       if (!c.getType().isPrimitive() && !c.getType().isRecord()) {
         found.add(c.getName());
       }
     }
     if (!found.equals(expected)) {
-      java.util.Set<String> missing = new java.util.TreeSet<>(expected);
+      Set<String> missing = new TreeSet<>(expected);
       missing.removeAll(found);
-      java.util.Set<String> unknown = new java.util.TreeSet<>(found);
+      Set<String> unknown = new TreeSet<>(found);
       unknown.removeAll(expected);
       throw new DataException(
           file
@@ -128,10 +133,20 @@ public final class RunDirectory {
               + (unknown.isEmpty() ? "" : " has unknown keys " + unknown)
               + " (written by another version of t2i?)");
     }
-    for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+    for (RecordComponent c : type.getRecordComponents()) {
       JsonElement value = object.get(c.getName());
       if (c.getType().isRecord() && value != null && !value.isJsonNull()) {
         checkKeys(file, where + "." + c.getName(), value, c.getType());
+      }
+    }
+  }
+
+  /** Components added since older runs were saved: their {@link AbsentMeans} value, in place. */
+  private static void fillAbsent(JsonObject object, Class<?> type) {
+    for (RecordComponent c : type.getRecordComponents()) {
+      AbsentMeans absent = c.getAnnotation(AbsentMeans.class);
+      if (absent != null && !object.has(c.getName())) {
+        object.add(c.getName(), JsonParser.parseString(absent.value()));
       }
     }
   }
