@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import t2i.data.DataException;
+import t2i.error.UserException;
 import t2i.serving.ServingException;
 import t2i.serving.Text2ImageContract;
 import t2i.serving.bench.ServeBenchmark;
@@ -87,7 +87,7 @@ public final class BenchServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (!Files.isDirectory(model.resolve(Text2ImageContract.MODEL))) {
-      throw new DataException(
+      throw new UserException(
           "no "
               + Text2ImageContract.MODEL
               + " model in "
@@ -111,7 +111,7 @@ public final class BenchServeCommand implements Callable<Integer> {
                 err.flush();
               });
     } catch (ServingException | IllegalStateException e) {
-      throw new DataException(
+      throw new UserException(
           Text2ImageContract.MODEL
               + " in "
               + model

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import t2i.data.DataException;
 import t2i.data.Dataset;
 import t2i.data.DatasetManifest;
 import t2i.data.DatasetSummary;
@@ -23,6 +22,7 @@ import t2i.data.image.Images;
 import t2i.data.image.QueryImage;
 import t2i.data.io.AtomicDirectory;
 import t2i.data.io.AtomicFiles;
+import t2i.error.UserException;
 import t2i.export.StyleExport;
 import t2i.export.TextEncoderExport;
 import t2i.export.TextToImageExport;
@@ -142,7 +142,7 @@ final class Demo {
   List<StageResult> run() throws Exception {
     boolean built = Files.exists(plan.dataset().resolve(DatasetManifest.FILE_NAME));
     if (!built && Files.exists(plan.dataset())) {
-      throw new DataException(
+      throw new UserException(
           plan.dataset()
               + " exists and is not a t2i dataset: choose another --data, or move it away");
     }
@@ -187,7 +187,7 @@ final class Demo {
     if (Files.isDirectory(folder) && !DemoState.existsIn(folder)) {
       try (Stream<Path> entries = Files.list(folder)) {
         if (entries.findAny().isPresent()) {
-          throw new DataException(
+          throw new UserException(
               folder
                   + " exists and is not a t2i demo folder: choose another --out, or move it away");
         }

@@ -18,9 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import t2i.data.DataException;
 import t2i.data.image.Images;
 import t2i.data.io.AtomicFiles;
+import t2i.error.UserException;
 import t2i.serving.GeneratedImage;
 import t2i.serving.ModelSpec;
 import t2i.serving.PredictClient;
@@ -106,7 +106,7 @@ public final class GenerateCommand implements Callable<Integer> {
     } catch (ServingException e) {
       throw userError(e);
     } catch (IllegalStateException e) {
-      throw new DataException(
+      throw new UserException(
           modelName + " does not follow the text2image contract: " + e.getMessage(), e);
     }
     BufferedImage grid = grid(images);
@@ -130,7 +130,7 @@ public final class GenerateCommand implements Callable<Integer> {
     }
     Path dir = backend.model;
     if (!Files.isDirectory(dir.resolve(modelName))) {
-      throw new DataException(
+      throw new UserException(
           "no "
               + modelName
               + " model in "
@@ -142,19 +142,19 @@ public final class GenerateCommand implements Callable<Integer> {
     try {
       return InProcessClient.open(dir, modelName);
     } catch (IllegalArgumentException e) {
-      throw new DataException(e.getMessage(), e);
+      throw new UserException(e.getMessage(), e);
     }
   }
 
-  private DataException userError(ServingException e) {
+  private UserException userError(ServingException e) {
     if (backend.server == null) {
-      return new DataException(modelName + ": " + e.getMessage(), e);
+      return new UserException(modelName + ": " + e.getMessage(), e);
     }
     if (e.httpStatus() == 0) {
-      return new DataException(
+      return new UserException(
           e.getMessage() + "; start one with `t2i serve --models DIR` or check --server", e);
     }
-    return new DataException(
+    return new UserException(
         backend.server + " answered " + e.httpStatus() + ": " + e.getMessage(), e);
   }
 

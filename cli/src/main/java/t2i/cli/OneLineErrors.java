@@ -7,7 +7,7 @@ import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
-import t2i.data.DataException;
+import t2i.error.UserException;
 
 /**
  * Turns the errors a user can act on into one line on stderr and exit code 1. Anything else is a
@@ -33,7 +33,7 @@ final class OneLineErrors implements IExecutionExceptionHandler {
 
   /** The one-line message of an error the user can fix, or null for a bug. */
   static String userMessage(Throwable e) {
-    if (e instanceof DataException) {
+    if (e instanceof UserException) {
       return e.getMessage();
     }
     // Our checkArgument calls: the caller's mistake. TensorFlow's own IllegalArgumentExceptions

@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import t2i.data.DataException;
+import t2i.error.UserException;
 import t2i.training.report.ReportWriter;
 
 /** {@code t2i report}. */
@@ -37,7 +37,7 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (out != null && runs.size() != 1) {
-      throw new DataException(
+      throw new UserException(
           "--out names one file but "
               + runs.size()
               + " runs were given: drop --out to write"

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import t2i.data.DataException;
+import t2i.error.UserException;
 import t2i.serving.local.ModelRepository;
 import t2i.serving.server.ModelServer;
 import t2i.serving.server.ServerOptions;
@@ -83,7 +83,7 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(models)) {
-      throw new DataException(
+      throw new UserException(
           "no such models folder: " + models + " (the folder `t2i export --out` wrote)");
     }
     ServerOptions defaults = ServerOptions.defaults();
@@ -146,7 +146,7 @@ public final class ServeCommand implements Callable<Integer> {
       }
     }
     if (!clean) {
-      throw new DataException("requests were still running after the shutdown grace period");
+      throw new UserException("requests were still running after the shutdown grace period");
     }
     return 0;
   }
@@ -156,7 +156,7 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       return ModelServer.start(repository, options);
     } catch (BindException e) {
-      throw new DataException(
+      throw new UserException(
           "cannot listen on "
               + options.host()
               + ":"

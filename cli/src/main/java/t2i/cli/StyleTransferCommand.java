@@ -8,10 +8,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import t2i.data.DataException;
 import t2i.data.image.Images;
 import t2i.data.image.QueryImage;
 import t2i.data.io.AtomicFiles;
+import t2i.error.UserException;
 import t2i.training.embedding.EmbeddingModel;
 import t2i.training.gan.GanModel;
 import t2i.training.style.StyleGrids;
@@ -70,7 +70,7 @@ final class StyleTransferCommand implements Callable<Integer> {
                 : GanModel.load(Path.of(s.config().gan()), s.checkpoint(), threads.threads);
         EmbeddingModel e = EmbeddingModel.load(embedding.orDefault(g), threads.threads)) {
       if (g.zDim() != s.config().style().zDim()) {
-        throw new DataException(
+        throw new UserException(
             "the style run encodes "
                 + s.config().style().zDim()
                 + "-d z; the GAN run "

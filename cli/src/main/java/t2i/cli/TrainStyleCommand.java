@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import t2i.data.DataException;
+import t2i.error.UserException;
 import t2i.training.loop.TrainingSession;
 import t2i.training.run.RunOptions;
 import t2i.training.run.RunStart;
@@ -85,7 +85,7 @@ final class TrainStyleCommand implements Callable<Integer> {
   /** A new run's defaults: G is the GAN run's latest checkpoint. */
   private StyleTrainingConfig.Builder defaults() {
     if (gan == null) {
-      throw new DataException("a new style run needs --gan RUN, the generator to invert");
+      throw new UserException("a new style run needs --gan RUN, the generator to invert");
     }
     return StyleTrainingConfig.defaultsFor(gan);
   }

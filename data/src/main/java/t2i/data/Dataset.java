@@ -12,6 +12,7 @@ import t2i.data.io.Digests;
 import t2i.data.io.Json;
 import t2i.data.tfrecord.ExampleCodec;
 import t2i.data.tfrecord.TfRecordReader;
+import t2i.error.UserException;
 
 /** A dataset folder written by {@link ShardedDatasetWriter}, opened for reading. */
 public final class Dataset {
@@ -29,12 +30,12 @@ public final class Dataset {
    */
   public static Dataset open(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new DataException(
+      throw new UserException(
           "no dataset at " + dir + ": build one with `t2i data emoji --out " + dir + "`");
     }
     Path manifestFile = dir.resolve(DatasetManifest.FILE_NAME);
     if (!Files.isRegularFile(manifestFile)) {
-      throw new DataException(
+      throw new UserException(
           dir
               + " is not a t2i dataset (no "
               + DatasetManifest.FILE_NAME
@@ -44,7 +45,7 @@ public final class Dataset {
     }
     DatasetManifest manifest = Json.read(manifestFile, DatasetManifest.class);
     if (manifest.formatVersion() != DatasetManifest.FORMAT_VERSION) {
-      throw new DataException(
+      throw new UserException(
           String.format(
               "%s has format version %d, this t2i reads version %d: rebuild the dataset",
               manifestFile, manifest.formatVersion(), DatasetManifest.FORMAT_VERSION));
@@ -53,11 +54,11 @@ public final class Dataset {
       Path file = dir.resolve(shard.file());
       try {
         if (!Files.isRegularFile(file)) {
-          throw new DataException(file + " is missing: the dataset is incomplete; rebuild it");
+          throw new UserException(file + " is missing: the dataset is incomplete; rebuild it");
         }
         long size = Files.size(file);
         if (size != shard.bytes()) {
-          throw new DataException(
+          throw new UserException(
               String.format(
                   "%s has %d bytes, the manifest says %d: truncated or modified; rebuild the"
                       + " dataset",
@@ -87,7 +88,7 @@ public final class Dataset {
           action.accept(ExampleCodec.decode(data));
         }
       } catch (IOException e) {
-        throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
+        throw new UserException("cannot read " + file + ": " + e.getMessage(), e);
       }
     }
   }
@@ -105,11 +106,11 @@ public final class Dataset {
       try {
         String actual = Digests.sha256Hex(file);
         if (!actual.equals(shard.sha256())) {
-          throw new DataException(
+          throw new UserException(
               file + " does not match its SHA-256 in the manifest: corrupt; rebuild the dataset");
         }
       } catch (IOException e) {
-        throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
+        throw new UserException("cannot read " + file + ": " + e.getMessage(), e);
       }
     }
   }

@@ -10,12 +10,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import t2i.data.DatasetManifest.ClassEntry;
+import t2i.error.UserException;
 
 class ShardedDatasetTest {
   @TempDir Path dir;
@@ -109,8 +111,8 @@ class ShardedDatasetTest {
   @Test
   void existingTargetIsRefusedBeforeAnyWorkUnlessReplacing() throws IOException {
     Path out = write(dir.resolve("ds"), records(6), 4);
-    DataException e =
-        assertThrows(DataException.class, () -> ShardedDatasetWriter.create(out, false, 4));
+    UserException e =
+        assertThrows(UserException.class, () -> ShardedDatasetWriter.create(out, false, 4));
     assertTrue(e.getMessage().contains("--force"), e.getMessage());
     try (ShardedDatasetWriter w = ShardedDatasetWriter.create(out, true, 4)) {
       for (TextImageRecord r : records(3)) {
@@ -123,12 +125,12 @@ class ShardedDatasetTest {
 
   @Test
   void missingFolderAndMissingManifestNameTheCommandToRun() throws IOException {
-    DataException missing =
-        assertThrows(DataException.class, () -> Dataset.open(dir.resolve("nope")));
+    UserException missing =
+        assertThrows(UserException.class, () -> Dataset.open(dir.resolve("nope")));
     assertTrue(missing.getMessage().contains("t2i data emoji"), missing.getMessage());
     Files.createDirectories(dir.resolve("empty"));
-    DataException empty =
-        assertThrows(DataException.class, () -> Dataset.open(dir.resolve("empty")));
+    UserException empty =
+        assertThrows(UserException.class, () -> Dataset.open(dir.resolve("empty")));
     assertTrue(empty.getMessage().contains("manifest.json"), empty.getMessage());
   }
 
@@ -137,8 +139,8 @@ class ShardedDatasetTest {
     Path out = write(dir.resolve("ds"), records(10), 4);
     Path shard = out.resolve("trainval-00000.tfrecord");
     byte[] bytes = Files.readAllBytes(shard);
-    Files.write(shard, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-    DataException e = assertThrows(DataException.class, () -> Dataset.open(out));
+    Files.write(shard, Arrays.copyOf(bytes, bytes.length / 2));
+    UserException e = assertThrows(UserException.class, () -> Dataset.open(out));
     assertTrue(e.getMessage().contains("trainval-00000.tfrecord"), e.getMessage());
     assertTrue(e.getMessage().contains("truncated"), e.getMessage());
   }
@@ -151,15 +153,15 @@ class ShardedDatasetTest {
     bytes[bytes.length - 6] ^= 1;
     Files.write(shard, bytes);
     Dataset ds = Dataset.open(out);
-    assertThrows(DataException.class, ds::verifyChecksums);
-    assertThrows(DataException.class, () -> ds.read(Split.TEST));
+    assertThrows(UserException.class, ds::verifyChecksums);
+    assertThrows(UserException.class, () -> ds.read(Split.TEST));
   }
 
   @Test
   void unreadableManifestIsADataError() throws IOException {
     Path out = write(dir.resolve("ds"), records(4), 4);
     Files.writeString(out.resolve("manifest.json"), "{ not json");
-    DataException e = assertThrows(DataException.class, () -> Dataset.open(out));
+    UserException e = assertThrows(UserException.class, () -> Dataset.open(out));
     assertTrue(e.getMessage().contains("manifest.json"), e.getMessage());
   }
 }

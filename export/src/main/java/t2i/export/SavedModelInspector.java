@@ -22,7 +22,7 @@ import org.tensorflow.proto.SavedModel;
 import org.tensorflow.proto.SignatureDef;
 import org.tensorflow.proto.TensorInfo;
 import org.tensorflow.proto.TensorShapeProto;
-import t2i.data.DataException;
+import t2i.error.UserException;
 import t2i.serving.SignatureInfo;
 import t2i.serving.local.LoadedModel;
 
@@ -41,7 +41,7 @@ import t2i.serving.local.LoadedModel;
  *   <li>variables in the graph but no {@code variables/variables.index}.
  * </ul>
  *
- * A missing, unreadable or garbled {@code saved_model.pb} is a {@link DataException}, not a
+ * A missing, unreadable or garbled {@code saved_model.pb} is a {@link UserException}, not a
  * problem: there is nothing to report on.
  */
 public final class SavedModelInspector {
@@ -66,13 +66,13 @@ public final class SavedModelInspector {
     try {
       model = SavedModel.parseFrom(Files.readAllBytes(file));
     } catch (InvalidProtocolBufferException e) {
-      throw new DataException(
+      throw new UserException(
           "cannot parse " + file + " as a SavedModel (" + e.getMessage() + "): re-export it", e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     if (model.getMetaGraphsCount() == 0) {
-      throw new DataException(
+      throw new UserException(
           file + " holds no meta graph: it is not a SavedModel, or a truncated one; re-export it");
     }
     Path version = file.getParent() != null ? file.getParent() : file.toAbsolutePath().getParent();
@@ -85,7 +85,7 @@ public final class SavedModelInspector {
       return path;
     }
     if (!Files.isDirectory(path)) {
-      throw new DataException("no such file or folder: " + path + "; " + USAGE);
+      throw new UserException("no such file or folder: " + path + "; " + USAGE);
     }
     if (Files.isRegularFile(path.resolve(SAVED_MODEL))) {
       return path.resolve(SAVED_MODEL);
@@ -94,14 +94,14 @@ public final class SavedModelInspector {
         highestVersion(path)
             .orElseThrow(
                 () ->
-                    new DataException(
+                    new UserException(
                         path
                             + " has neither "
                             + SAVED_MODEL
                             + " nor numbered version folders; "
                             + USAGE));
     if (!Files.isRegularFile(highest.resolve(SAVED_MODEL))) {
-      throw new DataException(
+      throw new UserException(
           highest + " (the highest version in " + path + ") has no " + SAVED_MODEL);
     }
     return highest.resolve(SAVED_MODEL);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tensorflow.proto.MetaGraphDef;
-import t2i.data.DataException;
+import t2i.error.UserException;
 
 /** The inspector on SavedModels written by TensorFlow Java, clean and not. */
 class SavedModelInspectorTest {
@@ -164,28 +164,28 @@ class SavedModelInspectorTest {
     Files.writeString(
         garbage.resolve("saved_model.pb"), "not a protobuf\n", StandardCharsets.UTF_8);
     String parse =
-        assertThrows(DataException.class, () -> SavedModelInspector.inspect(garbage)).getMessage();
+        assertThrows(UserException.class, () -> SavedModelInspector.inspect(garbage)).getMessage();
     assertTrue(parse.startsWith("cannot parse " + garbage.resolve("saved_model.pb")), parse);
 
     Path empty = dir.resolve("empty/1");
     Files.createDirectories(empty);
     Files.write(empty.resolve("saved_model.pb"), new byte[0]);
     String none =
-        assertThrows(DataException.class, () -> SavedModelInspector.inspect(empty)).getMessage();
+        assertThrows(UserException.class, () -> SavedModelInspector.inspect(empty)).getMessage();
     assertTrue(none.contains("holds no meta graph"), none);
 
     String missing =
-        assertThrows(DataException.class, () -> SavedModelInspector.inspect(dir.resolve("nope")))
+        assertThrows(UserException.class, () -> SavedModelInspector.inspect(dir.resolve("nope")))
             .getMessage();
     assertTrue(missing.startsWith("no such file or folder: "), missing);
     Path noVersions = Files.createDirectories(dir.resolve("models/empty"));
     String neither =
-        assertThrows(DataException.class, () -> SavedModelInspector.inspect(noVersions))
+        assertThrows(UserException.class, () -> SavedModelInspector.inspect(noVersions))
             .getMessage();
     assertTrue(neither.contains("neither saved_model.pb nor numbered version folders"), neither);
     Files.createDirectories(noVersions.resolve("3"));
     String incomplete =
-        assertThrows(DataException.class, () -> SavedModelInspector.inspect(noVersions))
+        assertThrows(UserException.class, () -> SavedModelInspector.inspect(noVersions))
             .getMessage();
     assertTrue(incomplete.endsWith("has no saved_model.pb"), incomplete);
     for (String m : List.of(parse, none, missing, neither, incomplete)) {

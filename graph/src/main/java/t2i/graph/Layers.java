@@ -3,6 +3,7 @@ package t2i.graph;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -206,7 +207,7 @@ public final class Layers {
 
   private static float[] filled(int n, float value) {
     float[] values = new float[n];
-    java.util.Arrays.fill(values, value);
+    Arrays.fill(values, value);
     return values;
   }
 

@@ -3,6 +3,7 @@ package t2i.graph;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -133,7 +134,7 @@ public abstract sealed class LstmCell {
   private Operand<TFloat32> gate(Operand<TFloat32> z, int k) {
     int[] begin = new int[rank];
     int[] size = new int[rank];
-    java.util.Arrays.fill(size, -1);
+    Arrays.fill(size, -1);
     begin[rank - 1] = k * hidden;
     size[rank - 1] = hidden;
     return tf.slice(z, tf.constant(begin), tf.constant(size));

@@ -17,6 +17,7 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.random.RandomStandardNormal;
 import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * The variables of one network. Variables live at root scope and are named {@code
@@ -148,7 +149,7 @@ public final class Network {
 
   private Operand<TFloat32> initialValue(String name, Shape shape, Init init) {
     long seed2 = Hashing.murmur3_32_fixed().hashString(name, StandardCharsets.UTF_8).asInt();
-    Operand<org.tensorflow.types.TInt64> dims = tf.constant(shape.asArray());
+    Operand<TInt64> dims = tf.constant(shape.asArray());
     if (init instanceof Init.Uniform u) {
       Operand<TFloat32> unit =
           tf.random.randomUniform(

@@ -3,6 +3,7 @@ package t2i.graph;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Stack;
 import org.tensorflow.op.strings.UnicodeDecode;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TInt32;
@@ -70,7 +71,7 @@ public final class ReedCharsOp {
         tf.stack(
             List.of(
                 tf.gather(rows, kept, tf.constant(0)), tf.gather(position, kept, tf.constant(0))),
-            org.tensorflow.op.core.Stack.axis(1L));
+            Stack.axis(1L));
     Operand<TInt32> n = tf.math.sub(tf.size(splits), tf.constant(1));
     Operand<TInt32> shape = tf.stack(List.of(n, tf.constant(ReedAlphabet.MAX_LENGTH)));
     return tf.scatterNd(indices, tf.gather(ids, kept, tf.constant(0)), shape);

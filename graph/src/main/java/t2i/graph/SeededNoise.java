@@ -2,8 +2,11 @@ package t2i.graph;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Stack;
+import org.tensorflow.op.core.Unstack;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt64;
@@ -72,16 +75,16 @@ public final class SeededNoise {
             tf.dtypes.cast(shiftRightLogical(tf, x, 11), TFloat64.class), tf.constant(TO_UNIT));
     // [N, k] → [N, k/2, 2]: even elements give the radius, odd ones the angle
     Operand<TFloat64> pairs = tf.reshape(u, tf.constant(new int[] {-1, k / 2, 2}));
-    var parts = tf.unstack(pairs, 2L, org.tensorflow.op.core.Unstack.axis(2L));
+    var parts = tf.unstack(pairs, 2L, Unstack.axis(2L));
     Operand<TFloat64> u1 = tf.math.sub(tf.constant(1.0), parts.output().get(0));
     Operand<TFloat64> u2 = parts.output().get(1);
     Operand<TFloat64> radius = tf.math.sqrt(tf.math.mul(tf.constant(-2.0), tf.math.log(u1)));
     Operand<TFloat64> angle = tf.math.mul(tf.constant(2 * Math.PI), u2);
     Operand<TFloat64> normals =
         tf.stack(
-            java.util.List.of(
+            List.of(
                 tf.math.mul(radius, tf.math.cos(angle)), tf.math.mul(radius, tf.math.sin(angle))),
-            org.tensorflow.op.core.Stack.axis(2L));
+            Stack.axis(2L));
     Operand<TFloat64> flat = tf.reshape(normals, tf.constant(new int[] {-1, k}));
     if (k != zDim) {
       flat = tf.slice(flat, tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, zDim}));

@@ -2,6 +2,7 @@ package t2i.graph;
 
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -26,8 +27,7 @@ public final class SjeLoss {
    */
   public static Operand<TFloat32> build(
       Ops tf, Operand<TFloat32> images, Operand<TFloat32> texts, int batchSize) {
-    Operand<TFloat32> scores =
-        tf.linalg.matMul(images, texts, org.tensorflow.op.linalg.MatMul.transposeB(true));
+    Operand<TFloat32> scores = tf.linalg.matMul(images, texts, MatMul.transposeB(true));
     Operand<TFloat32> matching = tf.reduceSum(tf.math.mul(images, texts), tf.constant(1));
     Operand<TFloat32> margin = tf.constant(MARGIN);
     Operand<TFloat32> imageToText =

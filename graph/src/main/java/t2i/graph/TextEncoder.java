@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Unstack;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -42,8 +43,7 @@ public final class TextEncoder {
       in = out;
     }
     List<Operand<TFloat32>> steps = new ArrayList<>();
-    for (Operand<TFloat32> step :
-        tf.unstack(x, (long) c.timeSteps(), org.tensorflow.op.core.Unstack.axis(1L)).output()) {
+    for (Operand<TFloat32> step : tf.unstack(x, (long) c.timeSteps(), Unstack.axis(1L)).output()) {
       steps.add(step);
     }
     List<Operand<TFloat32>> states =

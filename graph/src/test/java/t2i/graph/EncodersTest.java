@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -12,13 +15,14 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 class EncodersTest {
   static Operand<TInt32> chars(Ops tf, int n, int seed) {
     int[] ids = new int[n * 201];
-    java.util.Random r = new java.util.Random(seed);
+    Random r = new Random(seed);
     for (int i = 0; i < ids.length; i++) {
       ids[i] = i % 201 < 120 ? 1 + r.nextInt(70) : 0;
     }
@@ -55,8 +59,7 @@ class EncodersTest {
   @Test
   void gruTextEncoderAndTinyPresetBuild() {
     TextEncoderConfig gru =
-        new TextEncoderConfig(
-            70, 201, java.util.List.of(8, 8, 8), 4, 3, 2, Layers.Cell.GRU, 6, 10, 0.08f);
+        new TextEncoderConfig(70, 201, List.of(8, 8, 8), 4, 3, 2, Layers.Cell.GRU, 6, 10, 0.08f);
     for (TextEncoderConfig c : new TextEncoderConfig[] {gru, TextEncoderConfig.tiny()}) {
       try (Graph g = new Graph();
           Session s = new Session(g)) {
@@ -84,9 +87,9 @@ class EncodersTest {
               TextEncoderConfig.tiny(),
               tf.constant(Shape.of(2, 201), DataBuffers.of(a)));
       float[] out = GraphTesting.fetch(s, emb);
-      float[] first = java.util.Arrays.copyOf(out, 16);
-      float[] second = java.util.Arrays.copyOfRange(out, 16, 32);
-      assertNotEquals(java.util.Arrays.toString(first), java.util.Arrays.toString(second));
+      float[] first = Arrays.copyOf(out, 16);
+      float[] second = Arrays.copyOfRange(out, 16, 32);
+      assertNotEquals(Arrays.toString(first), Arrays.toString(second));
     }
   }
 
@@ -139,7 +142,7 @@ class EncodersTest {
       assertEquals(Shape.of(2, 16), GraphTesting.shape(s, ImageEncoder.build(image, c, labelMaps)));
       // 32 → 16 → 8 → 4: three convolutions, width 4 → 8 → 16, then 4·4·16 features
       assertEquals(
-          java.util.List.of(
+          List.of(
               "imgenc_conv1_w",
               "imgenc_conv1_b",
               "imgenc_conv2_w",
@@ -168,8 +171,7 @@ class EncodersTest {
       ImageEncoder.build(
           net,
           ImageEncoderConfig.tiny(),
-          tf.placeholder(
-              TFloat32.class, org.tensorflow.op.core.Placeholder.shape(Shape.of(-1, 64, 64, 3))));
+          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 64, 64, 3))));
       assertTrue(net.updates().isEmpty());
       // conv1 w + b, conv2–4 w, three batch norms × (γ, β, mean, variance), proj w + b
       assertEquals(5 + 12 + 2, net.all().size());

@@ -15,6 +15,7 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 class GanGraphTest {
@@ -102,7 +103,7 @@ class GanGraphTest {
     assertThrows(IllegalArgumentException.class, () -> c.withImage(64, 0));
   }
 
-  private static org.tensorflow.op.core.Variable<TFloat32> variable(Network net, String name) {
+  private static Variable<TFloat32> variable(Network net, String name) {
     return net.all().stream()
         .filter(v -> v.op().name().equals(name) || v.op().name().equals(name + "_w"))
         .findFirst()

@@ -1,5 +1,6 @@
 package t2i.graph;
 
+import java.util.Random;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -39,7 +40,7 @@ final class GraphTesting {
   }
 
   static float[] seeded(int n, long seed, float scale) {
-    java.util.Random r = new java.util.Random(seed);
+    Random r = new Random(seed);
     float[] v = new float[n];
     for (int i = 0; i < n; i++) {
       v[i] = (float) (r.nextGaussian() * scale);

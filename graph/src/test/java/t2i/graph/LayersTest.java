@@ -15,6 +15,7 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
@@ -28,8 +29,7 @@ class LayersTest {
     for (int i = 0; i < dims.length; i++) {
       shape[i] = dims[i];
     }
-    return tf.constant(
-        Shape.of(shape), org.tensorflow.ndarray.buffer.DataBuffers.of(seeded(n, 1, 1f)));
+    return tf.constant(Shape.of(shape), DataBuffers.of(seeded(n, 1, 1f)));
   }
 
   @Test
@@ -211,10 +211,7 @@ class LayersTest {
       Network train = new Network(tf, "t", Mode.TRAINING, 0);
       Operand<TFloat32> y =
           Layers.batchNorm(
-              train,
-              "bn",
-              tf.constant(Shape.of(4, 2), org.tensorflow.ndarray.buffer.DataBuffers.of(x)),
-              NormSpec.of(2));
+              train, "bn", tf.constant(Shape.of(4, 2), DataBuffers.of(x)), NormSpec.of(2));
       float[] out = fetch(s, y);
       // (1 − 4) / sqrt(5 + ε): population variance of 1,3,5,7 is 5
       assertEquals(-3 / Math.sqrt(5 + 1e-5), out[0], 1e-5);
@@ -233,10 +230,7 @@ class LayersTest {
       Network infer = new Network(tf, "t", Mode.INFERENCE, 0);
       Operand<TFloat32> y =
           Layers.batchNorm(
-              infer,
-              "bn",
-              tf.constant(Shape.of(4, 2), org.tensorflow.ndarray.buffer.DataBuffers.of(x)),
-              NormSpec.of(2));
+              infer, "bn", tf.constant(Shape.of(4, 2), DataBuffers.of(x)), NormSpec.of(2));
       // moving mean 0, variance 1: the identity up to ε
       assertEquals(x[5] / Math.sqrt(1 + 1e-5), fetch(s, y)[5], 1e-5);
       assertTrue(infer.updates().isEmpty());
@@ -261,8 +255,7 @@ class LayersTest {
     try (Graph g = new Graph();
         Session s = new Session(g)) {
       Ops tf = Ops.create(g);
-      Operand<TFloat32> in =
-          tf.constant(Shape.of(2, 2, 2, 2), org.tensorflow.ndarray.buffer.DataBuffers.of(flat));
+      Operand<TFloat32> in = tf.constant(Shape.of(2, 2, 2, 2), DataBuffers.of(flat));
       Network net = new Network(tf, "n", Mode.INFERENCE, 0);
       float[] plain =
           fetch(s, Layers.instanceNorm(net, "plain", in, NormSpec.of(2).withoutAffine()));
@@ -301,17 +294,13 @@ class LayersTest {
     try (Graph g = new Graph();
         Session s = new Session(g)) {
       Ops tf = Ops.create(g);
-      Operand<TFloat32> x =
-          tf.constant(
-              Shape.of(1, 2, 2, 1), org.tensorflow.ndarray.buffer.DataBuffers.of(1f, 2f, 3f, 4f));
+      Operand<TFloat32> x = tf.constant(Shape.of(1, 2, 2, 1), DataBuffers.of(1f, 2f, 3f, 4f));
       Operand<TFloat32> up = Layers.upsampleNearest(tf, x, 2);
       assertEquals(Shape.of(1, 4, 4, 1), up.shape());
       assertArrayEquals(
           new float[] {1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4}, fetch(s, up), 0f);
       // channels stay together: [1, 1, 2, 2] → [1, 3, 6, 2]
-      Operand<TFloat32> pair =
-          tf.constant(
-              Shape.of(1, 1, 2, 2), org.tensorflow.ndarray.buffer.DataBuffers.of(1f, -1f, 2f, -2f));
+      Operand<TFloat32> pair = tf.constant(Shape.of(1, 1, 2, 2), DataBuffers.of(1f, -1f, 2f, -2f));
       float[] row = {1, -1, 1, -1, 1, -1, 2, -2, 2, -2, 2, -2};
       float[] expected = new float[36];
       for (int r = 0; r < 3; r++) {

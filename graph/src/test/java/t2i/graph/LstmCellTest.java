@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
@@ -95,8 +96,8 @@ class LstmCellTest {
       double h2 = sigmoid(z) * Math.tanh(c2);
       float[] expected1 = new float[4];
       float[] expected2 = new float[4];
-      java.util.Arrays.fill(expected1, (float) h1);
-      java.util.Arrays.fill(expected2, (float) h2);
+      Arrays.fill(expected1, (float) h1);
+      Arrays.fill(expected2, (float) h2);
       assertArrayEquals(expected1, GraphTesting.fetch(s, first.h()), 1e-6f);
       assertArrayEquals(expected2, GraphTesting.fetch(s, second.h()), 1e-6f);
     }

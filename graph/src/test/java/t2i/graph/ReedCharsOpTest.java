@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
+import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.NdArrays;
@@ -34,7 +35,7 @@ class ReedCharsOpTest {
         Session s = new Session(g)) {
       Ops tf = Ops.create(g);
       Placeholder<TString> text = tf.placeholder(TString.class);
-      org.tensorflow.Operand<TInt32> ids = ReedCharsOp.build(tf, text);
+      Operand<TInt32> ids = ReedCharsOp.build(tf, text);
       check(s, text, ids, TEXTS);
       check(s, text, ids, List.of("a batch of one"));
       check(s, text, ids, List.of(""));
@@ -42,8 +43,7 @@ class ReedCharsOpTest {
   }
 
   @SuppressWarnings({"rawtypes", "unchecked"})
-  private static void check(
-      Session s, Placeholder<TString> text, org.tensorflow.Operand ids, List<String> texts) {
+  private static void check(Session s, Placeholder<TString> text, Operand ids, List<String> texts) {
     try (TString in = TString.tensorOf(NdArrays.vectorOfObjects(texts.toArray(new String[0])));
         Result r = s.runner().feed(text, in).fetch(ids).run()) {
       TInt32 out = (TInt32) r.get(0);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -36,7 +37,7 @@ class SeededNoiseTest {
   void aSeedsVectorDoesNotDependOnItsBatch() {
     float[] alone = inGraph(new long[] {42}, 100);
     float[] inBatch = inGraph(SEEDS, 100);
-    float[] fifth = java.util.Arrays.copyOfRange(inBatch, 4 * 100, 5 * 100);
+    float[] fifth = Arrays.copyOfRange(inBatch, 4 * 100, 5 * 100);
     assertArrayEquals(alone, fifth);
   }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import t2i.cli.CliRun;
 import t2i.data.emoji.EmojiFixture;
+import t2i.data.io.AtomicDirectory;
 import t2i.training.run.Checkpoints;
 
 /** The demo pipeline with tiny networks and a budget of seconds. */
@@ -89,8 +90,8 @@ class DemoCommandTest {
 
     // As after a Ctrl-C one second into the GAN stage: its checkpoint says so, and the later
     // stages have not begun.
-    t2i.data.io.AtomicDirectory.deleteRecursively(out.resolve("style"));
-    t2i.data.io.AtomicDirectory.deleteRecursively(out.resolve("models"));
+    AtomicDirectory.deleteRecursively(out.resolve("style"));
+    AtomicDirectory.deleteRecursively(out.resolve("models"));
     Path latest = out.resolve("gan/checkpoints/latest.json");
     Files.writeString(
         latest,

@@ -4,17 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import t2i.cli.CliRun;
+import t2i.data.Dataset;
+import t2i.data.Progress;
 import t2i.data.Split;
 import t2i.data.emoji.EmojiFixture;
+import t2i.graph.GanConfig;
 import t2i.training.embedding.CaptionEmbeddings;
+import t2i.training.gan.GanTrainer;
+import t2i.training.gan.GanTrainingConfig;
+import t2i.training.run.RunDirectory;
 
 /** train → resume → eval → embed → export through the command line, on the emoji fixture. */
 class EmbeddingCommandsTest {
@@ -32,7 +41,7 @@ class EmbeddingCommandsTest {
 
   String[] train(Path run, String... more) {
     List<String> args =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(
                 "train",
                 "embedding",
@@ -130,7 +139,7 @@ class EmbeddingCommandsTest {
         "step,seconds,loss_d,loss_g,d_real,d_fake,lr",
         Files.readAllLines(gan.resolve("losses.csv")).get(0));
 
-    int trainval = t2i.data.Dataset.open(dataset).manifest().records(Split.TRAINVAL);
+    int trainval = Dataset.open(dataset).manifest().records(Split.TRAINVAL);
     var ganConfig =
         JsonParser.parseString(Files.readString(gan.resolve("config.json")))
             .getAsJsonObject()
@@ -155,7 +164,7 @@ class EmbeddingCommandsTest {
             "--threads",
             "1");
     assertEquals(0, sample.exit(), sample.err());
-    java.awt.image.BufferedImage grid = javax.imageio.ImageIO.read(png.toFile());
+    BufferedImage grid = ImageIO.read(png.toFile());
     assertTrue(grid.getWidth() >= 3 * 64 && grid.getHeight() >= 2 * 64, sample.out());
     assertTrue(sample.out().contains("2 text(s) x 3 images, GAN step 3"), sample.out());
 
@@ -164,7 +173,7 @@ class EmbeddingCommandsTest {
     assertTrue(evalGan.out().contains("not comparable with published"), evalGan.out());
     var ganEval =
         JsonParser.parseString(Files.readString(gan.resolve("eval-gan.json"))).getAsJsonObject();
-    int test = t2i.data.Dataset.open(dataset).manifest().records(Split.TEST);
+    int test = Dataset.open(dataset).manifest().records(Split.TEST);
     assertEquals(test, ganEval.get("images").getAsInt());
     assertEquals(3, ganEval.get("step").getAsLong());
     for (String key : List.of("rPrecisionGenerated", "rPrecisionReal")) {
@@ -233,10 +242,7 @@ class EmbeddingCommandsTest {
     assertTrue(train.err().contains("held-out L_style"), train.err());
 
     Path query = dir.resolve("query.png");
-    javax.imageio.ImageIO.write(
-        new java.awt.image.BufferedImage(100, 50, java.awt.image.BufferedImage.TYPE_BYTE_GRAY),
-        "png",
-        query.toFile());
+    ImageIO.write(new BufferedImage(100, 50, BufferedImage.TYPE_BYTE_GRAY), "png", query.toFile());
     Path transfer = dir.resolve("transfer.png");
     CliRun styleTransfer =
         t2i(
@@ -255,7 +261,7 @@ class EmbeddingCommandsTest {
             "1");
     assertEquals(0, styleTransfer.exit(), styleTransfer.err());
     assertTrue(styleTransfer.err().contains("centre-cropped 100 x 50"), styleTransfer.err());
-    assertTrue(javax.imageio.ImageIO.read(transfer.toFile()).getHeight() >= 2 * 64);
+    assertTrue(ImageIO.read(transfer.toFile()).getHeight() >= 2 * 64);
 
     Path notImage = Files.writeString(dir.resolve("notes.png"), "hello");
     CliRun bad =
@@ -302,17 +308,17 @@ class EmbeddingCommandsTest {
 
     // a GAN whose z has another length than the style run's
     var wide =
-        t2i.training.gan.GanTrainingConfig.builder(
+        GanTrainingConfig.builder(
                 dataset.toString(), CaptionEmbeddings.folder(dataset, "run").toString(), 16)
-            .gan(new t2i.graph.GanConfig(4, 4, 12, 8, 16, false, 64, 3))
-            .loss(t2i.training.gan.GanTrainingConfig.Loss.GAN)
+            .gan(new GanConfig(4, 4, 12, 8, 16, false, 64, 3))
+            .loss(GanTrainingConfig.Loss.GAN)
             .batchSize(4)
             .seed(1)
             .flip(false)
             .build();
     Path other = dir.resolve("gan-z12");
-    t2i.training.run.RunDirectory.create(other, t2i.training.gan.GanTrainer.KIND, wide);
-    try (var t = new t2i.training.gan.GanTrainer(wide, other, null, 1, t2i.data.Progress.NONE)) {
+    RunDirectory.create(other, GanTrainer.KIND, wide);
+    try (var t = new GanTrainer(wide, other, null, 1, Progress.NONE)) {
       t.trainStep();
       t.checkpoint(1.0);
     }

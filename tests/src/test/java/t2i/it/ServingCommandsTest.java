@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -196,7 +197,7 @@ class ServingCommandsTest {
     assertTrue(out.toString().contains("text2image versions [1]"), out.toString());
     try (RestClient client = RestClient.connect(URI.create(url.group(1)))) {
       assertEquals(
-          java.util.List.of(new ModelVersionStatus(1, "AVAILABLE")),
+          List.of(new ModelVersionStatus(1, "AVAILABLE")),
           client.status(ModelSpec.latest("text2image")));
     }
     thread.interrupt(); // as Ctrl-C's shutdown hook does, wake the command

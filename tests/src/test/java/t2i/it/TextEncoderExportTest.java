@@ -10,15 +10,19 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
 import org.tensorflow.proto.SignatureDef;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -32,6 +36,9 @@ import t2i.export.SavedModelInspector;
 import t2i.export.SavedModelReport;
 import t2i.export.TextEncoderExport;
 import t2i.graph.ImageEncoderConfig;
+import t2i.graph.Mode;
+import t2i.graph.Network;
+import t2i.graph.TextEncoder;
 import t2i.graph.TextEncoderConfig;
 import t2i.training.embedding.EmbeddingConfig;
 import t2i.training.embedding.EmbeddingTrainer;
@@ -88,7 +95,7 @@ class TextEncoderExportTest {
             .toString());
     try (SavedModelBundle b = SavedModelBundle.load(model.toString(), "serve")) {
       Map<String, SignatureDef> sigs = b.metaGraphDef().getSignatureDefMap();
-      assertEquals(java.util.Set.of("serving_default", "encode_chars"), sigs.keySet());
+      assertEquals(Set.of("serving_default", "encode_chars"), sigs.keySet());
       for (SignatureDef s : sigs.values()) {
         assertEquals("tensorflow/serving/predict", s.getMethodName());
         assertTrue(s.getOutputsMap().containsKey("embedding"));
@@ -96,22 +103,22 @@ class TextEncoderExportTest {
       assertTrue(sigs.get("serving_default").getInputsMap().containsKey("text"));
       assertTrue(sigs.get("encode_chars").getInputsMap().containsKey("chars"));
       // Inference only: exactly the text encoder's weights, no optimizer slots or powers.
-      java.util.Set<String> variables =
+      Set<String> variables =
           b.metaGraphDef().getGraphDef().getNodeList().stream()
               .filter(n -> n.getOp().equals("VariableV2"))
               .map(n -> n.getName())
-              .collect(Collectors.toCollection(java.util.TreeSet::new));
+              .collect(Collectors.toCollection(TreeSet::new));
       assertEquals(textEncoderVariables(), variables);
     }
   }
 
   /** The tiny text encoder's variable names, from the graph builder itself. */
-  static java.util.Set<String> textEncoderVariables() {
-    java.util.Set<String> names = new java.util.TreeSet<>();
-    try (org.tensorflow.Graph g = new org.tensorflow.Graph()) {
-      org.tensorflow.op.Ops tf = org.tensorflow.op.Ops.create(g);
-      t2i.graph.Network net = new t2i.graph.Network(tf, "txtenc", t2i.graph.Mode.INFERENCE, 0);
-      t2i.graph.TextEncoder.build(net, TextEncoderConfig.tiny(), tf.placeholder(TInt32.class));
+  static Set<String> textEncoderVariables() {
+    Set<String> names = new TreeSet<>();
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      Network net = new Network(tf, "txtenc", Mode.INFERENCE, 0);
+      TextEncoder.build(net, TextEncoderConfig.tiny(), tf.placeholder(TInt32.class));
       net.all().forEach(v -> names.add(v.op().name()));
     }
     return names;

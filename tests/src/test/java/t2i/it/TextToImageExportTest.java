@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,13 @@ import t2i.export.StyleExport;
 import t2i.export.TextToImageExport;
 import t2i.graph.ImageEncoderConfig;
 import t2i.graph.TextEncoderConfig;
+import t2i.serving.GeneratedImage;
+import t2i.serving.Text2ImageClient;
+import t2i.serving.local.ModelRepository;
+import t2i.serving.rest.RequestFormat;
+import t2i.serving.rest.RestClient;
+import t2i.serving.server.ModelServer;
+import t2i.serving.server.ServerOptions;
 import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.embedding.EmbeddingConfig;
 import t2i.training.embedding.EmbeddingModel;
@@ -137,7 +145,7 @@ class TextToImageExportTest {
   void theStyleModelEncodesAndTransfersAsTheTrainingSideDoes() throws IOException {
     int n = 2;
     float[] unit = new float[n * 64 * 64 * 3];
-    java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+    SplittableRandom random = new SplittableRandom(4);
     for (int i = 0; i < unit.length; i++) {
       unit[i] = (float) random.nextDouble();
     }
@@ -323,16 +331,12 @@ class TextToImageExportTest {
 
   @Test
   void theRestServerAndTheJavaClientGiveTheTrainingGraphsImages() throws Exception {
-    try (t2i.serving.local.ModelRepository models =
-            t2i.serving.local.ModelRepository.load(dir.resolve("models"));
-        t2i.serving.server.ModelServer server =
-            t2i.serving.server.ModelServer.start(
-                models, t2i.serving.server.ServerOptions.defaults().withPort(0))) {
-      for (t2i.serving.rest.RequestFormat format : t2i.serving.rest.RequestFormat.values()) {
-        try (t2i.serving.rest.RestClient rest =
-            t2i.serving.rest.RestClient.builder(server.baseUri()).format(format).build()) {
-          List<t2i.serving.GeneratedImage> images =
-              t2i.serving.Text2ImageClient.builder(rest)
+    try (ModelRepository models = ModelRepository.load(dir.resolve("models"));
+        ModelServer server = ModelServer.start(models, ServerOptions.defaults().withPort(0))) {
+      for (RequestFormat format : RequestFormat.values()) {
+        try (RestClient rest = RestClient.builder(server.baseUri()).format(format).build()) {
+          List<GeneratedImage> images =
+              Text2ImageClient.builder(rest)
                   .maxBatchSize(3)
                   .build()
                   .generate(TEXTS, List.of(SEED, SEED + 1, SEED + 2, SEED + 3));

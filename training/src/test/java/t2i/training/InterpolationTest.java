@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import t2i.training.gan.Noise;
@@ -46,8 +47,8 @@ class InterpolationTest {
     float[] a = Noise.normal(new SplittableRandom(1), 16);
     float[] b = Noise.normal(new SplittableRandom(2), 16);
     float[] path = Interpolation.between(a, b, 5);
-    assertArrayEquals(a, java.util.Arrays.copyOfRange(path, 0, 16));
-    assertArrayEquals(b, java.util.Arrays.copyOfRange(path, 4 * 16, 5 * 16));
+    assertArrayEquals(a, Arrays.copyOfRange(path, 0, 16));
+    assertArrayEquals(b, Arrays.copyOfRange(path, 4 * 16, 5 * 16));
     assertThrows(IllegalArgumentException.class, () -> Interpolation.between(a, b, 1));
   }
 }

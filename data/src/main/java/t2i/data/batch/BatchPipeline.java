@@ -5,7 +5,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
-import t2i.data.DataException;
+import t2i.error.UserException;
 
 /**
  * An endless stream of batches made ahead by a daemon thread. Batch {@code i} is always {@link
@@ -69,8 +69,8 @@ public final class BatchPipeline implements Iterator<Batch>, AutoCloseable {
       }
       Throwable f = failure;
       if (f != null) {
-        if (f instanceof DataException d) {
-          throw new DataException(d.getMessage(), d);
+        if (f instanceof UserException d) {
+          throw new UserException(d.getMessage(), d);
         }
         throw new IllegalStateException("making a batch failed: " + f, f);
       }

@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-import t2i.data.DataException;
 import t2i.data.Dataset;
 import t2i.data.Progress;
 import t2i.data.Split;
 import t2i.data.TextImageRecord;
 import t2i.data.image.Images;
+import t2i.error.UserException;
 
 /** A split's records with images decoded to RGB bytes, held in memory for batching. */
 public final class DecodedSplit {
@@ -49,7 +49,7 @@ public final class DecodedSplit {
   public static DecodedSplit load(Dataset dataset, Split split, Progress progress) {
     int expected = dataset.manifest().records(split);
     if (expected == 0) {
-      throw new DataException(dataset.dir() + " has no " + split.fileName() + " records");
+      throw new UserException(dataset.dir() + " has no " + split.fileName() + " records");
     }
     List<byte[]> pixels = new ArrayList<>(expected);
     List<List<String>> captions = new ArrayList<>(expected);
@@ -97,7 +97,7 @@ public final class DecodedSplit {
   private static byte[] checkedPixels(TextImageRecord r, int width, int height, String where) {
     var image = Images.decodeOnWhite(r.png(), r.key() + where);
     if (image.getWidth() != width || image.getHeight() != height) {
-      throw new DataException(
+      throw new UserException(
           String.format(
               "record %s (%s)%s is %dx%d, the dataset says %dx%d: rebuild the dataset",
               r.key(), r.style(), where, image.getWidth(), image.getHeight(), width, height));

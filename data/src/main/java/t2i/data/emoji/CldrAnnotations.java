@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import t2i.data.DataException;
+import t2i.error.UserException;
 
 /**
  * The English CLDR annotations: for each emoji, its text-to-speech name ({@code tts}) and keyword
@@ -52,7 +52,7 @@ public final class CldrAnnotations {
               .getAsJsonObject(root)
               .getAsJsonObject("annotations");
     } catch (JsonParseException | IllegalStateException | NullPointerException e) {
-      throw new DataException(path + " is not CLDR annotations JSON: " + e.getMessage(), e);
+      throw new UserException(path + " is not CLDR annotations JSON: " + e.getMessage(), e);
     }
     for (Map.Entry<String, JsonElement> e : entries.entrySet()) {
       JsonObject value = e.getValue().getAsJsonObject();
@@ -88,7 +88,7 @@ public final class CldrAnnotations {
   public String skinToneName(String hex) {
     Annotation a = byText.get(EmojiCatalog.textOf(hex));
     if (a == null) {
-      throw new DataException("CLDR annotations have no entry for skin tone U+" + hex);
+      throw new UserException("CLDR annotations have no entry for skin tone U+" + hex);
     }
     return a.tts();
   }

@@ -12,7 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import t2i.data.DataException;
+import t2i.error.UserException;
 
 /** Parses emoji-datasource's {@code emoji.json} into its drawable variants. */
 public final class EmojiCatalog {
@@ -31,7 +31,7 @@ public final class EmojiCatalog {
       entries =
           JsonParser.parseString(new String(emojiJson, StandardCharsets.UTF_8)).getAsJsonArray();
     } catch (JsonParseException | IllegalStateException e) {
-      throw new DataException(PATH + " is not the expected JSON array: " + e.getMessage(), e);
+      throw new UserException(PATH + " is not the expected JSON array: " + e.getMessage(), e);
     }
     List<EmojiVariant> variants = new ArrayList<>();
     for (JsonElement element : entries) {
@@ -104,7 +104,7 @@ public final class EmojiCatalog {
   private static String string(JsonObject e, String key) {
     JsonElement v = e.get(key);
     if (v == null || v.isJsonNull()) {
-      throw new DataException(PATH + ": an entry has no '" + key + "': " + abbreviate(e));
+      throw new UserException(PATH + ": an entry has no '" + key + "': " + abbreviate(e));
     }
     return v.getAsString();
   }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import t2i.data.ClassSplit;
-import t2i.data.DataException;
 import t2i.data.DatasetManifest;
 import t2i.data.DatasetManifest.ClassEntry;
 import t2i.data.DatasetManifest.SourceEntry;
@@ -21,6 +20,7 @@ import t2i.data.ShardedDatasetWriter;
 import t2i.data.TextImageRecord;
 import t2i.data.emoji.CldrAnnotations.Annotation;
 import t2i.data.image.Images;
+import t2i.error.UserException;
 
 /**
  * Builds the emoji dataset: one record per (emoji, skin variation, style), the image composited
@@ -96,7 +96,7 @@ public final class EmojiDatasetBuilder {
             cldr.lookup(v)
                 .orElseThrow(
                     () ->
-                        new DataException(
+                        new UserException(
                             "no CLDR annotation for "
                                 + v.unified()
                                 + " ("

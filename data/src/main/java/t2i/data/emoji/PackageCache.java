@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
-import t2i.data.DataException;
 import t2i.data.io.AtomicDirectory;
 import t2i.data.io.Digests;
+import t2i.error.UserException;
 
 /**
  * Finds verified package tarballs: in a folder the user gives ({@code --from}), else in the cache,
@@ -35,7 +35,7 @@ public final class PackageCache {
     if (fromDir != null) {
       Path file = fromDir.resolve(pkg.tarballFileName());
       if (!Files.isRegularFile(file)) {
-        throw new DataException(
+        throw new UserException(
             fromDir
                 + " has no "
                 + pkg.tarballFileName()
@@ -61,7 +61,7 @@ public final class PackageCache {
       npm.pack(pkg, download);
       Path file = download.resolve(pkg.tarballFileName());
       if (!Files.isRegularFile(file)) {
-        throw new DataException(
+        throw new UserException(
             "`npm pack " + pkg.spec() + "` wrote no " + pkg.tarballFileName() + " in " + download);
       }
       verify(pkg, file);
@@ -100,7 +100,7 @@ public final class PackageCache {
   private static void verify(NpmPackage pkg, Path file) throws IOException {
     String actual = Digests.sha512Base64(file);
     if (!actual.equals(pkg.integrity())) {
-      throw new DataException(
+      throw new UserException(
           file
               + ": SHA-512 digest does not match the pinned one for "
               + pkg.spec()

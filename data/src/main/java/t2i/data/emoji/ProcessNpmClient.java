@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import t2i.data.DataException;
+import t2i.error.UserException;
 
 /** Runs {@code npm pack NAME@VERSION --pack-destination DIR} as a child process. */
 public final class ProcessNpmClient implements NpmClient {
@@ -44,7 +44,7 @@ public final class ProcessNpmClient implements NpmClient {
     try {
       process = pb.start();
     } catch (IOException e) {
-      throw new DataException(
+      throw new UserException(
           "cannot run `"
               + executable
               + "` ("
@@ -57,7 +57,7 @@ public final class ProcessNpmClient implements NpmClient {
     try {
       if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
         process.destroyForcibly();
-        throw new DataException(
+        throw new UserException(
             "`npm pack "
                 + pkg.spec()
                 + "` did not finish in "
@@ -70,7 +70,7 @@ public final class ProcessNpmClient implements NpmClient {
       throw new IOException("interrupted while running npm pack", e);
     }
     if (process.exitValue() != 0) {
-      throw new DataException(
+      throw new UserException(
           "`npm pack "
               + pkg.spec()
               + "` failed (exit "

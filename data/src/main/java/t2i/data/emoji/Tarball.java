@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import t2i.data.DataException;
+import t2i.error.UserException;
 
 /** Reads selected files out of an npm tarball (gzip-compressed tar) without unpacking it. */
 public final class Tarball {
@@ -28,7 +28,7 @@ public final class Tarball {
         }
       }
     } catch (IOException e) {
-      throw new DataException(
+      throw new UserException(
           tgz + " is not a readable .tgz (" + e.getMessage() + "): delete it and fetch it again",
           e);
     }
@@ -39,7 +39,7 @@ public final class Tarball {
   public static byte[] readOne(Path tgz, String path) {
     byte[] bytes = read(tgz, path::equals).get(path);
     if (bytes == null) {
-      throw new DataException(tgz + " has no " + path + ": not the expected package");
+      throw new UserException(tgz + " has no " + path + ": not the expected package");
     }
     return bytes;
   }

@@ -8,7 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
-import t2i.data.DataException;
+import t2i.error.UserException;
 
 /** The image operations the dataset builders need; all images leave here as 8-bit RGB. */
 public final class Images {
@@ -31,10 +31,10 @@ public final class Images {
     try {
       image = ImageIO.read(new ByteArrayInputStream(bytes));
     } catch (IOException | RuntimeException e) {
-      throw new DataException(source + " is not a readable image (" + e.getMessage() + ")", e);
+      throw new UserException(source + " is not a readable image (" + e.getMessage() + ")", e);
     }
     if (image == null) {
-      throw new DataException(source + " is not a readable image (unknown or corrupt format)");
+      throw new UserException(source + " is not a readable image (unknown or corrupt format)");
     }
     return compositeOnWhite(image);
   }

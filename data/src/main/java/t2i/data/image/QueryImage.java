@@ -10,7 +10,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import t2i.data.DataException;
+import t2i.error.UserException;
 
 /**
  * A user's image as a model input: PNG, JPEG, GIF or BMP in any bit depth or colour model
@@ -30,7 +30,7 @@ public record QueryImage(BufferedImage image, List<String> notes) {
 
   public static QueryImage load(Path file, int side) {
     if (!Files.isRegularFile(file)) {
-      throw new DataException("no such image file: " + file);
+      throw new UserException("no such image file: " + file);
     }
     int width;
     int height;
@@ -38,7 +38,7 @@ public record QueryImage(BufferedImage image, List<String> notes) {
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
       if (readers == null || !readers.hasNext()) {
-        throw new DataException(file + " is not an image this tool reads (PNG, JPEG, GIF, BMP)");
+        throw new UserException(file + " is not an image this tool reads (PNG, JPEG, GIF, BMP)");
       }
       ImageReader reader = readers.next();
       try {
@@ -50,10 +50,10 @@ public record QueryImage(BufferedImage image, List<String> notes) {
         reader.dispose();
       }
     } catch (IOException e) {
-      throw new DataException(file + " is not a readable image (" + e.getMessage() + ")", e);
+      throw new UserException(file + " is not a readable image (" + e.getMessage() + ")", e);
     }
     if ((long) width * height > MAX_PIXELS) {
-      throw new DataException(
+      throw new UserException(
           String.format(
               "%s is %d x %d pixels; images above %d megapixels are refused: shrink it first",
               file, width, height, MAX_PIXELS / 1_000_000));
@@ -62,7 +62,7 @@ public record QueryImage(BufferedImage image, List<String> notes) {
     try {
       image = Images.decodeOnWhite(Files.readAllBytes(file), file.toString());
     } catch (IOException e) {
-      throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new UserException("cannot read " + file + ": " + e.getMessage(), e);
     }
     List<String> notes = new ArrayList<>();
     if (width != height) {

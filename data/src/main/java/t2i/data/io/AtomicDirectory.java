@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
-import t2i.data.DataException;
+import t2i.error.UserException;
 
 /**
  * A folder that appears whole or not at all: written as a hidden sibling ({@code
@@ -48,17 +48,17 @@ public final class AtomicDirectory implements AutoCloseable {
     Path absolute = target.toAbsolutePath().normalize();
     Path parent = absolute.getParent();
     if (parent == null || Path.of("").toAbsolutePath().normalize().startsWith(absolute)) {
-      throw new DataException(absolute + " holds the working folder: choose another output folder");
+      throw new UserException(absolute + " holds the working folder: choose another output folder");
     }
     if (Files.exists(absolute)) {
       if (!replace) {
-        throw new DataException(
+        throw new UserException(
             absolute
                 + " already exists: choose another output folder, or pass --force to"
                 + " replace it");
       }
       if (!isEmptyDirectory(absolute) && !Files.exists(absolute.resolve(marker))) {
-        throw new DataException(
+        throw new UserException(
             absolute
                 + " exists and is not a folder t2i wrote (no "
                 + marker
@@ -95,7 +95,7 @@ public final class AtomicDirectory implements AutoCloseable {
     Path old = null;
     if (Files.exists(target)) {
       if (!replace) {
-        throw new DataException(target + " appeared while building; not replacing it");
+        throw new UserException(target + " appeared while building; not replacing it");
       }
       old = staging.resolveSibling(staging.getFileName() + ".old");
       Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);

@@ -7,7 +7,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import t2i.data.DataException;
+import t2i.error.UserException;
 
 /** The project's one JSON configuration: pretty, stable, records supported. */
 public final class Json {
@@ -28,16 +28,16 @@ public final class Json {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       T value = GSON.fromJson(r, type);
       if (value == null) {
-        throw new DataException(file + " is empty");
+        throw new UserException(file + " is empty");
       }
       return value;
-    } catch (DataException e) {
+    } catch (UserException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
       // Gson reports bad JSON as JsonParseException and a record constructor's check as a
       // RuntimeException wrapping it.
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new DataException("cannot read " + file + ": " + cause.getMessage(), e);
+      throw new UserException("cannot read " + file + ": " + cause.getMessage(), e);
     }
   }
 }

@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import t2i.data.DataException;
+import t2i.error.UserException;
 
 /**
  * 2-D float32 arrays in NumPy's {@code .npy} format (version 1.0, little-endian, C order), which
@@ -75,7 +75,7 @@ public final class Npy {
       byte[] magic = new byte[6];
       in.readFully(magic);
       if (!Arrays.equals(magic, MAGIC)) {
-        throw new DataException(file + " is not a .npy file");
+        throw new UserException(file + " is not a .npy file");
       }
       int major = in.readUnsignedByte();
       in.readUnsignedByte();
@@ -87,12 +87,12 @@ public final class Npy {
       in.readFully(header);
       String dict = new String(header, StandardCharsets.US_ASCII);
       if (!dict.contains("'descr': '<f4'") || dict.contains("'fortran_order': True")) {
-        throw new DataException(
+        throw new UserException(
             file + " must hold little-endian float32 in C order: " + dict.strip());
       }
       Matcher shape = SHAPE.matcher(dict);
       if (!shape.find()) {
-        throw new DataException(file + " must hold a 2-D array: " + dict.strip());
+        throw new UserException(file + " must hold a 2-D array: " + dict.strip());
       }
       int rows = Integer.parseInt(shape.group(1));
       int columns = Integer.parseInt(shape.group(2));
@@ -102,9 +102,9 @@ public final class Npy {
       ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
       return new Matrix(rows, columns, values);
     } catch (EOFException e) {
-      throw new DataException(file + " is truncated", e);
+      throw new UserException(file + " is truncated", e);
     } catch (IOException e) {
-      throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new UserException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 }

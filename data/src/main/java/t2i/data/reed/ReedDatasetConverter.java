@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import t2i.data.DataException;
 import t2i.data.DatasetManifest;
 import t2i.data.DatasetManifest.ClassEntry;
 import t2i.data.DatasetManifest.SourceEntry;
@@ -22,6 +21,7 @@ import t2i.data.ShardedDatasetWriter;
 import t2i.data.Split;
 import t2i.data.TextImageRecord;
 import t2i.data.image.Images;
+import t2i.error.UserException;
 
 /**
  * Converts CUB-200-2011 or Oxford-102 in Reed's layout. Each {@code text_c10/<class>/<name>.txt}
@@ -48,7 +48,7 @@ public final class ReedDatasetConverter {
     Set<String> overlap = new LinkedHashSet<>(trainval);
     overlap.retainAll(test);
     if (!overlap.isEmpty()) {
-      throw new DataException(
+      throw new UserException(
           "classes in both trainvalclasses.txt and testclasses.txt: " + overlap);
     }
     Map<String, Split> splitOf = new TreeMap<>();
@@ -77,7 +77,7 @@ public final class ReedDatasetConverter {
         }
       }
       if (pairs.isEmpty()) {
-        throw new DataException("no captions found under " + options.text());
+        throw new UserException("no captions found under " + options.text());
       }
       if (!boxes.isEmpty()) {
         List<String> missing = new ArrayList<>();
@@ -88,7 +88,7 @@ public final class ReedDatasetConverter {
           }
         }
         if (!missing.isEmpty()) {
-          throw new DataException(
+          throw new UserException(
               "--bounding-boxes has no box for "
                   + missing.size()
                   + " of "
@@ -109,7 +109,7 @@ public final class ReedDatasetConverter {
                 .filter(l -> !l.isEmpty())
                 .toList();
         if (captions.isEmpty()) {
-          throw new DataException(pair[0] + " has no captions");
+          throw new UserException(pair[0] + " has no captions");
         }
         BufferedImage image = Images.decodeOnWhite(Files.readAllBytes(pair[1]), pair[1].toString());
         int[] box = boxes.get(className + "/" + pair[1].getFileName());
@@ -155,7 +155,7 @@ public final class ReedDatasetConverter {
         }
       }
     }
-    throw new DataException(
+    throw new UserException(
         "no image for caption file "
             + className
             + "/"
@@ -188,7 +188,7 @@ public final class ReedDatasetConverter {
   static Map<String, int[]> readBoundingBoxes(Path boxesFile) throws IOException {
     Path imagesFile = boxesFile.resolveSibling("images.txt");
     if (!Files.isRegularFile(boxesFile) || !Files.isRegularFile(imagesFile)) {
-      throw new DataException(
+      throw new UserException(
           "--bounding-boxes needs " + boxesFile + " and images.txt beside it (CUB's root folder)");
     }
     Map<String, String> pathById = new HashMap<>();
@@ -206,7 +206,7 @@ public final class ReedDatasetConverter {
       }
       String path = pathById.get(f[0]);
       if (path == null) {
-        throw new DataException(boxesFile + ": image id " + f[0] + " is not in " + imagesFile);
+        throw new UserException(boxesFile + ": image id " + f[0] + " is not in " + imagesFile);
       }
       int[] box = new int[4];
       for (int i = 0; i < 4; i++) {
@@ -219,7 +219,7 @@ public final class ReedDatasetConverter {
 
   private static List<String> readClassList(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
-      throw new DataException("missing " + file + " (one class folder name per line)");
+      throw new UserException("missing " + file + " (one class folder name per line)");
     }
     List<String> classes =
         Files.readAllLines(file, StandardCharsets.UTF_8).stream()
@@ -227,14 +227,14 @@ public final class ReedDatasetConverter {
             .filter(l -> !l.isEmpty())
             .toList();
     if (classes.isEmpty()) {
-      throw new DataException(file + " lists no classes");
+      throw new UserException(file + " lists no classes");
     }
     return classes;
   }
 
   private static void requireDirectory(Path dir, String what) {
     if (!Files.isDirectory(dir)) {
-      throw new DataException(what + ": " + dir + " is not a folder");
+      throw new UserException(what + ": " + dir + " is not a folder");
     }
   }
 

@@ -10,9 +10,9 @@ import org.tensorflow.proto.Example;
 import org.tensorflow.proto.Feature;
 import org.tensorflow.proto.Features;
 import org.tensorflow.proto.Int64List;
-import t2i.data.DataException;
 import t2i.data.Split;
 import t2i.data.TextImageRecord;
+import t2i.error.UserException;
 
 /**
  * {@link TextImageRecord} as a {@code tf.train.Example}. The feature keys are the dataset format's
@@ -54,7 +54,7 @@ public final class ExampleCodec {
     try {
       f = Example.parseFrom(serialized).getFeatures().getFeatureMap();
     } catch (InvalidProtocolBufferException e) {
-      throw new DataException("record is not a tf.train.Example: " + e.getMessage(), e);
+      throw new UserException("record is not a tf.train.Example: " + e.getMessage(), e);
     }
     List<String> captions = new ArrayList<>();
     for (ByteString c : require(f, CAPTIONS).getBytesList().getValueList()) {
@@ -75,7 +75,7 @@ public final class ExampleCodec {
   private static Feature require(Map<String, Feature> f, String key) {
     Feature feature = f.get(key);
     if (feature == null) {
-      throw new DataException("record lacks feature '" + key + "': not a t2i dataset shard");
+      throw new UserException("record lacks feature '" + key + "': not a t2i dataset shard");
     }
     return feature;
   }
@@ -103,7 +103,7 @@ public final class ExampleCodec {
 
   private static void checkOne(String key, int count) {
     if (count != 1) {
-      throw new DataException(
+      throw new UserException(
           "record feature '"
               + key
               + "' has "

@@ -7,11 +7,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import t2i.data.DataException;
+import t2i.error.UserException;
 
 /**
  * Reads a TFRecord file record by record, checking both checksums of every record. A truncated file
- * or a checksum mismatch raises a {@link DataException} that names the file and the record.
+ * or a checksum mismatch raises a {@link UserException} that names the file and the record.
  */
 public final class TfRecordReader implements AutoCloseable {
   /** Larger records than this are taken as corruption of the length field. */
@@ -67,8 +67,8 @@ public final class TfRecordReader implements AutoCloseable {
     return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getInt();
   }
 
-  private DataException corrupt(String what) {
-    return new DataException(
+  private UserException corrupt(String what) {
+    return new UserException(
         String.format(
             "%s is corrupt: %s at record %d (byte %d); rebuild the dataset",
             file, what, index, offset));

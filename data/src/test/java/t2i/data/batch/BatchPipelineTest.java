@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import t2i.data.DataException;
+import t2i.error.UserException;
 
 /** The pipeline's failure and shutdown paths: it must never leave a caller waiting forever. */
 class BatchPipelineTest {
@@ -39,7 +39,7 @@ class BatchPipelineTest {
               new BatchPipeline(
                   i -> {
                     if (i == 3) {
-                      throw new DataException("record 7 is broken");
+                      throw new UserException("record 7 is broken");
                     }
                     return batch(i);
                   },
@@ -48,10 +48,10 @@ class BatchPipelineTest {
             for (long i = 0; i < 3; i++) {
               assertEquals(i, p.next().index());
             }
-            DataException first = assertThrows(DataException.class, p::next);
+            UserException first = assertThrows(UserException.class, p::next);
             assertTrue(first.getMessage().contains("record 7"));
             assertFalse(p.hasNext());
-            assertThrows(DataException.class, p::next);
+            assertThrows(UserException.class, p::next);
           }
         });
   }

@@ -17,6 +17,7 @@ import t2i.data.Split;
 import t2i.data.TextImageRecord;
 import t2i.data.batch.BatchOptions.Sampling;
 import t2i.data.image.Images;
+import t2i.error.UserException;
 
 class BatchSamplerTest {
   /**
@@ -199,8 +200,7 @@ class BatchSamplerTest {
               "s",
               Split.TRAINVAL));
     }
-    t2i.data.DataException e =
-        assertThrows(t2i.data.DataException.class, () -> DecodedSplit.of(records));
+    UserException e = assertThrows(UserException.class, () -> DecodedSplit.of(records));
     assertTrue(e.getMessage().contains("r2"), e.getMessage());
   }
 

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +21,12 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import t2i.data.DataException;
 import t2i.data.Dataset;
 import t2i.data.DatasetManifest;
 import t2i.data.Progress;
 import t2i.data.Split;
 import t2i.data.TextImageRecord;
+import t2i.error.UserException;
 
 class EmojiDatasetBuilderTest {
   @TempDir Path dir;
@@ -121,9 +122,9 @@ class EmojiDatasetBuilderTest {
             "AAAA" + sources.annotations().integrity().substring(4),
             "x");
     EmojiSources bad = new EmojiSources(sources.artByStyle(), wrong, sources.derivedAnnotations());
-    DataException e =
+    UserException e =
         assertThrows(
-            DataException.class,
+            UserException.class,
             () ->
                 new EmojiDatasetBuilder(options("bad").sources(bad).build(), null)
                     .build(Progress.NONE));
@@ -137,7 +138,7 @@ class EmojiDatasetBuilderTest {
     Path f = EmojiFixture.fixtureDir();
     Path corrupt = dir.resolve("1f680.png");
     byte[] png = Files.readAllBytes(f.resolve("img/twitter/64/1f680.png"));
-    Files.write(corrupt, java.util.Arrays.copyOf(png, 40));
+    Files.write(corrupt, Arrays.copyOf(png, 40));
     Map<String, Path> files = new LinkedHashMap<>();
     files.put("package/emoji.json", f.resolve("emoji.json"));
     try (Stream<Path> images = Files.list(f.resolve("img/twitter/64"))) {
@@ -154,9 +155,9 @@ class EmojiDatasetBuilderTest {
     art.put("twitter", twitter);
     EmojiSources withCorrupt =
         new EmojiSources(art, sources.annotations(), sources.derivedAnnotations());
-    DataException e =
+    UserException e =
         assertThrows(
-            DataException.class,
+            UserException.class,
             () ->
                 new EmojiDatasetBuilder(options("corrupt").sources(withCorrupt).build(), null)
                     .build(Progress.NONE));
@@ -167,9 +168,9 @@ class EmojiDatasetBuilderTest {
   @Test
   void missingTarballInFromFolderSaysHowToFetchIt() throws IOException {
     Files.delete(tarballs.resolve(sources.derivedAnnotations().tarballFileName()));
-    DataException e =
+    UserException e =
         assertThrows(
-            DataException.class,
+            UserException.class,
             () -> new EmojiDatasetBuilder(options("x").build(), null).build(Progress.NONE));
     assertTrue(
         e.getMessage().contains("npm pack cldr-annotations-derived-full@48.2.0"), e.getMessage());

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import t2i.data.Progress;
 import t2i.data.io.Digests;
 
 /**
@@ -94,7 +95,7 @@ public final class EmojiFixture {
                 .from(tarballs)
                 .build(),
             null)
-        .build(t2i.data.Progress.NONE);
+        .build(Progress.NONE);
     return dataset;
   }
 

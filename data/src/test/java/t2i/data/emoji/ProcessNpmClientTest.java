@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-import t2i.data.DataException;
+import t2i.error.UserException;
 
 /** The real child-process path, with a missing npm and with an npm that has no network. */
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the npm stand-ins are POSIX shell scripts")
@@ -29,7 +29,7 @@ class ProcessNpmClientTest {
             dir.resolve("cache"),
             null,
             new ProcessNpmClient(dir.resolve("no-such-npm").toString()));
-    DataException e = assertThrows(DataException.class, () -> cache.resolve(PKG));
+    UserException e = assertThrows(UserException.class, () -> cache.resolve(PKG));
     assertTrue(e.getMessage().contains("install Node.js and npm"), e.getMessage());
     assertTrue(e.getMessage().contains("--from"), e.getMessage());
     assertEquals(1, e.getMessage().lines().count());
@@ -52,7 +52,7 @@ class ProcessNpmClientTest {
     Files.setPosixFilePermissions(fakeNpm, PosixFilePermissions.fromString("rwxr-xr-x"));
     PackageCache cache =
         new PackageCache(dir.resolve("cache"), null, new ProcessNpmClient(fakeNpm.toString()));
-    DataException e = assertThrows(DataException.class, () -> cache.resolve(PKG));
+    UserException e = assertThrows(UserException.class, () -> cache.resolve(PKG));
     assertTrue(e.getMessage().contains("npm pack cldr-annotations-full@48.2.0"), e.getMessage());
     assertTrue(e.getMessage().contains("code ENOTFOUND"), e.getMessage());
     assertTrue(e.getMessage().contains("--from DIR"), e.getMessage());
@@ -73,7 +73,7 @@ class ProcessNpmClientTest {
     Files.setPosixFilePermissions(fakeNpm, PosixFilePermissions.fromString("rwxr-xr-x"));
     PackageCache cache =
         new PackageCache(dir.resolve("cache"), null, new ProcessNpmClient(fakeNpm.toString()));
-    DataException e = assertThrows(DataException.class, () -> cache.resolve(PKG));
+    UserException e = assertThrows(UserException.class, () -> cache.resolve(PKG));
     assertTrue(e.getMessage().contains("does not match the pinned one"), e.getMessage());
     assertCacheHasNoLeftovers();
   }

@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import t2i.data.DataException;
 import t2i.data.emoji.EmojiFixture;
+import t2i.error.UserException;
 
 class ImagesTest {
   @Test
@@ -42,9 +42,9 @@ class ImagesTest {
 
   @Test
   void notAnImageIsADataErrorNamingTheSource() {
-    DataException e =
+    UserException e =
         assertThrows(
-            DataException.class, () -> Images.decodeOnWhite(new byte[] {1, 2, 3}, "weird.png"));
+            UserException.class, () -> Images.decodeOnWhite(new byte[] {1, 2, 3}, "weird.png"));
     assertTrue(e.getMessage().contains("weird.png"));
   }
 

@@ -11,11 +11,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import t2i.data.DataException;
+import t2i.error.UserException;
 
 class QueryImageTest {
   @TempDir Path dir;
@@ -42,16 +43,16 @@ class QueryImageTest {
     ImageIO.write(wide, "jpeg", file.toFile());
     QueryImage q = QueryImage.load(file, 64);
     assertEquals(
-        java.util.List.of("centre-cropped 200 x 100 to 100 x 100", "resized 100 x 100 to 64 x 64"),
+        List.of("centre-cropped 200 x 100 to 100 x 100", "resized 100 x 100 to 64 x 64"),
         q.notes());
   }
 
   @Test
   void aTextFileIsRefusedInOneLine() throws IOException {
     Path file = Files.writeString(dir.resolve("notes.png"), "not an image");
-    DataException e = assertThrows(DataException.class, () -> QueryImage.load(file, 64));
+    UserException e = assertThrows(UserException.class, () -> QueryImage.load(file, 64));
     assertTrue(e.getMessage().contains("is not an image this tool reads"), e.getMessage());
-    assertThrows(DataException.class, () -> QueryImage.load(dir.resolve("missing.png"), 64));
+    assertThrows(UserException.class, () -> QueryImage.load(dir.resolve("missing.png"), 64));
   }
 
   /** A PNG header announcing 20000 × 20000 pixels: refused before any pixel is decoded. */
@@ -59,7 +60,7 @@ class QueryImageTest {
   void aHugeImageIsRefusedFromItsHeader() throws IOException {
     Path file = dir.resolve("huge.png");
     Files.write(file, pngHeader(20_000, 20_000));
-    DataException e = assertThrows(DataException.class, () -> QueryImage.load(file, 64));
+    UserException e = assertThrows(UserException.class, () -> QueryImage.load(file, 64));
     assertTrue(e.getMessage().contains("20000 x 20000 pixels"), e.getMessage());
   }
 

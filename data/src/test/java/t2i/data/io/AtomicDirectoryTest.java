@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import t2i.data.DataException;
+import t2i.error.UserException;
 
 class AtomicDirectoryTest {
   @TempDir Path dir;
@@ -28,7 +28,7 @@ class AtomicDirectoryTest {
     Path mine = dir.resolve("mine");
     Files.createDirectories(mine);
     Files.writeString(mine.resolve("notes.txt"), "keep me");
-    DataException e = assertThrows(DataException.class, () -> write(mine, true, "x"));
+    UserException e = assertThrows(UserException.class, () -> write(mine, true, "x"));
     assertTrue(e.getMessage().contains("not a folder t2i wrote"), e.getMessage());
     assertEquals("keep me", Files.readString(mine.resolve("notes.txt")));
 
@@ -45,9 +45,9 @@ class AtomicDirectoryTest {
   @Test
   void neverReplacesTheWorkingFolderOrOneAboveIt() {
     Path cwd = Path.of("").toAbsolutePath();
-    assertThrows(DataException.class, () -> AtomicDirectory.create(cwd, true, "manifest.json"));
+    assertThrows(UserException.class, () -> AtomicDirectory.create(cwd, true, "manifest.json"));
     assertThrows(
-        DataException.class, () -> AtomicDirectory.create(cwd.getParent(), true, "manifest.json"));
+        UserException.class, () -> AtomicDirectory.create(cwd.getParent(), true, "manifest.json"));
   }
 
   @Test

@@ -12,18 +12,19 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import t2i.data.DataException;
 import t2i.data.Dataset;
 import t2i.data.DatasetManifest;
 import t2i.data.Progress;
 import t2i.data.Split;
 import t2i.data.TextImageRecord;
+import t2i.error.UserException;
 
 /** The converter on small trees the test writes in the exact CUB and Oxford-102 layouts. */
 class ReedDatasetConverterTest {
@@ -175,8 +176,8 @@ class ReedDatasetConverterTest {
     Path root = writeCub();
     Files.delete(
         root.resolve("images").resolve(CUB_CLASSES.get(2)).resolve("Sooty_Albatross_0001_121.jpg"));
-    DataException e =
-        assertThrows(DataException.class, () -> convertCub(root, null, dir.resolve("out")));
+    UserException e =
+        assertThrows(UserException.class, () -> convertCub(root, null, dir.resolve("out")));
     assertTrue(e.getMessage().contains("Sooty_Albatross_0001_121"), e.getMessage());
     assertFalse(Files.exists(dir.resolve("out")));
   }
@@ -185,8 +186,8 @@ class ReedDatasetConverterTest {
   void classInBothListsIsRejected() throws IOException {
     Path root = writeCub();
     Files.writeString(dir.resolve("cub_text/testclasses.txt"), CUB_CLASSES.get(0) + "\n");
-    DataException e =
-        assertThrows(DataException.class, () -> convertCub(root, null, dir.resolve("out")));
+    UserException e =
+        assertThrows(UserException.class, () -> convertCub(root, null, dir.resolve("out")));
     assertTrue(e.getMessage().contains(CUB_CLASSES.get(0)), e.getMessage());
   }
 
@@ -198,8 +199,7 @@ class ReedDatasetConverterTest {
     assertEquals(6, boxes.size());
     assertEquals(
         "110,10,80,80",
-        java.util.Arrays.stream(
-                boxes.get(CUB_CLASSES.get(0) + "/Black_footed_Albatross_0000_100.jpg"))
+        Arrays.stream(boxes.get(CUB_CLASSES.get(0) + "/Black_footed_Albatross_0000_100.jpg"))
             .mapToObj(Integer::toString)
             .collect(Collectors.joining(",")));
   }

@@ -14,9 +14,13 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import t2i.data.DataException;
+import org.tensorflow.proto.BytesList;
+import org.tensorflow.proto.Example;
+import org.tensorflow.proto.Feature;
+import org.tensorflow.proto.Features;
 import t2i.data.Split;
 import t2i.data.TextImageRecord;
+import t2i.error.UserException;
 
 class TfRecordTest {
   @TempDir Path dir;
@@ -71,7 +75,7 @@ class TfRecordTest {
     Files.write(file, Arrays.copyOf(bytes, bytes.length - 10));
     try (TfRecordReader r = new TfRecordReader(file)) {
       r.next();
-      DataException e = assertThrows(DataException.class, r::next);
+      UserException e = assertThrows(UserException.class, r::next);
       assertTrue(e.getMessage().contains("t.tfrecord"), e.getMessage());
       assertTrue(e.getMessage().contains("truncated"), e.getMessage());
     }
@@ -87,7 +91,7 @@ class TfRecordTest {
     bytes[14] ^= 1;
     Files.write(file, bytes);
     try (TfRecordReader r = new TfRecordReader(file)) {
-      DataException e = assertThrows(DataException.class, r::next);
+      UserException e = assertThrows(UserException.class, r::next);
       assertTrue(e.getMessage().contains("checksum"), e.getMessage());
     }
   }
@@ -102,7 +106,7 @@ class TfRecordTest {
     bytes[6] = 0x7f; // an absurd length, its checksum unchanged
     Files.write(file, bytes);
     try (TfRecordReader r = new TfRecordReader(file)) {
-      DataException e = assertThrows(DataException.class, r::next);
+      UserException e = assertThrows(UserException.class, r::next);
       assertTrue(e.getMessage().contains("length checksum"), e.getMessage());
     }
   }
@@ -110,17 +114,15 @@ class TfRecordTest {
   @Test
   void featureWithoutItsValueIsADataError() {
     byte[] empty =
-        org.tensorflow.proto.Example.newBuilder()
+        Example.newBuilder()
             .setFeatures(
-                org.tensorflow.proto.Features.newBuilder()
+                Features.newBuilder()
                     .putFeature(
                         ExampleCodec.KEY,
-                        org.tensorflow.proto.Feature.newBuilder()
-                            .setBytesList(org.tensorflow.proto.BytesList.newBuilder())
-                            .build()))
+                        Feature.newBuilder().setBytesList(BytesList.newBuilder()).build()))
             .build()
             .toByteArray();
-    assertThrows(DataException.class, () -> ExampleCodec.decode(empty));
+    assertThrows(UserException.class, () -> ExampleCodec.decode(empty));
   }
 
   @Test
@@ -149,6 +151,6 @@ class TfRecordTest {
 
   @Test
   void nonExampleBytesAreADataError() {
-    assertThrows(DataException.class, () -> ExampleCodec.decode(new byte[] {(byte) 0xff, 1}));
+    assertThrows(UserException.class, () -> ExampleCodec.decode(new byte[] {(byte) 0xff, 1}));
   }
 }

@@ -1,5 +1,9 @@
 package t2i.training.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /** A line describing where a benchmark ran, for BENCHMARKS.md. */
 public final class Machine {
   private Machine() {}
@@ -18,13 +22,12 @@ public final class Machine {
   /** This process's peak resident memory (VmHWM), or −1 where /proc is not available. */
   public static long peakRssBytes() {
     try {
-      for (String line :
-          java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
         if (line.startsWith("VmHWM:")) {
           return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
         }
       }
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       // not Linux
     }
     return -1;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import t2i.data.DataException;
+import java.util.SplittableRandom;
 import t2i.data.Dataset;
 import t2i.data.Progress;
 import t2i.data.Split;
@@ -15,6 +15,7 @@ import t2i.data.TextImageRecord;
 import t2i.data.io.AtomicDirectory;
 import t2i.data.io.Json;
 import t2i.data.io.Npy;
+import t2i.error.UserException;
 
 /**
  * The text embedding of every caption of a dataset, as Reed's GAN pipeline precomputed them: {@code
@@ -89,13 +90,13 @@ public final class CaptionEmbeddings {
   public static CaptionEmbeddings read(Path folder) {
     Path indexFile = folder.resolve(INDEX);
     if (!Files.isRegularFile(indexFile)) {
-      throw new DataException(
+      throw new UserException(
           folder + " holds no caption embeddings: make them with `t2i embed RUN --data DATASET`");
     }
     Index index = Json.read(indexFile, Index.class);
     Npy.Matrix m = Npy.read(folder.resolve(MATRIX));
     if (m.rows() != index.rows() || m.columns() != index.dim()) {
-      throw new DataException(folder + ": " + MATRIX + " does not match " + INDEX);
+      throw new UserException(folder + ": " + MATRIX + " does not match " + INDEX);
     }
     return new CaptionEmbeddings(index, m);
   }
@@ -140,7 +141,7 @@ public final class CaptionEmbeddings {
    * has fewer) to {@code out[offset, offset + dim)}.
    */
   public void addMean(
-      Split split, int record, int k, java.util.SplittableRandom random, float[] out, int offset) {
+      Split split, int record, int k, SplittableRandom random, float[] out, int offset) {
     int count = captions(split, record);
     int take = Math.min(k, count);
     int[] order = new int[count];

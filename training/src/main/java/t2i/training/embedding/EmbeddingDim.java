@@ -1,6 +1,6 @@
 package t2i.training.embedding;
 
-import t2i.data.DataException;
+import t2i.error.UserException;
 
 /** The one check that text embeddings have the length the network they feed takes. */
 public final class EmbeddingDim {
@@ -12,7 +12,7 @@ public final class EmbeddingDim {
    */
   public static void check(Object source, int length, Object consumer, int expected) {
     if (length != expected) {
-      throw new DataException(
+      throw new UserException(
           source + " gives " + length + "-d text embeddings; " + consumer + " takes " + expected);
     }
   }

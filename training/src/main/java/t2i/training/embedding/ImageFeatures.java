@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
-import t2i.data.DataException;
 import t2i.data.Dataset;
 import t2i.data.Split;
 import t2i.data.io.Npy;
+import t2i.error.UserException;
 
 /**
  * Precomputed image features, as Reed et al. used fixed GoogLeNet features: a {@code .npy} float32
@@ -27,7 +27,7 @@ public final class ImageFeatures {
     Npy.Matrix m = Npy.read(file);
     int records = dataset.manifest().records();
     if (m.rows() != records || m.columns() != featureDim) {
-      throw new DataException(
+      throw new UserException(
           String.format(
               "%s is %d x %d; the dataset has %d records and the run expects %d features each",
               file, m.rows(), m.columns(), records, featureDim));

@@ -3,7 +3,10 @@ package t2i.training.embedding;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The zero-shot protocol of Reed et al. (CVPR 2016), on embeddings already computed. Each class is
@@ -45,7 +48,7 @@ public final class ZeroShotEvaluation {
     checkArgument(imageEmbeddings.length == imageClasses.length * dim, "image embeddings");
     checkArgument(captionEmbeddings.length == captionClasses.length * dim, "caption embeddings");
     List<Integer> classIds = new ArrayList<>();
-    java.util.Map<Integer, Integer> index = new java.util.TreeMap<>();
+    Map<Integer, Integer> index = new TreeMap<>();
     for (int c : imageClasses) {
       index.putIfAbsent(c, 0);
     }
@@ -113,13 +116,13 @@ public final class ZeroShotEvaluation {
   }
 
   static double averagePrecision(
-      double[][] score, int[] imageClasses, java.util.Map<Integer, Integer> index, int c) {
+      double[][] score, int[] imageClasses, Map<Integer, Integer> index, int c) {
     int n = score.length;
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(
+    Arrays.sort(
         order,
         (a, b) -> {
           int byScore = Double.compare(score[b][c], score[a][c]);

@@ -10,6 +10,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.op.linalg.SelfAdjointEig;
 import org.tensorflow.types.TFloat64;
 import t2i.training.Sessions;
@@ -47,7 +48,7 @@ public final class FrechetDistance {
           tf.linalg.matMul(
               tf.math.mul(ex.v(), tf.math.sqrt(tf.math.maximum(ex.e(), tf.constant(0.0)))),
               ex.v(),
-              org.tensorflow.op.linalg.MatMul.transposeB(true));
+              MatMul.transposeB(true));
       Operand<TFloat64> middle = tf.linalg.matMul(tf.linalg.matMul(rootX, cy), rootX);
       // symmetrise against round-off before the symmetric eigensolver
       middle =
@@ -79,8 +80,7 @@ public final class FrechetDistance {
       Ops tf, Operand<TFloat64> x, Operand<TFloat64> mean, int n) {
     Operand<TFloat64> centred = tf.math.sub(x, mean);
     return tf.math.div(
-        tf.linalg.matMul(centred, centred, org.tensorflow.op.linalg.MatMul.transposeA(true)),
-        tf.constant((double) (n - 1)));
+        tf.linalg.matMul(centred, centred, MatMul.transposeA(true)), tf.constant((double) (n - 1)));
   }
 
   /** tr C = Σ (x − μ)² / (n − 1), without forming C's diagonal (TF has no trace op). */

@@ -10,13 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import t2i.data.DataException;
 import t2i.data.Dataset;
 import t2i.data.Progress;
 import t2i.data.Split;
 import t2i.data.TextImageRecord;
 import t2i.data.batch.DecodedSplit;
 import t2i.data.io.Json;
+import t2i.error.UserException;
 import t2i.training.embedding.EmbeddingDim;
 import t2i.training.embedding.EmbeddingModel;
 
@@ -106,7 +106,7 @@ public final class GanEvaluator {
       EmbeddingDim.check(
           "the embedding run", encoder.dim(), "the GAN", gan.config().gan().embeddingDim());
       if (encoder.config().imageFeatures() != null || encoder.config().image().imageSize() != 64) {
-        throw new DataException(
+        throw new UserException(
             "eval gan scores 64x64 images with the embedding's image encoder; this embedding run"
                 + " encodes precomputed features instead");
       }
@@ -114,7 +114,7 @@ public final class GanEvaluator {
       List<TextImageRecord> records = dataset.read(split);
       int n = records.size();
       if (n < 4) {
-        throw new DataException("the " + split.fileName() + " split has too few records to score");
+        throw new UserException("the " + split.fileName() + " split has too few records to score");
       }
       SplittableRandom random = new SplittableRandom(seed);
       Map<String, Integer> rowOf = new LinkedHashMap<>();
@@ -187,7 +187,7 @@ public final class GanEvaluator {
       int available = rows - own.size();
       int count = Math.min(CANDIDATES, available + 1);
       if (count < 2) {
-        throw new DataException("too few distinct captions to rank against");
+        throw new UserException("too few distinct captions to rank against");
       }
       Set<Integer> picked = new HashSet<>();
       out[i] = new int[count];

@@ -10,7 +10,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
-import t2i.data.DataException;
+import t2i.error.UserException;
 import t2i.graph.Generator;
 import t2i.graph.Mode;
 import t2i.graph.Network;
@@ -86,7 +86,7 @@ public final class GanModel implements ImageGenerator, AutoCloseable {
     String run = CaptionEmbeddings.read(Path.of(config.embeddings())).index().run();
     Path path = Path.of(run);
     if (!Files.isDirectory(path)) {
-      throw new DataException(
+      throw new UserException(
           "the embedding run "
               + run
               + " that made "

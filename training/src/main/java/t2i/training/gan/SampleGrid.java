@@ -2,7 +2,9 @@ package t2i.training.gan;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import t2i.data.Dataset;
 import t2i.data.Split;
@@ -37,7 +39,7 @@ public final class SampleGrid {
     for (Split split : List.of(Split.TRAINVAL, Split.TEST)) {
       List<TextImageRecord> records = dataset.read(split);
       // The first record of evenly spaced classes: distinct emoji, not one emoji in two styles.
-      java.util.Map<Integer, Integer> firstOfClass = new java.util.LinkedHashMap<>();
+      Map<Integer, Integer> firstOfClass = new LinkedHashMap<>();
       for (int r = 0; r < records.size(); r++) {
         firstOfClass.putIfAbsent(records.get(r).classId(), r);
       }

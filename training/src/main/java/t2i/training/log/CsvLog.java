@@ -5,12 +5,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import t2i.data.DataException;
+import t2i.error.UserException;
 
 /**
  * {@code losses.csv}: a header, then a row per logged step. A resumed run appends; rows past the
@@ -31,7 +32,7 @@ public final class CsvLog implements AutoCloseable {
     if (Files.exists(file)) {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
       if (lines.isEmpty() || !lines.get(0).equals(header)) {
-        throw new DataException(file + " has other columns than this run logs: " + header);
+        throw new UserException(file + " has other columns than this run logs: " + header);
       }
       List<String> kept = new ArrayList<>();
       kept.add(header);
@@ -50,11 +51,7 @@ public final class CsvLog implements AutoCloseable {
       }
       Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
       Files.write(tmp, kept, StandardCharsets.UTF_8);
-      Files.move(
-          tmp,
-          file,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } else {
       Files.writeString(file, header + "\n", StandardCharsets.UTF_8);
     }

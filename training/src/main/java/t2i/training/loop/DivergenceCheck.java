@@ -2,7 +2,7 @@ package t2i.training.loop;
 
 import java.util.Locale;
 import java.util.stream.Collectors;
-import t2i.data.DataException;
+import t2i.error.UserException;
 
 /**
  * Stops training at the first step whose scalars are not all finite (DJL's divergence check). The
@@ -28,7 +28,7 @@ public final class DivergenceCheck implements TrainingListener {
         r.scalars().entrySet().stream()
             .map(e -> String.format(Locale.ROOT, "%s %.4g", e.getKey(), e.getValue()))
             .collect(Collectors.joining(", "));
-    throw new DataException(
+    throw new UserException(
         "training diverged at step " + r.step() + " (" + values + "): " + advice);
   }
 }

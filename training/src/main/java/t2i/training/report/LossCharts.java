@@ -1,5 +1,6 @@
 package t2i.training.report;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ public final class LossCharts {
             .build();
     chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
     chart.getStyler().setLegendVisible(series.size() > 1);
-    chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
     boolean log = !title.equals(DISCRIMINATOR) && logarithmic(series);
     if (title.equals(DISCRIMINATOR)) {
       chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);

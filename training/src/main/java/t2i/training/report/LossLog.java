@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import t2i.data.DataException;
+import t2i.error.UserException;
 
 /**
  * A run's {@code losses.csv} ({@code step,seconds,<scalars...>}, see {@link
@@ -39,7 +39,7 @@ public record LossLog(List<Series> series, int rows, long lastStep, double lastS
   public static LossLog read(Path csv) throws IOException {
     List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
     if (lines.isEmpty() || !lines.get(0).startsWith(String.join(",", FIXED))) {
-      throw new DataException(
+      throw new UserException(
           csv
               + " is not a t2i losses.csv: its header must start with step,seconds, was "
               + (lines.isEmpty() ? "an empty file" : '"' + lines.get(0) + '"'));

@@ -2,6 +2,7 @@ package t2i.training.report;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import t2i.data.DataException;
 import t2i.data.io.Json;
+import t2i.error.UserException;
 import t2i.training.embedding.EmbeddingEvaluator;
 import t2i.training.gan.GanEvaluator;
 import t2i.training.run.Checkpoints;
@@ -72,14 +73,14 @@ public record RunReport(
   public static RunReport read(Path dir) throws IOException {
     Path configFile = dir.resolve(RunDirectory.CONFIG);
     if (!Files.isRegularFile(configFile)) {
-      throw new DataException(
+      throw new UserException(
           dir + " is not a t2i run (no " + RunDirectory.CONFIG + "): check the path");
     }
     JsonObject root = parseObject(configFile);
     JsonElement kind = root.get("kind");
     JsonElement config = root.get("config");
     if (kind == null || !kind.isJsonPrimitive() || config == null || !config.isJsonObject()) {
-      throw new DataException(
+      throw new UserException(
           configFile + " is not a t2i run configuration: it needs \"kind\" and \"config\"");
     }
     List<Setting> settings = new ArrayList<>();
@@ -167,11 +168,11 @@ public record RunReport(
     try {
       JsonElement root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
       if (!root.isJsonObject()) {
-        throw new DataException(file + " is not a JSON object");
+        throw new UserException(file + " is not a JSON object");
       }
       return root.getAsJsonObject();
-    } catch (IOException | com.google.gson.JsonParseException e) {
-      throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
+    } catch (IOException | JsonParseException e) {
+      throw new UserException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 }

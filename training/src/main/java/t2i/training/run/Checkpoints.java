@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.tensorflow.Session;
 import org.tensorflow.exceptions.TensorFlowException;
-import t2i.data.DataException;
 import t2i.data.io.AtomicDirectory;
 import t2i.data.io.Fsync;
 import t2i.data.io.Json;
+import t2i.error.UserException;
 
 /**
  * The checkpoints of a run, in {@code <run>/checkpoints/}: {@code step-<n>/} folders written whole
@@ -97,7 +97,7 @@ public final class Checkpoints {
     Latest latest = entry.get();
     Path folder = dir.resolve(latest.folder());
     if (!Files.isRegularFile(folder.resolve(MODEL + ".index"))) {
-      throw new DataException(
+      throw new UserException(
           file
               + " names "
               + folder
@@ -111,7 +111,7 @@ public final class Checkpoints {
   public static Checkpoint latestOf(Path runDir) {
     return new Checkpoints(runDir)
         .latest()
-        .orElseThrow(() -> new DataException(runDir + " has no checkpoint yet"));
+        .orElseThrow(() -> new UserException(runDir + " has no checkpoint yet"));
   }
 
   /**
@@ -130,7 +130,7 @@ public final class Checkpoints {
           e instanceof IllegalArgumentException
               || first.contains("not found in checkpoint")
               || e.getClass().getSimpleName().contains("NotFound");
-      throw new DataException(
+      throw new UserException(
           checkpoint.dir()
               + (mismatch
                   ? " does not fit this model ("

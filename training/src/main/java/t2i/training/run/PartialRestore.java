@@ -1,6 +1,7 @@
 package t2i.training.run;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
@@ -12,7 +13,8 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.train.Restore;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TString;
-import t2i.data.DataException;
+import org.tensorflow.types.family.TType;
+import t2i.error.UserException;
 
 /**
  * Restores some variables of a graph from another run's checkpoint (TF's saver restores a whole
@@ -27,9 +29,9 @@ public final class PartialRestore {
   public PartialRestore(Ops tf, List<Variable<TFloat32>> variables, String name) {
     String[] names = variables.stream().map(v -> v.op().name()).toArray(String[]::new);
     String[] slices = new String[names.length];
-    java.util.Arrays.fill(slices, "");
+    Arrays.fill(slices, "");
     prefix = tf.withName(name + "_prefix").placeholder(TString.class);
-    List<Class<? extends org.tensorflow.types.family.TType>> types = new ArrayList<>();
+    List<Class<? extends TType>> types = new ArrayList<>();
     for (int i = 0; i < names.length; i++) {
       types.add(TFloat32.class);
     }
@@ -54,7 +56,7 @@ public final class PartialRestore {
       session.runner().feed(prefix, p).addTarget(restore).run();
     } catch (RuntimeException e) {
       String first = String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("");
-      throw new DataException(checkpoint.dir() + " does not hold these weights (" + first + ")", e);
+      throw new UserException(checkpoint.dir() + " does not hold these weights (" + first + ")", e);
     }
   }
 }

@@ -8,12 +8,13 @@ import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import t2i.data.DataException;
 import t2i.data.io.AbsentMeans;
 import t2i.data.io.Json;
+import t2i.error.UserException;
 
 /**
  * A run folder: {@code config.json} ({@code {"kind": ..., "config": {...}}}, the resolved
@@ -34,7 +35,7 @@ public final class RunDirectory {
   /** A new run: {@code dir} must not exist or be empty. */
   public static RunDirectory create(Path dir, String kind, Object config) throws IOException {
     if (Files.exists(dir) && !isEmpty(dir)) {
-      throw new DataException(
+      throw new UserException(
           dir + " already exists: pass --resume to continue that run, or choose another --out");
     }
     Files.createDirectories(dir);
@@ -56,15 +57,15 @@ public final class RunDirectory {
     Files.move(
         tmp,
         dir.resolve(CONFIG),
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** An existing run of the given kind. */
   public static RunDirectory open(Path dir, String kind) {
     Path file = dir.resolve(CONFIG);
     if (!Files.isRegularFile(file)) {
-      throw new DataException(
+      throw new UserException(
           dir
               + " is not a t2i run (no "
               + CONFIG
@@ -76,7 +77,7 @@ public final class RunDirectory {
     JsonObject root = parse(file);
     String found = root.has("kind") ? root.get("kind").getAsString() : "?";
     if (!found.equals(kind)) {
-      throw new DataException(dir + " is a " + found + " run, not a " + kind + " run");
+      throw new UserException(dir + " is a " + found + " run, not a " + kind + " run");
     }
     return new RunDirectory(dir, kind);
   }
@@ -94,7 +95,7 @@ public final class RunDirectory {
       return Json.gson().fromJson(config, type);
     } catch (RuntimeException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new DataException(
+      throw new UserException(
           file + " does not describe a " + kind + " run: " + cause.getMessage(), e);
     }
   }
@@ -104,7 +105,7 @@ public final class RunDirectory {
       return;
     }
     if (json == null || !json.isJsonObject()) {
-      throw new DataException(file + ": " + where + " is missing or not an object");
+      throw new UserException(file + ": " + where + " is missing or not an object");
     }
     JsonObject object = json.getAsJsonObject();
     fillAbsent(object, type);
@@ -125,7 +126,7 @@ public final class RunDirectory {
       missing.removeAll(found);
       Set<String> unknown = new TreeSet<>(found);
       unknown.removeAll(expected);
-      throw new DataException(
+      throw new UserException(
           file
               + ": "
               + where
@@ -164,7 +165,7 @@ public final class RunDirectory {
       return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
           .getAsJsonObject();
     } catch (IOException | RuntimeException e) {
-      throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new UserException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import t2i.data.DataException;
+import t2i.error.UserException;
 
 /**
  * A training command's options over a run configuration, and the one rule for new and resumed runs.
@@ -74,14 +74,14 @@ public final class RunOptions<C extends Record, B> {
   /**
    * A resumed run's configuration: the saved one, with the adjustable options given.
    *
-   * @throws DataException if a fixed option would change the saved configuration
+   * @throws UserException if a fixed option would change the saved configuration
    */
   public C resume(C saved, Path runDir) {
     for (Option<B, ?> o : options) {
       if (o.fixed()) {
         List<String> changes = changes(saved, with(saved, o));
         if (!changes.isEmpty()) {
-          throw new DataException(
+          throw new UserException(
               o.name()
                   + " "
                   + o.value()

@@ -2,6 +2,7 @@ package t2i.training.style;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import t2i.data.image.ImageGrid;
 import t2i.data.image.QueryImage;
@@ -53,9 +54,7 @@ public final class StyleGrids {
     int e = encoder.dim();
     float[] texts =
         Interpolation.between(
-            java.util.Arrays.copyOfRange(phi, 0, e),
-            java.util.Arrays.copyOfRange(phi, e, 2 * e),
-            steps);
+            Arrays.copyOfRange(phi, 0, e), Arrays.copyOfRange(phi, e, 2 * e), steps);
     List<ImageGrid.Row> rows = new ArrayList<>();
     for (long seed : seeds) {
       float[] z = repeat(Noise.forSeed(seed, gan.zDim()), steps);
@@ -83,7 +82,7 @@ public final class StyleGrids {
     int e = encoder.dim();
     List<ImageGrid.Row> rows = new ArrayList<>();
     for (int t = 0; t < texts.size(); t++) {
-      float[] text = repeat(java.util.Arrays.copyOfRange(phi, t * e, (t + 1) * e), steps);
+      float[] text = repeat(Arrays.copyOfRange(phi, t * e, (t + 1) * e), steps);
       rows.add(
           row(
               gan.generate(z, text, steps),

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.tensorflow.Result;
 import org.tensorflow.types.TFloat32;
-import t2i.data.DataException;
 import t2i.data.Split;
+import t2i.error.UserException;
 import t2i.training.BatchTensors;
 import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.gan.GanTrainer;
@@ -41,7 +41,7 @@ public final class StyleTrainer extends RunFrame<StyleTrainer.Scalars> {
     this.config = config;
     this.gan = ganConfig(Path.of(config.gan()));
     if (gan.gan().zDim() != config.style().zDim()) {
-      throw new DataException(
+      throw new UserException(
           "the style encoder outputs "
               + config.style().zDim()
               + "-d z; the GAN run "

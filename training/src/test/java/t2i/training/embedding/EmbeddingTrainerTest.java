@@ -12,15 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import t2i.data.DataException;
 import t2i.data.Dataset;
 import t2i.data.Progress;
 import t2i.data.Split;
 import t2i.data.emoji.EmojiFixture;
+import t2i.data.io.Npy;
+import t2i.error.UserException;
 import t2i.graph.ImageEncoderConfig;
+import t2i.graph.Layers;
 import t2i.graph.TextEncoderConfig;
 import t2i.training.optim.OptimizerType;
 import t2i.training.run.Checkpoint;
@@ -141,11 +144,11 @@ class EmbeddingTrainerTest {
         EmbeddingConfig.builder(datasetDir.toString(), trainvalClasses)
             .text(
                 new TextEncoderConfig(
-                    70, 201, List.of(8, 8, 8), 4, 3, 2, t2i.graph.Layers.Cell.RELU, 12, 16, 0.08f))
+                    70, 201, List.of(8, 8, 8), 4, 3, 2, Layers.Cell.RELU, 12, 16, 0.08f))
             .image(ImageEncoderConfig.tiny())
             .batchSize(trainvalClasses)
             .build();
-    DataException e = assertThrows(DataException.class, () -> trainer(wider, run, ckpt).close());
+    UserException e = assertThrows(UserException.class, () -> trainer(wider, run, ckpt).close());
     assertTrue(e.getMessage().contains("does not fit this model"), e.getMessage());
     assertTrue(e.getMessage().contains("different architecture"), e.getMessage());
   }
@@ -157,7 +160,7 @@ class EmbeddingTrainerTest {
     int records = ds.manifest().records();
     int dim = ds.manifest().classes().size();
     float[] values = new float[records * dim];
-    java.util.Random random = new java.util.Random(1);
+    Random random = new Random(1);
     int row = 0;
     for (Split split : List.of(Split.TRAINVAL, Split.TEST)) {
       for (var r : ds.read(split)) {
@@ -169,7 +172,7 @@ class EmbeddingTrainerTest {
       }
     }
     Path features = dir.resolve("features.npy");
-    t2i.data.io.Npy.write(features, new t2i.data.io.Npy.Matrix(records, dim, values));
+    Npy.write(features, new Npy.Matrix(records, dim, values));
     EmbeddingConfig c =
         EmbeddingConfig.builder(datasetDir.toString(), trainvalClasses)
             .text(TextEncoderConfig.tiny())
@@ -196,10 +199,10 @@ class EmbeddingTrainerTest {
   @Test
   void featuresOfTheWrongShapeAreRefused() throws IOException {
     Path bad = dir.resolve("bad.npy");
-    t2i.data.io.Npy.write(bad, new t2i.data.io.Npy.Matrix(3, 4, new float[12]));
-    DataException e =
+    Npy.write(bad, new Npy.Matrix(3, 4, new float[12]));
+    UserException e =
         assertThrows(
-            DataException.class,
+            UserException.class,
             () -> ImageFeatures.load(bad, Dataset.open(datasetDir), Split.TRAINVAL, 4));
     assertTrue(e.getMessage().contains("the dataset has"), e.getMessage());
   }
@@ -220,7 +223,7 @@ class EmbeddingTrainerTest {
     RunDirectory.create(run, EmbeddingTrainer.KIND, c);
     assertEquals(c, RunDirectory.open(run, EmbeddingTrainer.KIND).config(EmbeddingConfig.class));
     assertTrue(Files.readString(run.resolve("config.json")).contains("\"kind\": \"embedding\""));
-    assertThrows(DataException.class, () -> RunDirectory.open(run, "gan"));
+    assertThrows(UserException.class, () -> RunDirectory.open(run, "gan"));
   }
 
   @Test
@@ -274,9 +277,9 @@ class EmbeddingTrainerTest {
     JsonObject noNorm = JsonParser.parseString(json).getAsJsonObject();
     noNorm.getAsJsonObject("config").getAsJsonObject("image").remove("outputNorm");
     Files.writeString(file, noNorm.toString());
-    DataException missing =
+    UserException missing =
         assertThrows(
-            DataException.class,
+            UserException.class,
             () -> RunDirectory.open(run, EmbeddingTrainer.KIND).config(EmbeddingConfig.class));
     assertTrue(
         missing.getMessage().contains("config.image lacks [outputNorm]"), missing.getMessage());
@@ -284,9 +287,9 @@ class EmbeddingTrainerTest {
     JsonObject extra = JsonParser.parseString(json).getAsJsonObject();
     extra.getAsJsonObject("config").addProperty("sede", 1);
     Files.writeString(file, extra.toString());
-    DataException unknown =
+    UserException unknown =
         assertThrows(
-            DataException.class,
+            UserException.class,
             () -> RunDirectory.open(run, EmbeddingTrainer.KIND).config(EmbeddingConfig.class));
     assertTrue(unknown.getMessage().contains("unknown keys [sede]"), unknown.getMessage());
 

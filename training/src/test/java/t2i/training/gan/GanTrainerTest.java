@@ -7,8 +7,11 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,8 +87,8 @@ class GanTrainerTest {
     Path run = dir.resolve("model");
     RunDirectory.create(run, GanTrainer.KIND, c);
     int n = 3;
-    float[] z = Noise.normal(new java.util.SplittableRandom(1), n * c.gan().zDim());
-    float[] text = Noise.normal(new java.util.SplittableRandom(2), n * 16);
+    float[] z = Noise.normal(new SplittableRandom(1), n * c.gan().zDim());
+    float[] text = Noise.normal(new SplittableRandom(2), n * 16);
     float[] fromTrainer;
     try (GanTrainer t = new GanTrainer(c, run, null, 1, Progress.NONE)) {
       t.trainStep();
@@ -95,7 +98,7 @@ class GanTrainerTest {
     }
     try (GanModel m = GanModel.load(run, 1)) {
       assertEquals(2, m.checkpoint().step());
-      org.junit.jupiter.api.Assertions.assertArrayEquals(fromTrainer, m.generate(z, text, n));
+      Assertions.assertArrayEquals(fromTrainer, m.generate(z, text, n));
     }
   }
 
@@ -110,7 +113,7 @@ class GanTrainerTest {
       BufferedImage image = grid.render(t);
       assertTrue(image.getWidth() >= 3 * 64);
       assertTrue(image.getHeight() > 4 * 64, "four rows (two trainval, two test) with captions");
-      assertEquals(4, new java.util.HashSet<>(grid.labels()).size(), "distinct captions");
+      assertEquals(4, new HashSet<>(grid.labels()).size(), "distinct captions");
       BufferedImage again = grid.render(t);
       assertEquals(image.getRGB(30, 30), again.getRGB(30, 30), "fixed noise, same samples");
     }

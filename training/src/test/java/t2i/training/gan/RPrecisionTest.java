@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +38,7 @@ class RPrecisionTest {
       for (int k = 1; k < c[i].length; k++) {
         final int row = c[i][k];
         assertFalse(
-            java.util.Arrays.stream(records.get(i)).anyMatch(r -> r == row),
+            Arrays.stream(records.get(i)).anyMatch(r -> r == row),
             "record " + i + " got its own caption " + row);
         assertTrue(seen.add(row), "distinct");
       }

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.proto.Event;
+import org.tensorflow.proto.SessionLog;
 import t2i.data.tfrecord.TfRecordReader;
 
 class LogsTest {
@@ -52,8 +54,7 @@ class LogsTest {
       r.next();
       Event restart = Event.parseFrom(r.next());
       assertEquals(1470, restart.getStep());
-      assertEquals(
-          org.tensorflow.proto.SessionLog.SessionStatus.START, restart.getSessionLog().getStatus());
+      assertEquals(SessionLog.SessionStatus.START, restart.getSessionLog().getStatus());
     }
   }
 
@@ -66,9 +67,7 @@ class LogsTest {
       }
     }
     Files.writeString(
-        file,
-        Files.readString(file) + "6,6.0,1.6",
-        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+        file, Files.readString(file) + "6,6.0,1.6", StandardOpenOption.TRUNCATE_EXISTING);
     try (CsvLog log = new CsvLog(file, List.of("loss", "lr"), 3)) {
       log.row(4, 4.5, Map.of("loss", 9.0, "lr", 0.1));
     }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import t2i.data.DataException;
+import t2i.error.UserException;
 
 class TrainingLoopTest {
   /** A clock the test moves: every step takes one second. */
@@ -116,9 +116,9 @@ class TrainingLoopTest {
     t.nanAt = 12;
     List<Long> seen = new ArrayList<>();
     List<TrainingListener> listeners = List.of((r, elapsed) -> seen.add(r.step()));
-    DataException e =
+    UserException e =
         assertThrows(
-            DataException.class,
+            UserException.class,
             () -> new TrainingLoop(t, listeners, 10, ticker).run(Budget.steps(100), 0));
     assertEquals(
         "training diverged at step 12 (loss NaN): resume from the last checkpoint", e.getMessage());

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import t2i.data.DataException;
+import t2i.error.UserException;
 
 class LossLogTest {
   @TempDir Path dir;
@@ -39,7 +39,7 @@ class LossLogTest {
 
   @Test
   void anotherFileIsRefusedInOneLine() {
-    DataException e = assertThrows(DataException.class, () -> read("a,b\n1,2\n"));
+    UserException e = assertThrows(UserException.class, () -> read("a,b\n1,2\n"));
     assertTrue(e.getMessage().contains("is not a t2i losses.csv"), e.getMessage());
   }
 

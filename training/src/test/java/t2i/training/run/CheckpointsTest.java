@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,7 @@ class CheckpointsTest {
       assertEquals(40.0, latest.elapsedSeconds());
       try (Stream<Path> folders = Files.list(checkpoints.dir())) {
         assertEquals(
-            java.util.List.of("latest.json", "step-3", "step-4"),
+            List.of("latest.json", "step-3", "step-4"),
             folders.map(p -> p.getFileName().toString()).sorted().toList());
       }
       s.run(add);

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import t2i.data.DataException;
+import t2i.error.UserException;
 import t2i.training.embedding.EmbeddingConfig;
 import t2i.training.embedding.EmbeddingTrainer;
 import t2i.training.gan.GanTrainer;
@@ -70,9 +70,9 @@ class RunDirectoryTest {
     GanTrainingConfig gan = GanTrainingConfig.builder("data", "emb", 16).preset("tiny").build();
     Path run =
         saveWithout("gan", GanTrainer.KIND, gan, c -> c.getAsJsonObject("gan").remove("ngf"));
-    DataException e =
+    UserException e =
         assertThrows(
-            DataException.class,
+            UserException.class,
             () -> RunDirectory.open(run, GanTrainer.KIND).config(GanTrainingConfig.class));
     assertTrue(e.getMessage().contains("config.gan lacks [ngf]"), e.getMessage());
   }

@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import t2i.data.DataException;
+import t2i.error.UserException;
 import t2i.training.gan.GanTrainer;
 import t2i.training.gan.GanTrainingConfig;
 import t2i.training.gan.GanTrainingConfig.Builder;
@@ -57,18 +57,18 @@ class RunOptionsTest {
   @Test
   void anOptionThatDefinesTheModelIsRefusedInOneLineNamingIt() {
     GanTrainingConfig saved = defaults().loss(Loss.INT).build();
-    DataException e =
+    UserException e =
         assertThrows(
-            DataException.class, () -> options(null, Loss.CLS, null, null).resume(saved, dir));
+            UserException.class, () -> options(null, Loss.CLS, null, null).resume(saved, dir));
     assertEquals(
         "--loss cls would change "
             + dir
             + " (loss int -> cls): options that define the model or its data cannot change on"
             + " --resume; leave it out, or choose a new --out",
         e.getMessage());
-    DataException preset =
+    UserException preset =
         assertThrows(
-            DataException.class, () -> options("cpu", null, null, null).resume(saved, dir));
+            UserException.class, () -> options("cpu", null, null, null).resume(saved, dir));
     assertTrue(
         preset
             .getMessage()
@@ -95,7 +95,7 @@ class RunOptionsTest {
             built.seed(),
             built.flip());
     assertEquals(old, options("tiny", null, null, null).resume(old, dir));
-    assertThrows(DataException.class, () -> options("cpu", null, null, null).resume(old, dir));
+    assertThrows(UserException.class, () -> options("cpu", null, null, null).resume(old, dir));
   }
 
   @Test
@@ -151,9 +151,9 @@ class RunOptionsTest {
             GanTrainingConfig.class,
             RunOptionsTest::defaults,
             new PrintWriter(new StringWriter()));
-    DataException e =
+    UserException e =
         assertThrows(
-            DataException.class,
+            UserException.class,
             () ->
                 options(null, null, null, null)
                     .start(

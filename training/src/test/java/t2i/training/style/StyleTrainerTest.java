@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,7 @@ import t2i.training.embedding.EmbeddingModel;
 import t2i.training.gan.GanModel;
 import t2i.training.gan.GanTrainingConfig;
 import t2i.training.gan.Noise;
+import t2i.training.gan.SampleGrid;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.Checkpoints;
 import t2i.training.run.RunDirectory;
@@ -62,7 +65,7 @@ class StyleTrainerTest {
         assertArrayEquals(generatorBefore[i], generatorAfter[i], "G variable " + i);
       }
       float[][] styleAfter = t.values(false);
-      assertTrue(!java.util.Arrays.equals(styleBefore[0], styleAfter[0]), "S was trained");
+      assertTrue(!Arrays.equals(styleBefore[0], styleAfter[0]), "S was trained");
       t.checkpoint(1.0);
     }
     // G inside the style run's checkpoint is the GAN's G
@@ -79,7 +82,7 @@ class StyleTrainerTest {
   void theEncoderOutputsZsShapeAndResumeContinuesExactly() throws IOException {
     Path run = dir.resolve("resume");
     RunDirectory.create(run, StyleTrainer.KIND, config());
-    List<Double> uninterrupted = new java.util.ArrayList<>();
+    List<Double> uninterrupted = new ArrayList<>();
     try (StyleTrainer t = new StyleTrainer(config(), run, null, 1)) {
       t.trainStep();
       t.checkpoint(1.0);
@@ -104,20 +107,16 @@ class StyleTrainerTest {
     float[] a = Noise.forSeed(10, 16);
     float[] b = Noise.forSeed(11, 16);
     float[] path = Interpolation.between(a, b, 5);
-    assertArrayEquals(a, java.util.Arrays.copyOfRange(path, 0, 16));
-    assertArrayEquals(b, java.util.Arrays.copyOfRange(path, 4 * 16, 5 * 16));
+    assertArrayEquals(a, Arrays.copyOfRange(path, 0, 16));
+    assertArrayEquals(b, Arrays.copyOfRange(path, 4 * 16, 5 * 16));
     try (GanModel g = GanModel.load(gan, 1);
         EmbeddingModel e = EmbeddingModel.load(runs.embeddingRun, 1)) {
       BufferedImage grid =
           StyleGrids.textInterpolation(g, e, "a red apple", "a blue car", 4, List.of(7L));
       float[] phi = e.encodeTexts(List.of("a red apple", "a blue car"));
       float[] z = Noise.forSeed(7, 8);
-      BufferedImage first =
-          t2i.training.gan.SampleGrid.toImage(
-              g.generate(z, java.util.Arrays.copyOfRange(phi, 0, 16), 1), 0);
-      BufferedImage last =
-          t2i.training.gan.SampleGrid.toImage(
-              g.generate(z, java.util.Arrays.copyOfRange(phi, 16, 32), 1), 0);
+      BufferedImage first = SampleGrid.toImage(g.generate(z, Arrays.copyOfRange(phi, 0, 16), 1), 0);
+      BufferedImage last = SampleGrid.toImage(g.generate(z, Arrays.copyOfRange(phi, 16, 32), 1), 0);
       // grid cells: 4 px padding, then 64 px images with 4 px between
       assertSameImage(first, grid.getSubimage(4, 4, 64, 64));
       assertSameImage(last, grid.getSubimage(4 + 3 * 68, 4, 64, 64));
