@@ -9,7 +9,8 @@ import t2i.data.batch.Batch;
 import t2i.data.text.ReedAlphabet;
 
 /**
- * Copies batches into tensors through flat arrays (TF_JAVA_NOTES: 10–100× faster than per element).
+ * Copies batches into tensors through flat arrays (10–100× faster than per element:
+ * docs/tf-java.md#feeding-and-fetching).
  */
 public final class BatchTensors {
   private BatchTensors() {}

@@ -8,7 +8,10 @@ import org.tensorflow.proto.RewriterConfig;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.Checkpoints;
 
-/** Sessions with explicit thread settings (TF_JAVA_NOTES.md: sessions are configured once). */
+/**
+ * Sessions with explicit thread settings (a session is configured once:
+ * docs/tf-java.md#sessions-and-threads).
+ */
 public final class Sessions {
   private Sessions() {}
 
