@@ -130,10 +130,10 @@ final class Demo {
   private final PrintWriter err;
   private DemoState state;
 
-  Demo(Plan plan, DemoTraining training, PrintWriter out, PrintWriter err) {
+  Demo(Plan plan, PrintWriter out, PrintWriter err) {
     this.plan = plan;
     this.layout = new Layout(plan.out());
-    this.training = training;
+    this.training = new DemoTraining(plan, err);
     this.out = out;
     this.err = err;
   }
@@ -156,7 +156,7 @@ final class Demo {
             layout.embedding(),
             layout.gan(),
             EMBEDDING_SHARE,
-            (run, minutes, resume) -> training.textEncoder(plan, run, minutes, resume)));
+            training::textEncoder));
     StageResult embeddings = captionEmbeddings();
     results.add(embeddings);
     Path embeddingsFolder = embeddings.outputs().get(0);
@@ -167,7 +167,7 @@ final class Demo {
             layout.gan(),
             layout.style(),
             GAN_SHARE,
-            (run, minutes, resume) -> training.gan(plan, embeddingsFolder, run, minutes, resume)));
+            (run, minutes, resume) -> training.gan(embeddingsFolder, run, minutes, resume)));
     results.add(
         trained(
             5,
@@ -175,7 +175,7 @@ final class Demo {
             layout.style(),
             layout.models(),
             STYLE_SHARE,
-            (run, minutes, resume) -> training.style(plan, layout.gan(), run, minutes, resume)));
+            (run, minutes, resume) -> training.style(layout.gan(), run, minutes, resume)));
     results.add(export());
     results.add(picturesAndEvaluations());
     results.add(report());

@@ -63,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Demo.Plan plan =
         new Demo.Plan(data.dir, out, minutes, fresh, tiny, npm.executable(), threads.threads);
-    List<Demo.StageResult> stages = new Demo(plan, new DemoTraining(err), o, err).run();
+    List<Demo.StageResult> stages = new Demo(plan, o, err).run();
     o.println();
     o.println("The demo wrote:");
     for (Demo.StageResult stage : stages) {

@@ -1,5 +1,6 @@
 package t2i.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,7 +11,6 @@ import t2i.training.gan.GanTrainingConfig;
 import t2i.training.gan.SampleListener;
 import t2i.training.loop.TrainingSession;
 import t2i.training.run.RunOptions;
-import t2i.training.run.RunStart;
 import t2i.training.style.StyleTrainer;
 import t2i.training.style.StyleTrainingConfig;
 
@@ -22,41 +22,36 @@ final class DemoTraining {
   static final int SAMPLE_EVERY = 200;
   static final String TINY = "tiny";
 
+  private final Demo.Plan plan;
   private final PrintWriter err;
 
-  DemoTraining(PrintWriter err) {
+  DemoTraining(Demo.Plan plan, PrintWriter err) {
+    this.plan = plan;
     this.err = err;
   }
 
-  void textEncoder(Demo.Plan plan, Path run, double minutes, boolean resume) throws Exception {
-    RunOptions<EmbeddingConfig, EmbeddingConfig.Builder> options =
+  void textEncoder(Path run, double minutes, boolean resume) throws IOException {
+    TrainingSession.run(
         new RunOptions<>(EmbeddingConfig::toBuilder, EmbeddingConfig.Builder::build)
-            .fixed("--text-preset", tiny(plan), EmbeddingConfig.Builder::textPreset)
-            .fixed("--image-preset", tiny(plan), EmbeddingConfig.Builder::imagePreset);
-    RunStart<EmbeddingConfig> start =
-        options.start(
-            resume,
-            run,
-            EmbeddingTrainer.KIND,
-            EmbeddingConfig.class,
-            () -> EmbeddingConfig.defaultsFor(plan.dataset()),
-            err);
-    try (EmbeddingTrainer trainer =
-        new EmbeddingTrainer(
-            start.config(), run, start.checkpoint(), plan.threads(), new ConsoleProgress(err))) {
-      TrainingSession.run(
-          trainer,
-          run,
-          TrainingSession.Schedule.minutes(minutes),
-          start.previousSeconds(),
-          List.of(),
-          err);
-    }
+            .fixed("--text-preset", tiny(), EmbeddingConfig.Builder::textPreset)
+            .fixed("--image-preset", tiny(), EmbeddingConfig.Builder::imagePreset)
+            .start(
+                resume,
+                run,
+                EmbeddingTrainer.KIND,
+                EmbeddingConfig.class,
+                () -> EmbeddingConfig.defaultsFor(plan.dataset()),
+                err),
+        (config, from) ->
+            new EmbeddingTrainer(config, run, from, plan.threads(), new ConsoleProgress(err)),
+        run,
+        TrainingSession.Schedule.minutes(minutes),
+        TrainingSession.Extras.none(),
+        err);
   }
 
-  void gan(Demo.Plan plan, Path embeddings, Path run, double minutes, boolean resume)
-      throws Exception {
-    RunStart<GanTrainingConfig> start =
+  void gan(Path embeddings, Path run, double minutes, boolean resume) throws IOException {
+    TrainingSession.run(
         new RunOptions<>(GanTrainingConfig::toBuilder, GanTrainingConfig.Builder::build)
             .start(
                 resume,
@@ -64,46 +59,35 @@ final class DemoTraining {
                 GanTrainer.KIND,
                 GanTrainingConfig.class,
                 () -> GanTrainingConfig.defaultsFor(plan.dataset(), embeddings),
-                err);
-    try (GanTrainer trainer =
-        new GanTrainer(
-            start.config(), run, start.checkpoint(), plan.threads(), new ConsoleProgress(err))) {
-      TrainingSession.run(
-          trainer,
-          run,
-          TrainingSession.Schedule.minutes(minutes),
-          start.previousSeconds(),
-          List.of(SampleListener.every(SAMPLE_EVERY, trainer, run)),
-          err);
-    }
+                err),
+        (config, from) ->
+            new GanTrainer(config, run, from, plan.threads(), new ConsoleProgress(err)),
+        run,
+        TrainingSession.Schedule.minutes(minutes),
+        trainer -> List.of(SampleListener.every(SAMPLE_EVERY, trainer, run)),
+        err);
   }
 
-  void style(Demo.Plan plan, Path gan, Path run, double minutes, boolean resume) throws Exception {
-    RunOptions<StyleTrainingConfig, StyleTrainingConfig.Builder> options =
+  void style(Path gan, Path run, double minutes, boolean resume) throws IOException {
+    TrainingSession.run(
         new RunOptions<>(StyleTrainingConfig::toBuilder, StyleTrainingConfig.Builder::build)
-            .fixed("--preset", tiny(plan), StyleTrainingConfig.Builder::preset)
-            .fixed("--batch", plan.tiny() ? 8 : null, StyleTrainingConfig.Builder::batchSize);
-    RunStart<StyleTrainingConfig> start =
-        options.start(
-            resume,
-            run,
-            StyleTrainer.KIND,
-            StyleTrainingConfig.class,
-            () -> StyleTrainingConfig.defaultsFor(gan),
-            err);
-    try (StyleTrainer trainer =
-        new StyleTrainer(start.config(), run, start.checkpoint(), plan.threads())) {
-      TrainingSession.run(
-          trainer,
-          run,
-          TrainingSession.Schedule.minutes(minutes),
-          start.previousSeconds(),
-          List.of(),
-          err);
-    }
+            .fixed("--preset", tiny(), StyleTrainingConfig.Builder::preset)
+            .fixed("--batch", plan.tiny() ? 8 : null, StyleTrainingConfig.Builder::batchSize)
+            .start(
+                resume,
+                run,
+                StyleTrainer.KIND,
+                StyleTrainingConfig.class,
+                () -> StyleTrainingConfig.defaultsFor(gan),
+                err),
+        (config, from) -> new StyleTrainer(config, run, from, plan.threads()),
+        run,
+        TrainingSession.Schedule.minutes(minutes),
+        trainer -> List.of(trainer.heldOutLossAtEnd(err)),
+        err);
   }
 
-  private static String tiny(Demo.Plan plan) {
+  private String tiny() {
     return plan.tiny() ? TINY : null;
   }
 }

@@ -1,7 +1,7 @@
 package t2i.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,6 +72,7 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path runDir = training.out;
+    PrintWriter err = spec.commandLine().getErr();
     RunStart<EmbeddingConfig> start =
         options()
             .start(
@@ -80,22 +81,16 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
                 EmbeddingTrainer.KIND,
                 EmbeddingConfig.class,
                 this::defaults,
-                spec.commandLine().getErr());
-    try (EmbeddingTrainer trainer =
-        new EmbeddingTrainer(
-            start.config(),
-            runDir,
-            start.checkpoint(),
-            training.threads.threads,
-            new ConsoleProgress(spec.commandLine().getErr()))) {
-      TrainingSession.run(
-          trainer,
-          runDir,
-          training.schedule(),
-          start.previousSeconds(),
-          List.of(),
-          spec.commandLine().getErr());
-    }
+                err);
+    TrainingSession.run(
+        start,
+        (config, from) ->
+            new EmbeddingTrainer(
+                config, runDir, from, training.threads.threads, new ConsoleProgress(err)),
+        runDir,
+        training.schedule(),
+        TrainingSession.Extras.none(),
+        err);
     return 0;
   }
 

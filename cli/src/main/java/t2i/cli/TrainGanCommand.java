@@ -1,5 +1,6 @@
 package t2i.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -75,6 +76,7 @@ final class TrainGanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path runDir = training.out;
+    PrintWriter err = spec.commandLine().getErr();
     RunStart<GanTrainingConfig> start =
         options()
             .start(
@@ -83,22 +85,16 @@ final class TrainGanCommand implements Callable<Integer> {
                 GanTrainer.KIND,
                 GanTrainingConfig.class,
                 this::defaults,
-                spec.commandLine().getErr());
-    try (GanTrainer trainer =
-        new GanTrainer(
-            start.config(),
-            runDir,
-            start.checkpoint(),
-            training.threads.threads,
-            new ConsoleProgress(spec.commandLine().getErr()))) {
-      TrainingSession.run(
-          trainer,
-          runDir,
-          training.schedule(),
-          start.previousSeconds(),
-          List.of(SampleListener.every(sampleEvery, trainer, runDir)),
-          spec.commandLine().getErr());
-    }
+                err);
+    TrainingSession.run(
+        start,
+        (config, from) ->
+            new GanTrainer(
+                config, runDir, from, training.threads.threads, new ConsoleProgress(err)),
+        runDir,
+        training.schedule(),
+        trainer -> List.of(SampleListener.every(sampleEvery, trainer, runDir)),
+        err);
     return 0;
   }
 

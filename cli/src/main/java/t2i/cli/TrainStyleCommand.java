@@ -1,5 +1,6 @@
 package t2i.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -45,6 +46,7 @@ final class TrainStyleCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path runDir = training.out;
+    PrintWriter err = spec.commandLine().getErr();
     RunStart<StyleTrainingConfig> start =
         options()
             .start(
@@ -53,24 +55,14 @@ final class TrainStyleCommand implements Callable<Integer> {
                 StyleTrainer.KIND,
                 StyleTrainingConfig.class,
                 this::defaults,
-                spec.commandLine().getErr());
-    StyleTrainingConfig config = start.config();
-    try (StyleTrainer trainer =
-        new StyleTrainer(config, runDir, start.checkpoint(), training.threads.threads)) {
-      TrainingSession.run(
-          trainer,
-          runDir,
-          training.schedule(),
-          start.previousSeconds(),
-          List.of(),
-          spec.commandLine().getErr());
-      spec.commandLine()
-          .getErr()
-          .printf(
-              "held-out L_style (S in inference mode, 1024 samples with test-class captions):"
-                  + " %.3f%n",
-              trainer.heldOutLoss(1024, config.seed() + 99));
-    }
+                err);
+    TrainingSession.run(
+        start,
+        (config, from) -> new StyleTrainer(config, runDir, from, training.threads.threads),
+        runDir,
+        training.schedule(),
+        trainer -> List.of(trainer.heldOutLossAtEnd(err)),
+        err);
     return 0;
   }
 

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import t2i.training.run.Checkpoint;
+import t2i.training.run.RunStart;
 
 /**
  * Runs a trainer for one session, as every {@code t2i train} command and the demo do: progress, CSV
@@ -35,7 +37,42 @@ public final class TrainingSession {
     }
   }
 
+  /** Builds a run's trainer where the run starts: from scratch, or restored from a checkpoint. */
+  @FunctionalInterface
+  public interface Opener<C extends Record, T extends Trainer> {
+    T open(C config, Checkpoint from) throws IOException;
+  }
+
+  /** The listeners a family adds to the standard ones, for its trainer (sample grids, say). */
+  @FunctionalInterface
+  public interface Extras<T extends Trainer> {
+    List<TrainingListener> of(T trainer) throws IOException;
+
+    static <T extends Trainer> Extras<T> none() {
+      return trainer -> List.of();
+    }
+  }
+
   private TrainingSession() {}
+
+  /**
+   * Opens the trainer where {@code start} says the run starts, trains one session, closes it: what
+   * every {@code t2i train} command and every training stage of the demo does.
+   *
+   * @return the step reached
+   */
+  public static <C extends Record, T extends Trainer> long run(
+      RunStart<C> start,
+      Opener<C, T> opener,
+      Path runDir,
+      Schedule schedule,
+      Extras<T> extras,
+      PrintWriter out)
+      throws IOException {
+    try (T trainer = opener.open(start.config(), start.checkpoint())) {
+      return run(trainer, runDir, schedule, start.previousSeconds(), extras.of(trainer), out);
+    }
+  }
 
   /**
    * @param previousSeconds training time of the run's earlier sessions (its checkpoints' clock

@@ -1,7 +1,9 @@
 package t2i.training.style;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.tensorflow.Result;
 import org.tensorflow.types.TFloat32;
@@ -12,6 +14,8 @@ import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.gan.GanTrainer;
 import t2i.training.gan.GanTrainingConfig;
 import t2i.training.gan.Noise;
+import t2i.training.loop.StepResult;
+import t2i.training.loop.TrainingListener;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.RunDirectory;
 import t2i.training.run.RunFrame;
@@ -98,6 +102,27 @@ public final class StyleTrainer extends RunFrame<StyleTrainer.Scalars> {
           split, random.nextInt(records), gan.captionsAveraged(), random, out, i * e);
     }
     return out;
+  }
+
+  /**
+   * A listener that prints the held-out L_style when the session ends (1024 samples with test-class
+   * captions, S in inference mode).
+   */
+  public TrainingListener heldOutLossAtEnd(PrintWriter out) {
+    return new TrainingListener() {
+      @Override
+      public void stepDone(StepResult result, double elapsedSeconds) {}
+
+      @Override
+      public void finished(long step, double elapsedSeconds) {
+        out.printf(
+            Locale.ROOT,
+            "held-out L_style (S in inference mode, 1024 samples with test-class captions):"
+                + " %.3f%n",
+            heldOutLoss(1024, config.seed() + 99));
+        out.flush();
+      }
+    };
   }
 
   /** L_style of S in inference mode on {@code n} samples with test-class captions (held out). */
