@@ -15,9 +15,7 @@ import t2i.data.DatasetManifest;
 import t2i.data.DatasetSummary;
 import t2i.data.Split;
 import t2i.data.TextImageRecord;
-import t2i.data.emoji.EmojiDatasetBuilder;
 import t2i.data.emoji.EmojiDatasetOptions;
-import t2i.data.emoji.ProcessNpmClient;
 import t2i.data.image.Images;
 import t2i.data.image.QueryImage;
 import t2i.data.io.AtomicDirectory;
@@ -35,9 +33,11 @@ import t2i.training.embedding.EmbeddingModel;
 import t2i.training.gan.GanEvaluator;
 import t2i.training.gan.GanModel;
 import t2i.training.gan.SampleGrid;
+import t2i.training.loop.TrainingSession;
 import t2i.training.report.ReportWriter;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.Checkpoints;
+import t2i.training.run.RunDirectory;
 import t2i.training.style.StyleEvaluator;
 import t2i.training.style.StyleGrids;
 import t2i.training.style.StyleModel;
@@ -101,7 +101,7 @@ final class Demo {
       return gan().resolve("demo-samples.png");
     }
 
-    /** {@code t2i interpolate}'s prefix: PREFIX-text.png and PREFIX-noise.png. */
+    /** Text interpolation at fixed noise, as {@code t2i interpolate} draws it. */
     Path interpolationText() {
       return gan().resolve("interpolation-text.png");
     }
@@ -203,6 +203,16 @@ final class Demo {
       return;
     }
     state = DemoState.read(folder);
+    String dataset = plan.dataset().toAbsolutePath().toString();
+    if (!state.dataset().equals(dataset)) {
+      throw new UserException(
+          folder
+              + " holds a demo of the dataset "
+              + state.dataset()
+              + ": give that --data, add --fresh to start over on "
+              + dataset
+              + ", or choose another --out");
+    }
     if (state.minutes() != plan.minutes()) {
       err.printf(
           Locale.ROOT,
@@ -210,6 +220,8 @@ final class Demo {
           folder,
           state.minutes(),
           plan.minutes());
+      state = state.withMinutes(plan.minutes());
+      state.write(folder);
     }
   }
 
@@ -225,9 +237,7 @@ final class Demo {
           EmojiDatasetOptions.builder(plan.dataset(), Locations.cacheDir())
               .force(plan.fresh())
               .build();
-      err.println("Building the emoji dataset in " + options.out());
-      new EmojiDatasetBuilder(options, new ProcessNpmClient(plan.npm()))
-          .build(new ConsoleProgress(err));
+      DataEmojiCommand.build(err, options, plan.npm());
       outcome = Outcome.RAN;
     }
     out.print(DatasetSummary.of(Dataset.open(plan.dataset())).format());
@@ -238,7 +248,7 @@ final class Demo {
   /** One training stage of {@link DemoTraining}: trains {@code run} for {@code minutes}. */
   @FunctionalInterface
   interface TrainingStage {
-    void train(Path run, double minutes, boolean resume) throws Exception;
+    TrainingSession.Ended train(Path run, double minutes, boolean resume) throws Exception;
   }
 
   /**
@@ -249,8 +259,18 @@ final class Demo {
       int number, String title, Path run, Path next, double share, TrainingStage stage)
       throws Exception {
     double budgetSeconds = share * plan.minutes() * 60;
-    double done = Files.exists(run.resolve("config.json")) ? trainedSeconds(run) : -1;
-    if (done >= budgetSeconds - 1 || (done >= 0 && Files.exists(next.resolve("config.json")))) {
+    double done = Files.exists(run.resolve(RunDirectory.CONFIG)) ? trainedSeconds(run) : -1;
+    boolean nextStarted = Files.exists(next.resolve(RunDirectory.CONFIG));
+    if (done < 0 && nextStarted) {
+      throw new UserException(
+          next
+              + " was trained on a "
+              + title
+              + " that is no longer in "
+              + run
+              + ": run the demo with --fresh to start over");
+    }
+    if (done >= budgetSeconds - 1 || (done >= 0 && nextStarted)) {
       announce(
           number,
           title + String.format(Locale.ROOT, ": done (%.1f min), reusing %s", done / 60, run));
@@ -263,7 +283,10 @@ final class Demo {
         title
             + String.format(
                 Locale.ROOT, resume ? ": resuming, %.1f more min" : ": %.1f min", remaining));
-    stage.train(run, remaining, resume);
+    if (stage.train(run, remaining, resume).stopped()) {
+      throw new UserException(
+          "the demo was stopped during its " + title + " stage: run it again to resume there");
+    }
     return new StageResult(number, title, resume ? Outcome.RESUMED : Outcome.RAN, List.of(run));
   }
 
@@ -279,15 +302,27 @@ final class Demo {
     Path run = layout.embedding().toAbsolutePath().normalize();
     if (Files.exists(folder.resolve(CaptionEmbeddings.INDEX))) {
       CaptionEmbeddings.Index index = CaptionEmbeddings.read(folder).index();
-      if (index.step() == step && Path.of(index.run()).equals(run)) {
+      // Once the GAN has started, its input stays as it trained on it.
+      boolean ganStarted = Files.exists(layout.gan().resolve(RunDirectory.CONFIG));
+      if (ganStarted || (index.step() == step && Path.of(index.run()).equals(run))) {
         announce(3, title + ": reusing " + folder);
         return new StageResult(3, title, Outcome.REUSED, List.of(folder));
       }
     }
     announce(3, title);
     try (EmbeddingModel model = EmbeddingModel.load(layout.embedding(), plan.threads())) {
-      CaptionEmbeddings.write(
-          model, Dataset.open(plan.dataset()), "demo", true, new ConsoleProgress(err));
+      Path written =
+          CaptionEmbeddings.write(
+              model, Dataset.open(plan.dataset()), "demo", true, new ConsoleProgress(err));
+      CaptionEmbeddings.Index index = CaptionEmbeddings.read(written).index();
+      out.printf(
+          Locale.ROOT,
+          "wrote %s: %d distinct captions x %d, from step %d%n",
+          written,
+          index.rows(),
+          index.dim(),
+          index.step());
+      out.flush();
     }
     return new StageResult(3, title, Outcome.RAN, List.of(folder));
   }
@@ -296,10 +331,9 @@ final class Demo {
     String title = "export";
     Path models = layout.models();
     List<Path> outputs =
-        List.of(
-            models.resolve(TextEncoderContract.MODEL),
-            models.resolve(Text2ImageContract.MODEL),
-            models.resolve(StyleContract.MODEL));
+        Stream.of(TextEncoderContract.MODEL, Text2ImageContract.MODEL, StyleContract.MODEL)
+            .map(model -> models.resolve(model).resolve("1").resolve("saved_model.pb"))
+            .toList();
     return derived(
         6,
         title,
@@ -307,9 +341,9 @@ final class Demo {
         outputs,
         () -> {
           Path embedding = layout.embedding();
-          TextEncoderExport.export(embedding, models, 1, true);
-          TextToImageExport.export(embedding, layout.gan(), models, 1, true);
-          StyleExport.export(embedding, layout.style(), models, 1, true);
+          wrote(TextEncoderExport.export(embedding, models, 1, true));
+          wrote(TextToImageExport.export(embedding, layout.gan(), models, 1, true));
+          wrote(StyleExport.export(embedding, layout.style(), models, 1, true));
         });
   }
 
@@ -330,6 +364,14 @@ final class Demo {
         outputs,
         () -> {
           pictures();
+          for (Path picture :
+              List.of(
+                  layout.samples(),
+                  layout.interpolationText(),
+                  layout.interpolationNoise(),
+                  layout.styleTransfer())) {
+            wrote(picture);
+          }
           evaluations();
         });
   }
@@ -439,6 +481,11 @@ final class Demo {
     out.print(
         StyleEvaluator.format(
             List.of(StyleEvaluator.run(layout.style(), plan.threads(), progress))));
+    out.flush();
+  }
+
+  private void wrote(Path path) {
+    out.println("wrote " + path);
     out.flush();
   }
 

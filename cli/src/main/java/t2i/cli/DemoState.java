@@ -31,6 +31,10 @@ record DemoState(double minutes, String dataset, Map<String, Map<String, Long>> 
     return sources.equals(finished.get(stage));
   }
 
+  DemoState withMinutes(double newMinutes) {
+    return new DemoState(newMinutes, dataset, finished);
+  }
+
   DemoState withFinished(String stage, Map<String, Long> sources) {
     Map<String, Map<String, Long>> next = new HashMap<>(finished);
     next.put(stage, Map.copyOf(sources));

@@ -30,8 +30,8 @@ final class DemoTraining {
     this.err = err;
   }
 
-  void textEncoder(Path run, double minutes, boolean resume) throws IOException {
-    TrainingSession.run(
+  TrainingSession.Ended textEncoder(Path run, double minutes, boolean resume) throws IOException {
+    return TrainingSession.run(
         new RunOptions<>(EmbeddingConfig::toBuilder, EmbeddingConfig.Builder::build)
             .fixed("--text-preset", tiny(), EmbeddingConfig.Builder::textPreset)
             .fixed("--image-preset", tiny(), EmbeddingConfig.Builder::imagePreset)
@@ -50,8 +50,9 @@ final class DemoTraining {
         err);
   }
 
-  void gan(Path embeddings, Path run, double minutes, boolean resume) throws IOException {
-    TrainingSession.run(
+  TrainingSession.Ended gan(Path embeddings, Path run, double minutes, boolean resume)
+      throws IOException {
+    return TrainingSession.run(
         new RunOptions<>(GanTrainingConfig::toBuilder, GanTrainingConfig.Builder::build)
             .start(
                 resume,
@@ -68,8 +69,9 @@ final class DemoTraining {
         err);
   }
 
-  void style(Path gan, Path run, double minutes, boolean resume) throws IOException {
-    TrainingSession.run(
+  TrainingSession.Ended style(Path gan, Path run, double minutes, boolean resume)
+      throws IOException {
+    return TrainingSession.run(
         new RunOptions<>(StyleTrainingConfig::toBuilder, StyleTrainingConfig.Builder::build)
             .fixed("--preset", tiny(), StyleTrainingConfig.Builder::preset)
             .fixed("--batch", plan.tiny() ? 8 : null, StyleTrainingConfig.Builder::batchSize)

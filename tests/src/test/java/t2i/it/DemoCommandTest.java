@@ -88,10 +88,9 @@ class DemoCommandTest {
     assertEquals(before, modificationTimes(out), "files rewritten by the second run");
     System.out.printf("second demo run, every stage reused: %.1f s%n", seconds);
 
-    // As after a Ctrl-C one second into the GAN stage: its checkpoint says so, and the later
-    // stages have not begun.
+    // As after a Ctrl-C one second into the GAN stage: its checkpoint says so, and the style
+    // stage has not begun. The export, pictures and reports on disk come from the old GAN.
     AtomicDirectory.deleteRecursively(out.resolve("style"));
-    AtomicDirectory.deleteRecursively(out.resolve("models"));
     Path latest = out.resolve("gan/checkpoints/latest.json");
     Files.writeString(
         latest,
@@ -104,6 +103,38 @@ class DemoCommandTest {
         resumed.err().contains("resuming " + out.resolve("gan") + " at step " + ganStep),
         resumed.err());
     assertTrue(Checkpoints.latestOf(out.resolve("gan")).step() > ganStep);
+    assertTrue(resumed.err().contains("[3/8] caption embeddings: reusing"), resumed.err());
+    // What derives from the runs is made again from their new checkpoints, not reused.
+    for (String line :
+        new String[] {"[6/8] export", "[7/8] pictures and evaluations", "[8/8] report"}) {
+      assertTrue(resumed.err().lines().anyMatch(line::equals), line + " in:\n" + resumed.err());
+    }
+    assertTrue(
+        resumed.out().contains("wrote " + out.resolve("models/text2image/1")), resumed.out());
+    assertTrue(resumed.err().contains("held-out L_style"), resumed.err());
+  }
+
+  @Test
+  void aDemoFolderKeepsItsDatasetAndItsRunsInStep() throws IOException {
+    Path dataset = EmojiFixture.buildDataset(dir);
+    Path out = dir.resolve("demo");
+    assertEquals(0, demo(dataset, out, "0.1").exit());
+
+    Path other = dir.resolve("other-dataset");
+    CliRun elsewhere = demo(other, out, "0.1");
+    assertEquals(1, elsewhere.exit());
+    assertTrue(elsewhere.err().contains("holds a demo of the dataset " + dataset), elsewhere.err());
+    assertTrue(!Files.exists(other), "nothing built for the refused dataset");
+
+    // A text encoder deleted under a GAN that trained on it: refused, not silently retrained.
+    AtomicDirectory.deleteRecursively(out.resolve("embedding"));
+    CliRun orphan = demo(dataset, out, "0.1");
+    assertEquals(1, orphan.exit());
+    assertTrue(
+        orphan.err().contains("was trained on a text encoder (DS-SJE) that is no longer in"),
+        orphan.err());
+    assertTrue(orphan.err().contains("--fresh"), orphan.err());
+    assertTrue(!Files.exists(out.resolve("embedding")), "nothing retrained");
   }
 
   private static Map<Path, FileTime> modificationTimes(Path folder) throws IOException {

@@ -37,6 +37,11 @@ public final class TrainingLoop {
     stop.set(true);
   }
 
+  /** Whether {@link #requestStop()} was called: the session ended before its budget. */
+  public boolean stopRequested() {
+    return stop.get();
+  }
+
   /**
    * @param previousSeconds training time of earlier sessions, so logged times continue
    * @return the step reached

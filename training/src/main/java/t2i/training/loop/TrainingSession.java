@@ -58,10 +58,8 @@ public final class TrainingSession {
   /**
    * Opens the trainer where {@code start} says the run starts, trains one session, closes it: what
    * every {@code t2i train} command and every training stage of the demo does.
-   *
-   * @return the step reached
    */
-  public static <C extends Record, T extends Trainer> long run(
+  public static <C extends Record, T extends Trainer> Ended run(
       RunStart<C> start,
       Opener<C, T> opener,
       Path runDir,
@@ -75,11 +73,19 @@ public final class TrainingSession {
   }
 
   /**
+   * How a session ended.
+   *
+   * @param step the step reached (and checkpointed)
+   * @param stopped whether it was stopped (Ctrl-C, a kill) before its budget was spent: the process
+   *     is about to exit, and nothing that depends on the run should start
+   */
+  public record Ended(long step, boolean stopped) {}
+
+  /**
    * @param previousSeconds training time of the run's earlier sessions (its checkpoints' clock
    *     carries on from there)
-   * @return the step reached
    */
-  public static long run(
+  public static Ended run(
       Trainer trainer,
       Path runDir,
       Schedule schedule,
@@ -108,7 +114,8 @@ public final class TrainingSession {
             "t2i-stop");
     Runtime.getRuntime().addShutdownHook(onSignal);
     try {
-      return loop.run(schedule.budget(), previousSeconds);
+      long step = loop.run(schedule.budget(), previousSeconds);
+      return new Ended(step, loop.stopRequested());
     } finally {
       try {
         for (TrainingListener l : listeners) {
