@@ -28,13 +28,15 @@ final class BenchTrainCommand implements Callable<Integer> {
   @Option(
       names = "--preset",
       description = "cpu, reed or tiny (default: ${DEFAULT-VALUE}).",
-      defaultValue = "cpu")
+      defaultValue = "cpu",
+      converter = OptionValues.GanPreset.class)
   String preset;
 
   @Option(
       names = "--loss",
       description = "gan, cls, int or int-cls (default: ${DEFAULT-VALUE}).",
-      defaultValue = "int-cls")
+      defaultValue = "int-cls",
+      converter = OptionValues.GanLoss.class)
   String loss;
 
   @Option(

@@ -3,12 +3,18 @@ package t2i.cli;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
+import t2i.graph.GanConfig;
+import t2i.graph.ImageEncoderConfig;
+import t2i.graph.StyleEncoderConfig;
+import t2i.graph.TextEncoderConfig;
+import t2i.training.gan.GanTrainingConfig;
+import t2i.training.optim.OptimizerType;
 
 /**
  * Converters that check a number's range while the command line is parsed, so that a bad value is
  * reported before a command reads a dataset or builds a graph: {@code @Option(converter =
  * OptionValues.PositiveDouble.class)}. picocli reports the message as "Invalid value for option
- * '--minutes': must be > 0, was -3".
+ * '--minutes': must be a number > 0, was -3".
  */
 final class OptionValues {
   private OptionValues() {}
@@ -22,6 +28,14 @@ final class OptionValues {
         throw new TypeConversionException("must be a number > 0, was " + value);
       }
       return d;
+    }
+  }
+
+  /** A number {@code > 0}, as a float. */
+  static final class PositiveFloat implements ITypeConverter<Float> {
+    @Override
+    public Float convert(String value) {
+      return new PositiveDouble().convert(value).floatValue();
     }
   }
 
@@ -82,6 +96,69 @@ final class OptionValues {
         throw new TypeConversionException("must be between 0 and 1 (exclusive), was " + value);
       }
       return d;
+    }
+  }
+
+  /** A name the library knows: its own message lists the choices. */
+  private abstract static class KnownName implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      try {
+        check(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+      return value;
+    }
+
+    abstract void check(String name);
+  }
+
+  /** A GAN preset (cpu, reed, tiny). */
+  static final class GanPreset extends KnownName {
+    @Override
+    void check(String name) {
+      GanConfig.preset(name);
+    }
+  }
+
+  /** A text encoder preset (reed, gru, tiny). */
+  static final class TextPreset extends KnownName {
+    @Override
+    void check(String name) {
+      TextEncoderConfig.preset(name);
+    }
+  }
+
+  /** An image encoder preset (cpu, wide, tiny). */
+  static final class ImagePreset extends KnownName {
+    @Override
+    void check(String name) {
+      ImageEncoderConfig.preset(name);
+    }
+  }
+
+  /** A style encoder preset (cpu, tiny). */
+  static final class StylePreset extends KnownName {
+    @Override
+    void check(String name) {
+      StyleEncoderConfig.preset(name, 1);
+    }
+  }
+
+  /** A GAN loss (gan, cls, int, int-cls). */
+  static final class GanLoss extends KnownName {
+    @Override
+    void check(String name) {
+      GanTrainingConfig.Loss.of(name);
+    }
+  }
+
+  /** An optimizer (adam, rmsprop). */
+  static final class Optimizer extends KnownName {
+    @Override
+    void check(String name) {
+      OptimizerType.of(name);
     }
   }
 

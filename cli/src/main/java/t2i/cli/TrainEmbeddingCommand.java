@@ -39,10 +39,16 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
 
   @Mixin TrainingOptions training;
 
-  @Option(names = "--text-preset", description = "reed (default) or tiny.")
+  @Option(
+      names = "--text-preset",
+      description = "reed (default) or tiny.",
+      converter = OptionValues.TextPreset.class)
   String textPreset;
 
-  @Option(names = "--image-preset", description = "cpu (default), wide or tiny.")
+  @Option(
+      names = "--image-preset",
+      description = "cpu (default), wide or tiny.",
+      converter = OptionValues.ImagePreset.class)
   String imagePreset;
 
   @Option(
@@ -55,15 +61,20 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
 
   @Option(
       names = "--batch",
-      description = "Classes per batch (default: 40, at most the trainval classes).")
+      description = "Classes per batch (default: 40, at most the trainval classes).",
+      converter = OptionValues.PositiveInt.class)
   Integer batch;
 
-  @Option(names = "--optimizer", description = "adam (default) or rmsprop.")
+  @Option(
+      names = "--optimizer",
+      description = "adam (default) or rmsprop.",
+      converter = OptionValues.Optimizer.class)
   String optimizer;
 
   @Option(
       names = "--lr",
-      description = "Initial learning rate (default: 0.0002 for adam, 0.0001 for rmsprop).")
+      description = "Initial learning rate (default: 0.0002 for adam, 0.0001 for rmsprop).",
+      converter = OptionValues.PositiveFloat.class)
   Float learningRate;
 
   @Option(names = "--seed", description = "Seed of weights and batches (default: 0).")

@@ -42,10 +42,16 @@ final class TrainGanCommand implements Callable<Integer> {
       description = "Caption embeddings (default: DATA/embeddings/embedding).")
   Path embeddings;
 
-  @Option(names = "--preset", description = "cpu (default), reed or tiny.")
+  @Option(
+      names = "--preset",
+      description = "cpu (default), reed or tiny.",
+      converter = OptionValues.GanPreset.class)
   String preset;
 
-  @Option(names = "--loss", description = "gan, cls, int or int-cls (default).")
+  @Option(
+      names = "--loss",
+      description = "gan, cls, int or int-cls (default).",
+      converter = OptionValues.GanLoss.class)
   String loss;
 
   @Option(

@@ -34,10 +34,16 @@ final class TrainStyleCommand implements Callable<Integer> {
   @Option(names = "--gan", paramLabel = "RUN", description = "The GAN run (for a new run).")
   Path gan;
 
-  @Option(names = "--preset", description = "cpu (default) or tiny.")
+  @Option(
+      names = "--preset",
+      description = "cpu (default) or tiny.",
+      converter = OptionValues.StylePreset.class)
   String preset;
 
-  @Option(names = "--batch", description = "Samples of G per step (default: 64).")
+  @Option(
+      names = "--batch",
+      description = "Samples of G per step (default: 64).",
+      converter = OptionValues.PositiveInt.class)
   Integer batch;
 
   @Option(names = "--seed", description = "Seed (default: 0).")

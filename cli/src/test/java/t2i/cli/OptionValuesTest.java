@@ -63,6 +63,32 @@ class OptionValuesTest {
     assertTrue(!r.err().contains("Usage:"), r.err());
   }
 
+  @Test
+  void namesAreCheckedAgainstTheLibraryBeforeAnyDataIsRead() {
+    Path missing = dir.resolve("no-dataset");
+    String[][] cases = {
+      {"train", "gan", "--preset", "huge", "--data", missing.toString(), "--out", "x"},
+      {"train", "gan", "--loss", "wgan", "--data", missing.toString(), "--out", "x"},
+      {"train", "embedding", "--text-preset", "bert", "--data", missing.toString(), "--out", "x"},
+      {"train", "embedding", "--optimizer", "sgd", "--data", missing.toString(), "--out", "x"},
+      {"train", "style", "--preset", "wide", "--gan", missing.toString(), "--out", "x"},
+    };
+    String[] messages = {
+      "'--preset': unknown GAN preset 'huge'",
+      "'--loss': loss must be gan, cls, int, int-cls; was wgan",
+      "'--text-preset': ",
+      "'--optimizer': ",
+      "'--preset': ",
+    };
+    for (int i = 0; i < cases.length; i++) {
+      CliRun r = CliRun.of(cases[i]);
+      assertEquals(2, r.exit(), String.join(" ", cases[i]) + ": " + r.err());
+      assertTrue(r.err().contains(messages[i]), r.err());
+      assertTrue(!r.err().contains("no-dataset"), "the dataset was not looked at: " + r.err());
+    }
+    assertTrue(!Files.exists(dir.resolve("x")));
+  }
+
   private interface Converter {
     Object convert(String value) throws Exception;
   }
