@@ -29,7 +29,7 @@ import t2i.training.bench.Machine;
           + " REST/in-process ratios, and the REST body sizes. Progress goes to stderr, the"
           + " figures to stdout."
     })
-public final class BenchServeCommand implements Callable<Integer> {
+final class BenchServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(

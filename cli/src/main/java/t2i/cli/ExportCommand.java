@@ -34,7 +34,7 @@ import t2i.training.style.StyleTrainingConfig;
           + " (image, text string [N] -> image, png_bytes), with the generator the style run"
           + " inverts."
     })
-public final class ExportCommand implements Callable<Integer> {
+final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   // Only --help: --version is the model version here, as TF Serving's layout calls it.

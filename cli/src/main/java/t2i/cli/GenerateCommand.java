@@ -39,7 +39,7 @@ import t2i.serving.rest.RestClient;
           + " (ceil(sqrt(N)) images per row, no gaps). The model runs in this process (--model)"
           + " or on a server with TF Serving's REST API (--server: t2i serve or TF Serving)."
     })
-public final class GenerateCommand implements Callable<Integer> {
+final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "TEXT", description = "What to draw.")

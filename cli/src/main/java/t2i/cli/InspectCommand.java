@@ -25,7 +25,7 @@ import t2i.export.SavedModelReport;
           + " slot variables), a method name other than tensorflow/serving/predict (or classify,"
           + " regress), no 'serve' tag, no signatures, variables without variables/."
     })
-public final class InspectCommand implements Callable<Integer> {
+final class InspectCommand implements Callable<Integer> {
   static final int EXIT_PROBLEMS = 1;
 
   @Spec CommandSpec spec;

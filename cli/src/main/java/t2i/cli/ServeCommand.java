@@ -30,7 +30,7 @@ import t2i.serving.server.ServerOptions;
           + " \"inputs\"). The highest version answers when none is named. Ctrl-C stops"
           + " accepting requests, lets those in flight finish, and exits."
     })
-public final class ServeCommand implements Callable<Integer> {
+final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The command tree {@link Main} builds: every verb listed statically, every help page clean. */
 class MainTest {
@@ -76,7 +77,7 @@ class MainTest {
   @Test
   void aWarningInHelpIsCaught() {
     // The check above must be able to fail: a description with a stray % makes picocli warn.
-    @picocli.CommandLine.Command(name = "bad", description = "100% broken")
+    @Command(name = "bad", description = "100% broken")
     class Bad implements Runnable {
       @Override
       public void run() {}

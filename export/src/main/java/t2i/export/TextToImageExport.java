@@ -30,6 +30,7 @@ import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TString;
 import t2i.graph.GanConfig;
 import t2i.graph.Generator;
+import t2i.graph.Lerp;
 import t2i.graph.Mode;
 import t2i.graph.Network;
 import t2i.graph.SeededNoise;
@@ -113,9 +114,7 @@ public final class TextToImageExport {
             .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, c.zDim())));
     Operand<TFloat32> a = TextEncoderExport.embed(tf, encoder.reuse(), text.config(), textA);
     Operand<TFloat32> b = TextEncoderExport.embed(tf, encoder.reuse(), text.config(), textB);
-    Operand<TFloat32> weight = tf.expandDims(beta, tf.constant(1));
-    Operand<TFloat32> mixed =
-        tf.math.add(tf.math.mul(tf.math.sub(tf.constant(1f), weight), a), tf.math.mul(weight, b));
+    Operand<TFloat32> mixed = Lerp.of(tf, a, b, tf.expandDims(beta, tf.constant(1)));
     Operand<TFloat32> interpolated =
         tf.withName(INTERPOLATED_IMAGE)
             .identity(ExportOps.unitRange(tf, Generator.build(generator.reuse(), c, zMix, mixed)));

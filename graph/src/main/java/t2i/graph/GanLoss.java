@@ -47,10 +47,4 @@ public final class GanLoss {
     Operand<TFloat32> g = crossEntropy(tf, fake, 1f);
     return interpolated == null ? g : tf.math.add(g, crossEntropy(tf, interpolated, 1f));
   }
-
-  /** β·t1 + (1 − β)·t2: GAN-INT's interpolated text embeddings. */
-  public static Operand<TFloat32> interpolate(
-      Ops tf, Operand<TFloat32> t1, Operand<TFloat32> t2, float beta) {
-    return tf.math.add(tf.math.mul(t1, tf.constant(beta)), tf.math.mul(t2, tf.constant(1f - beta)));
-  }
 }

@@ -211,18 +211,25 @@ class GanGraphTest {
   }
 
   @Test
-  void interpolatedEmbeddingsAreTheBetaMixOfTheirParents() {
+  void lerpGoesFromATowardsBWithBeta() {
     float[][] t1 = {{1f, 2f}, {0f, -4f}};
     float[][] t2 = {{3f, 0f}, {2f, 4f}};
     try (Graph g = new Graph();
         Session s = new Session(g)) {
       Ops tf = Ops.create(g);
+      Operand<TFloat32> a = tf.constant(t1);
+      Operand<TFloat32> b = tf.constant(t2);
       assertArrayEquals(
           new float[] {2f, 1f, 1f, 0f},
-          GraphTesting.fetch(s, GanLoss.interpolate(tf, tf.constant(t1), tf.constant(t2), 0.5f)));
+          GraphTesting.fetch(s, Lerp.of(tf, a, b, tf.constant(0.5f))));
       assertArrayEquals(
-          new float[] {1f, 2f, 0f, -4f},
-          GraphTesting.fetch(s, GanLoss.interpolate(tf, tf.constant(t1), tf.constant(t2), 1f)));
+          new float[] {1f, 2f, 0f, -4f}, GraphTesting.fetch(s, Lerp.of(tf, a, b, tf.constant(0f))));
+      assertArrayEquals(
+          new float[] {3f, 0f, 2f, 4f}, GraphTesting.fetch(s, Lerp.of(tf, a, b, tf.constant(1f))));
+      // one β per row: row 0 at a, row 1 at b
+      assertArrayEquals(
+          new float[] {1f, 2f, 2f, 4f},
+          GraphTesting.fetch(s, Lerp.of(tf, a, b, tf.constant(new float[][] {{0f}, {1f}}))));
     }
   }
 }

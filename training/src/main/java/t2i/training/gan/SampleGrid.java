@@ -19,7 +19,6 @@ import t2i.training.embedding.CaptionEmbeddings;
 public final class SampleGrid {
   private final List<String> labels = new ArrayList<>();
   private final List<String> captions = new ArrayList<>();
-  private final List<Split> splits = new ArrayList<>();
   private final float[] text;
   private final float[] z;
   private final int rows;
@@ -49,7 +48,6 @@ public final class SampleGrid {
         int r = firsts.get((int) ((long) i * firsts.size() / count));
         chosen.add(embeddings.get(split, r, 0));
         captions.add(records.get(r).captions().get(0));
-        splits.add(split);
         labels.add(
             (split == Split.TEST ? "[test class] " : "[trainval] ")
                 + records.get(r).captions().get(0));
@@ -72,11 +70,6 @@ public final class SampleGrid {
   /** Each row's caption, as the text encoder reads it. */
   public List<String> captions() {
     return List.copyOf(captions);
-  }
-
-  /** The split each row's caption comes from: trainval rows first, then test-class rows. */
-  public List<Split> splits() {
-    return List.copyOf(splits);
   }
 
   /** The caption under each row, marked with its split. */

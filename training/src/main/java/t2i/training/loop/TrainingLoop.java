@@ -19,7 +19,8 @@ public final class TrainingLoop {
   private final AtomicBoolean stop = new AtomicBoolean();
 
   /**
-   * @param previousSeconds training wall time of earlier sessions of the run (resume)
+   * @param checkpointSeconds training time between checkpoints (one is always written at the end)
+   * @param ticker the clock, injectable for tests
    */
   public TrainingLoop(
       Trainer trainer, List<TrainingListener> listeners, double checkpointSeconds, Ticker ticker) {
