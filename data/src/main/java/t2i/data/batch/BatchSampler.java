@@ -11,7 +11,6 @@ import t2i.data.batch.BatchOptions.Sampling;
  * the current epoch's permutation).
  */
 public final class BatchSampler {
-  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
   private final DecodedSplit data;
   private final BatchOptions options;
@@ -53,7 +52,7 @@ public final class BatchSampler {
     int[] wrongRecords = new int[n];
     int[] wrongCaptionIndices = new int[n];
 
-    SplittableRandom random = new SplittableRandom(options.seed() * GOLDEN + index);
+    SplittableRandom random = StepRandom.of(options.seed(), index, StepRandom.BATCHES);
     pickRecords(index, random, records);
     for (int j = 0; j < n; j++) {
       int r = records[j];
@@ -122,7 +121,7 @@ public final class BatchSampler {
       for (int i = 0; i < p.length; i++) {
         p[i] = i;
       }
-      SplittableRandom random = new SplittableRandom(~(options.seed() * GOLDEN + epoch));
+      SplittableRandom random = StepRandom.ofEpoch(options.seed(), epoch);
       for (int i = p.length - 1; i > 0; i--) {
         int k = random.nextInt(i + 1);
         int t = p[k];

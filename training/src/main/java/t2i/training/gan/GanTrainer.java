@@ -11,6 +11,7 @@ import t2i.data.batch.Batch;
 import t2i.data.batch.BatchOptions;
 import t2i.data.batch.BatchPipeline;
 import t2i.data.batch.DecodedSplit;
+import t2i.data.batch.StepRandom;
 import t2i.training.BatchTensors;
 import t2i.training.ChunkedInference;
 import t2i.training.Interpolation;
@@ -18,7 +19,6 @@ import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.embedding.EmbeddingDim;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.RunFrame;
-import t2i.training.run.StepRandom;
 
 /**
  * Trains the GAN on the trainval split: each step one D update, then one G update, on the same

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.tensorflow.Result;
 import org.tensorflow.types.TFloat32;
 import t2i.data.Split;
+import t2i.data.batch.StepRandom;
 import t2i.error.UserException;
 import t2i.training.BatchTensors;
 import t2i.training.embedding.CaptionEmbeddings;
@@ -19,7 +20,6 @@ import t2i.training.loop.TrainingListener;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.RunDirectory;
 import t2i.training.run.RunFrame;
-import t2i.training.run.StepRandom;
 
 /**
  * Trains S on samples of the frozen G: each step, z ~ N(0, 1) and the mean embedding of (as G was
