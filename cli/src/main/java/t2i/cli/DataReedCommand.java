@@ -17,7 +17,8 @@ import t2i.data.reed.ReedDatasetOptions;
     description = {
       "Convert CUB-200-2011 or Oxford-102 in the layout of Reed et al. (text_c10/<class>/<image>.txt"
           + " with one caption per line, trainvalclasses.txt, testclasses.txt) to a t2i dataset.",
-      "Images are resized to --size (default 76) for random 64x64 crops at training time."
+      "Images are resized to --size (default 76) for random crops at training time (64x64 by"
+          + " default)."
     })
 final class DataReedCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

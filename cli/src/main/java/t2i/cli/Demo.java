@@ -458,11 +458,11 @@ final class Demo {
     }
     TextImageRecord query = dataset.read(Split.TEST).get(0);
     AtomicFiles.write(layout.styleQuery(), query.png());
-    QueryImage image = QueryImage.load(layout.styleQuery(), 64);
     // The generator the style run inverts, as `t2i style-transfer` uses it.
     try (StyleModel s = StyleModel.load(layout.style(), plan.threads());
         GanModel g = GanModel.load(Path.of(s.config().gan()), s.checkpoint(), plan.threads());
         EmbeddingModel e = EmbeddingModel.load(g.embeddingRun(), plan.threads())) {
+      QueryImage image = QueryImage.load(layout.styleQuery(), s.imageGeometry().side());
       List<String> texts =
           List.of(captions.get(0), captions.get(captions.size() - 1), captions.get(1));
       AtomicFiles.write(

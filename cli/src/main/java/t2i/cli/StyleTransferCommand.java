@@ -11,7 +11,6 @@ import picocli.CommandLine.Spec;
 import t2i.data.image.Images;
 import t2i.data.image.QueryImage;
 import t2i.data.io.AtomicFiles;
-import t2i.error.UserException;
 import t2i.training.embedding.EmbeddingModel;
 import t2i.training.gan.GanModel;
 import t2i.training.style.StyleGrids;
@@ -24,10 +23,10 @@ import t2i.training.style.StyleModel;
     description = {
       "Transfer the style of an image to new text: s <- S(x), x' <- G(s, phi(t)). The image may"
           + " be PNG, JPEG, GIF or BMP in any bit depth; it is centre-cropped to a square and"
-          + " resized to 64x64 (each change is noted). Writes a grid: for each --text, the query"
+          + " resized to the side the style encoder takes (64x64 by default; each change is noted). Writes a grid: for each --text, the query"
           + " and the result.",
       "G is the generator the style run was trained to invert, unless --gan names another run"
-          + " with the same z dimension."
+          + " with the same z dimension and images."
     })
 final class StyleTransferCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -61,24 +60,15 @@ final class StyleTransferCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    QueryImage query = QueryImage.load(image, 64);
-    query.notes().forEach(n -> spec.commandLine().getErr().println("note: " + image + ": " + n));
     try (StyleModel s = StyleModel.load(style, threads.threads);
         GanModel g =
             gan != null
                 ? GanModel.load(gan, threads.threads)
                 : GanModel.load(Path.of(s.config().gan()), s.checkpoint(), threads.threads);
         EmbeddingModel e = EmbeddingModel.load(embedding.orDefault(g), threads.threads)) {
-      if (g.zDim() != s.config().style().zDim()) {
-        throw new UserException(
-            "the style run encodes "
-                + s.config().style().zDim()
-                + "-d z; the GAN run "
-                + (gan != null ? gan : s.config().gan())
-                + " draws from "
-                + g.zDim()
-                + "-d z");
-      }
+      QueryImage query = QueryImage.load(image, s.imageGeometry().side());
+      query.notes().forEach(n -> spec.commandLine().getErr().println("note: " + image + ": " + n));
+      s.config().checkInverts(g.config().gan(), gan != null ? gan.toString() : s.config().gan());
       AtomicFiles.write(out, Images.encodePng(StyleGrids.transfer(g, e, s, query, texts)));
       spec.commandLine().getOut().printf("wrote %s: %d text(s)%n", out, texts.size());
     }

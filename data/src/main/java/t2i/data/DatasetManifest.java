@@ -12,7 +12,8 @@ import java.util.Map;
  * @param formatVersion {@link #FORMAT_VERSION} of the writer
  * @param name short name ({@code emoji}, {@code cub}, {@code flowers}, ...)
  * @param description one line for people
- * @param imageWidth stored image width (64 for emoji; 76 for Reed-layout data, cropped to 64)
+ * @param imageWidth stored image width (64 for emoji; 76 for Reed-layout data, cropped at training
+ *     time to the network's side)
  * @param imageHeight stored image height
  * @param classes every class, ordered by id
  * @param recordsPerSplit record count of each split

@@ -2,16 +2,10 @@ package t2i.export;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import t2i.graph.GanConfig;
-import t2i.graph.Generator;
-import t2i.graph.Mode;
-import t2i.graph.Network;
 
 /** The size of one image of an NHWC batch: height, width and channels. */
 record ImageShape(long height, long width, long channels) {
@@ -35,20 +29,9 @@ record ImageShape(long height, long width, long channels) {
     return new ImageShape(s.get(1), s.get(2), s.get(3));
   }
 
-  /**
-   * The images G of {@code gan} makes, read off a generator built in a scratch graph: the config
-   * does not state them. Once {@link GanConfig} does, take them from there.
-   */
+  /** The images G of {@code gan} makes, as its config states them. */
   static ImageShape generatedBy(GanConfig gan) {
-    try (Graph g = new Graph()) {
-      Ops tf = Ops.create(g);
-      Network net = new Network(tf, Generator.PREFIX, Mode.INFERENCE, 0);
-      Operand<TFloat32> z =
-          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, gan.zDim())));
-      Operand<TFloat32> text =
-          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, gan.embeddingDim())));
-      return of(Generator.build(net, gan, z, text));
-    }
+    return new ImageShape(gan.imageSize(), gan.imageSize(), gan.imageChannels());
   }
 
   /** {@code [-1, H, W, C]}: a batch of any size. */

@@ -123,7 +123,7 @@ class TextToImageExportTest {
     model = TextToImageExport.export(embeddingRun, ganRun, dir.resolve("models"), 1, false);
 
     StyleTrainingConfig sc =
-        StyleTrainingConfig.builder(ganRun.toString(), 3, zDim)
+        StyleTrainingConfig.builder(ganRun.toString(), 3, gc.gan())
             .preset("tiny")
             .batchSize(4)
             .seed(2)

@@ -15,10 +15,11 @@ import t2i.data.text.ReedAlphabet;
 public final class BatchTensors {
   private BatchTensors() {}
 
-  /** The batch's images as {@code float32 [N, H, W, 3]} in [−1, 1]. */
+  /** The batch's images as {@code float32 [N, H, W, C]} in [−1, 1]. */
   public static TFloat32 images(Batch b) {
     return TFloat32.tensorOf(
-        Shape.of(b.size(), b.height(), b.width(), 3), DataBuffers.of(b.images(), true, false));
+        Shape.of(b.size(), b.height(), b.width(), b.channels()),
+        DataBuffers.of(b.images(), true, false));
   }
 
   /** Captions as Reed's character ids, {@code int32 [N, 201]}. */

@@ -68,8 +68,13 @@ public final class TinyRuns {
 
   /** A tiny GAN run trained {@code steps} steps and checkpointed. */
   public Path trainGan(Path run, Loss loss, int steps) throws IOException {
-    RunDirectory.create(run, GanTrainer.KIND, gan(loss));
-    try (GanTrainer t = new GanTrainer(gan(loss), run, null, 1, Progress.NONE)) {
+    return trainGan(run, gan(loss), steps);
+  }
+
+  /** A GAN run of {@code config} trained {@code steps} steps and checkpointed. */
+  public static Path trainGan(Path run, GanTrainingConfig config, int steps) throws IOException {
+    RunDirectory.create(run, GanTrainer.KIND, config);
+    try (GanTrainer t = new GanTrainer(config, run, null, 1, Progress.NONE)) {
       for (int i = 0; i < steps; i++) {
         t.trainStep();
       }

@@ -1,9 +1,13 @@
 package t2i.data.batch;
 
+import t2i.data.image.Images;
+
 /**
  * One training batch. Arrays are indexed by example; images are NHWC, RGB, in [−1, 1].
  *
  * @param index the batch's position in its pipeline's stream (0, 1, ...)
+ * @param height the images' height: the {@link BatchOptions#cropSize}
+ * @param width the images' width: the same
  * @param records index of each example's record in the {@link DecodedSplit}
  * @param classIds each example's class
  * @param captions a caption of each example's record, chosen at random
@@ -26,8 +30,13 @@ public record Batch(
     int[] wrongRecords,
     int[] wrongCaptionIndices) {
 
-  /** Values per image: height × width × 3. */
+  /** Channels per pixel: the datasets' RGB. */
+  public int channels() {
+    return Images.CHANNELS;
+  }
+
+  /** Values per image: height × width × channels. */
   public int imageLength() {
-    return height * width * 3;
+    return height * width * channels();
   }
 }

@@ -10,7 +10,8 @@ import static com.google.common.base.Preconditions.checkArgument;
  * @param sampling {@link Sampling#SHUFFLED_EPOCHS} for GAN training, {@link
  *     Sampling#DISTINCT_CLASSES} for the joint embedding (one record of each of {@code batchSize}
  *     different classes)
- * @param cropSize side of the square images in the batch (64)
+ * @param cropSize side of the square images in the batch: the side of the network they feed
+ *     ({@value #DEFAULT_CROP_SIZE} by default)
  * @param randomCrop crop at a random offset (else centred)
  * @param flip mirror horizontally with probability ½
  * @param prefetch batches made ahead on the background thread
@@ -26,6 +27,9 @@ public record BatchOptions(
     int prefetch,
     long firstBatch) {
 
+  /** The crop of {@link #defaults()}: the side of the default networks' images. */
+  public static final int DEFAULT_CROP_SIZE = 64;
+
   /** How examples are chosen. */
   public enum Sampling {
     SHUFFLED_EPOCHS,
@@ -39,9 +43,12 @@ public record BatchOptions(
     checkArgument(firstBatch >= 0, "first batch must be >= 0, was %s", firstBatch);
   }
 
-  /** Batch 64, seed 0, shuffled epochs, 64×64 random crops and flips, 4 batches ahead. */
+  /**
+   * Batch 64, seed 0, shuffled epochs, random crops of {@value #DEFAULT_CROP_SIZE}×{@value
+   * #DEFAULT_CROP_SIZE} and flips, 4 batches ahead.
+   */
   public static BatchOptions defaults() {
-    return new BatchOptions(64, 0, Sampling.SHUFFLED_EPOCHS, 64, true, true, 4, 0);
+    return new BatchOptions(64, 0, Sampling.SHUFFLED_EPOCHS, DEFAULT_CROP_SIZE, true, true, 4, 0);
   }
 
   public BatchOptions withBatchSize(int batchSize) {
@@ -55,6 +62,12 @@ public record BatchOptions(
   }
 
   public BatchOptions withSampling(Sampling sampling) {
+    return new BatchOptions(
+        batchSize, seed, sampling, cropSize, randomCrop, flip, prefetch, firstBatch);
+  }
+
+  /** Crops of another side: the image side of the network the batches feed. */
+  public BatchOptions withCropSize(int cropSize) {
     return new BatchOptions(
         batchSize, seed, sampling, cropSize, randomCrop, flip, prefetch, firstBatch);
   }

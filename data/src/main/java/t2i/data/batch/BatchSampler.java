@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.SplittableRandom;
 import t2i.data.batch.BatchOptions.Sampling;
+import t2i.data.image.Images;
 
 /**
  * Makes batch {@code i} of a stream as a pure function of (options, i): the epoch permutations and
@@ -22,12 +23,7 @@ public final class BatchSampler {
         data.classCount() >= 2,
         "batches need records of at least 2 classes (for mismatching captions), got %s",
         data.classCount());
-    checkArgument(
-        options.cropSize() <= data.height() && options.cropSize() <= data.width(),
-        "crop size %s is larger than the images (%sx%s)",
-        options.cropSize(),
-        data.width(),
-        data.height());
+    data.checkCrop(options.cropSize());
     if (options.sampling() == Sampling.DISTINCT_CLASSES) {
       checkArgument(
           options.batchSize() <= data.classCount(),
@@ -42,7 +38,7 @@ public final class BatchSampler {
   public Batch batch(long index) {
     int n = options.batchSize();
     int side = options.cropSize();
-    int imageLength = side * side * 3;
+    int imageLength = side * side * Images.CHANNELS;
     float[] images = new float[n * imageLength];
     int[] records = new int[n];
     int[] classIds = new int[n];
@@ -74,7 +70,7 @@ public final class BatchSampler {
       int x0 = options.randomCrop() ? random.nextInt(maxX + 1) : maxX / 2;
       int y0 = options.randomCrop() ? random.nextInt(maxY + 1) : maxY / 2;
       boolean mirror = options.flip() && random.nextBoolean();
-      copyImage(data.pixels(r), data.width(), x0, y0, side, mirror, images, j * imageLength);
+      data.crop(r, x0, y0, side, mirror, images, j * imageLength);
     }
     return new Batch(
         index,
@@ -132,19 +128,5 @@ public final class BatchSampler {
       cachedPermutation = p;
     }
     return cachedPermutation;
-  }
-
-  private static void copyImage(
-      byte[] rgb, int width, int x0, int y0, int side, boolean mirror, float[] out, int offset) {
-    int o = offset;
-    for (int y = 0; y < side; y++) {
-      int row = ((y0 + y) * width + x0) * 3;
-      for (int x = 0; x < side; x++) {
-        int p = row + 3 * (mirror ? side - 1 - x : x);
-        out[o++] = (rgb[p] & 0xff) / 127.5f - 1f;
-        out[o++] = (rgb[p + 1] & 0xff) / 127.5f - 1f;
-        out[o++] = (rgb[p + 2] & 0xff) / 127.5f - 1f;
-      }
-    }
   }
 }

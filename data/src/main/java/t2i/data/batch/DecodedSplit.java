@@ -117,6 +117,50 @@ public final class DecodedSplit {
     return width;
   }
 
+  /**
+   * Records {@code [start, start + count)} centre-cropped to {@code side × side}, as the networks
+   * take images: row-major {@code [count, side, side, }{@value Images#CHANNELS}{@code ]} in [−1,
+   * 1].
+   */
+  public float[] centreCrops(int start, int count, int side) {
+    checkCrop(side);
+    int length = side * side * Images.CHANNELS;
+    float[] out = new float[count * length];
+    for (int i = 0; i < count; i++) {
+      crop(start + i, (width - side) / 2, (height - side) / 2, side, false, out, i * length);
+    }
+    return out;
+  }
+
+  /** Checks that crops of {@code side × side} fit in the images. */
+  void checkCrop(int side) {
+    checkArgument(
+        side <= height && side <= width,
+        "crop size %s is larger than the images (%sx%s)",
+        side,
+        width,
+        height);
+  }
+
+  /**
+   * The {@code side × side} window of record {@code r} at ({@code x0}, {@code y0}), mirrored if
+   * asked, written to {@code out} from {@code offset} as row-major RGB in [−1, 1].
+   */
+  void crop(int r, int x0, int y0, int side, boolean mirror, float[] out, int offset) {
+    byte[] rgb = pixels.get(r);
+    int c = Images.CHANNELS;
+    int o = offset;
+    for (int y = 0; y < side; y++) {
+      int row = ((y0 + y) * width + x0) * c;
+      for (int x = 0; x < side; x++) {
+        int p = row + c * (mirror ? side - 1 - x : x);
+        for (int k = 0; k < c; k++) {
+          out[o++] = (rgb[p + k] & 0xff) / 127.5f - 1f;
+        }
+      }
+    }
+  }
+
   /** RGB bytes, row-major, of record {@code r}. */
   public byte[] pixels(int r) {
     return pixels.get(r);

@@ -24,11 +24,16 @@ import t2i.error.UserException;
 
 /**
  * Builds the emoji dataset: one record per (emoji, skin variation, style), the image composited
- * onto white at 64×64, captions from CLDR, class = emoji.json subcategory, a seeded zero-shot class
- * split.
+ * onto white at {@value #IMAGE_SIZE}×{@value #IMAGE_SIZE}, captions from CLDR, class = emoji.json
+ * subcategory, a seeded zero-shot class split.
  */
 public final class EmojiDatasetBuilder {
+  /**
+   * The dataset's image side: that of the art the emoji-datasource packages ship in {@code
+   * img/<style>/64/}, stored as it is.
+   */
   public static final int IMAGE_SIZE = 64;
+
   public static final String FLAGS_CATEGORY = "Flags";
 
   private final EmojiDatasetOptions options;
@@ -146,7 +151,11 @@ public final class EmojiDatasetBuilder {
               EmojiDatasetOptions.NAME,
               "Emoji art ("
                   + String.join(", ", options.styles())
-                  + ") at 64x64 with Unicode CLDR descriptions; class = emoji subcategory",
+                  + ") at "
+                  + IMAGE_SIZE
+                  + "x"
+                  + IMAGE_SIZE
+                  + " with Unicode CLDR descriptions; class = emoji subcategory",
               classes,
               sourceEntries,
               opts));

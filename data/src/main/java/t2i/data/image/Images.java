@@ -12,6 +12,9 @@ import t2i.error.UserException;
 
 /** The image operations the dataset builders need; all images leave here as 8-bit RGB. */
 public final class Images {
+  /** Channels of every image the data module stores, decodes and batches: RGB. */
+  public static final int CHANNELS = 3;
+
   static {
     // ImageIO otherwise streams through temporary files, which is slower and leaves a
     // stream-closer hook that fails noisily when the JVM is stopped.
@@ -104,11 +107,11 @@ public final class Images {
     int w = image.getWidth();
     int h = image.getHeight();
     int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
-    byte[] rgb = new byte[w * h * 3];
+    byte[] rgb = new byte[w * h * CHANNELS];
     for (int i = 0; i < argb.length; i++) {
-      rgb[3 * i] = (byte) (argb[i] >> 16);
-      rgb[3 * i + 1] = (byte) (argb[i] >> 8);
-      rgb[3 * i + 2] = (byte) argb[i];
+      rgb[CHANNELS * i] = (byte) (argb[i] >> 16);
+      rgb[CHANNELS * i + 1] = (byte) (argb[i] >> 8);
+      rgb[CHANNELS * i + 2] = (byte) argb[i];
     }
     return rgb;
   }

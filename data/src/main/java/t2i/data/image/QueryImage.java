@@ -82,7 +82,10 @@ public record QueryImage(BufferedImage image, List<String> notes) {
     return new QueryImage(image, notes);
   }
 
-  /** The pixels as the networks take them: row-major {@code [side, side, 3]} in [−1, 1]. */
+  /**
+   * The pixels as the networks take them: row-major {@code [side, side, }{@value
+   * Images#CHANNELS}{@code ]} (RGB) in [−1, 1].
+   */
   public float[] pixels() {
     byte[] rgb = Images.rgbBytes(image);
     float[] out = new float[rgb.length];

@@ -3,6 +3,7 @@ package t2i.data.reed;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.nio.file.Path;
+import t2i.data.batch.BatchOptions;
 
 /**
  * How to convert a Reed-layout tree.
@@ -14,7 +15,8 @@ import java.nio.file.Path;
  * @param boundingBoxes CUB's {@code bounding_boxes.txt}, with {@code images.txt} beside it, or null
  * @param out the dataset folder to create
  * @param name the dataset's short name ({@code cub}, {@code flowers})
- * @param size stored image side; training crops 64×64 at random from it (Reed: 76)
+ * @param size stored image side; training crops the network's side at random from it (Reed: 76
+ *     around 64), so at least {@link BatchOptions#DEFAULT_CROP_SIZE}
  * @param force replace an existing dataset at {@code out}
  */
 public record ReedDatasetOptions(
@@ -29,7 +31,11 @@ public record ReedDatasetOptions(
   public static final int DEFAULT_SIZE = 76;
 
   public ReedDatasetOptions {
-    checkArgument(size >= 64, "image size must be >= 64 (the model's input), was %s", size);
+    checkArgument(
+        size >= BatchOptions.DEFAULT_CROP_SIZE,
+        "image size must be >= %s (the default training crop), was %s",
+        BatchOptions.DEFAULT_CROP_SIZE,
+        size);
     checkArgument(name.matches("[a-z0-9_-]+"), "dataset name must be [a-z0-9_-]+, was '%s'", name);
   }
 }

@@ -172,6 +172,38 @@ class BatchSamplerTest {
   }
 
   @Test
+  void theCropSizeIsTheOptionsAndDefaultsTo64() {
+    assertEquals(64, BatchOptions.defaults().cropSize());
+    Batch b = new BatchSampler(DATA, options(4).withCropSize(5)).batch(0);
+    assertEquals(5, b.height());
+    assertEquals(5, b.width());
+    assertEquals(3, b.channels());
+    assertEquals(4 * 5 * 5 * 3, b.images().length);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new BatchSampler(DATA, options(4).withCropSize(13)),
+        "larger than the 12x12 images");
+  }
+
+  @Test
+  void centreCropsAreTheUnaugmentedBatchesImages() {
+    Batch b = new BatchSampler(DATA, options(4).withAugmentation(false, false)).batch(0);
+    float[] crops = DATA.centreCrops(0, DATA.size(), 8);
+    assertEquals(DATA.size() * b.imageLength(), crops.length);
+    for (int j = 0; j < b.size(); j++) {
+      int length = b.imageLength();
+      assertArrayEquals(
+          Arrays.copyOfRange(b.images(), j * length, (j + 1) * length),
+          Arrays.copyOfRange(crops, b.records()[j] * length, (b.records()[j] + 1) * length),
+          "record " + b.records()[j]);
+    }
+    float[] whole = DATA.centreCrops(3, 1, 12);
+    assertEquals(0, value(whole[0]), "the whole image starts at x = 0");
+    assertEquals(3, value(whole[2]), "blue channel is the record");
+    assertThrows(IllegalArgumentException.class, () -> DATA.centreCrops(0, 1, 13));
+  }
+
+  @Test
   void pipelineYieldsTheSamplersBatchesInOrderFromAnyStart() {
     BatchSampler sampler = new BatchSampler(DATA, options(16));
     try (BatchPipeline p = new BatchPipeline(DATA, options(16).withFirstBatch(5))) {

@@ -25,6 +25,7 @@ public final class DataBenchmark {
       String split,
       int records,
       int batchSize,
+      int imageSize,
       int batches,
       double decodeSeconds,
       double pipelineBatchesPerSecond,
@@ -35,7 +36,7 @@ public final class DataBenchmark {
       return String.format(
           Locale.ROOT,
           "dataset         %s (%s, %,d records)%n"
-              + "batch           %d images 64x64 (random crop when stored larger) + flip,"
+              + "batch           %d images %dx%d (random crop when stored larger) + flip,"
               + " matching + mismatching captions%n"
               + "measured        %d batches per phase, after warm-up%n"
               + "decode split    %.2f s (once per run, before training)%n"
@@ -47,6 +48,8 @@ public final class DataBenchmark {
           split,
           records,
           batchSize,
+          imageSize,
+          imageSize,
           batches,
           decodeSeconds,
           pipelineBatchesPerSecond,
@@ -88,6 +91,7 @@ public final class DataBenchmark {
         split.fileName(),
         data.size(),
         batchSize,
+        options.cropSize(),
         batches,
         decodeSeconds,
         pipeline,

@@ -16,6 +16,7 @@ import t2i.graph.Mode;
 import t2i.graph.Network;
 import t2i.graph.SjeLoss;
 import t2i.graph.TextEncoder;
+import t2i.training.ImageGeometry;
 import t2i.training.optim.GradientBarrier;
 import t2i.training.optim.Optimizer;
 
@@ -50,7 +51,7 @@ public final class EmbeddingGraph {
     Shape imageShape =
         c.image().featureDim() > 0
             ? Shape.of(-1, c.image().featureDim())
-            : Shape.of(-1, c.image().imageSize(), c.image().imageSize(), 3);
+            : ImageGeometry.of(c.image()).batch(-1);
     images = tf.withName("images").placeholder(TFloat32.class, Placeholder.shape(imageShape));
     text = new Network(tf, TextEncoder.PREFIX, mode, c.seed());
     image = new Network(tf, ImageEncoder.PREFIX, mode, c.seed() + 1);

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.tensorflow.Session;
-import org.tensorflow.types.TFloat32;
 import t2i.data.batch.DecodedSplit;
 import t2i.training.BatchTensors;
 import t2i.training.ChunkedInference;
+import t2i.training.ImageGeometry;
 import t2i.training.Sessions;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.Checkpoints;
@@ -65,36 +65,35 @@ public final class EmbeddingModel implements AutoCloseable {
                 BatchTensors.chars(texts.subList(start, start + count).toArray(new String[0]))));
   }
 
-  /** θ(v) of each record of a split, centre-cropped to 64×64, row-major {@code [records, dim]}. */
-  public float[] encodeImages(DecodedSplit data) {
-    int side = config.image().imageSize();
-    return imageEmbeddings.run(
-        data.size(), (start, count) -> Map.of(graph.images, crop(data, start, count, side)));
+  /** The images θ takes, as its config states them (unused with precomputed features). */
+  public ImageGeometry imageGeometry() {
+    return ImageGeometry.of(config.image());
   }
 
   /**
-   * θ(v) of images given as pixels, row-major {@code [n, side, side, 3]} in [−1, 1] (side: the
-   * image encoder's input size), row-major {@code [n, dim]}.
+   * θ(v) of each record of a split, centre-cropped to the image encoder's side, row-major {@code
+   * [records, dim]}.
+   */
+  public float[] encodeImages(DecodedSplit data) {
+    ImageGeometry geometry = imageGeometry();
+    geometry.checkFeeds(data, "the image encoder");
+    return imageEmbeddings.run(
+        data.size(),
+        (start, count) ->
+            Map.of(
+                graph.images,
+                geometry.rows(data.centreCrops(start, count, geometry.side()), 0, count)));
+  }
+
+  /**
+   * θ(v) of images given as pixels, row-major {@code [n, side, side, channels]} of {@link
+   * #imageGeometry()} in [−1, 1], row-major {@code [n, dim]}.
    */
   public float[] encodePixels(float[] pixels, int n) {
-    int side = config.image().imageSize();
-    int size = side * side * 3;
-    if (pixels.length != n * size) {
-      throw new IllegalArgumentException(
-          "expected "
-              + n
-              + " images of "
-              + side
-              + "x"
-              + side
-              + "x3, got "
-              + pixels.length
-              + " values");
-    }
+    ImageGeometry geometry = imageGeometry();
+    geometry.checkPixels(pixels, n);
     return imageEmbeddings.run(
-        n,
-        (start, count) ->
-            Map.of(graph.images, BatchTensors.rows(pixels, start, count, side, side, 3)));
+        n, (start, count) -> Map.of(graph.images, geometry.rows(pixels, start, count)));
   }
 
   /** θ(v) from precomputed features ({@code records} rows of the split). */
@@ -103,24 +102,6 @@ public final class EmbeddingModel implements AutoCloseable {
         records,
         (start, count) ->
             Map.of(graph.images, features.rows(IntStream.range(start, start + count).toArray())));
-  }
-
-  /** Records {@code [start, start + count)}, centre-cropped to {@code side}, in [−1, 1]. */
-  private static TFloat32 crop(DecodedSplit data, int start, int count, int side) {
-    int x0 = (data.width() - side) / 2;
-    int y0 = (data.height() - side) / 2;
-    float[] pixels = new float[count * side * side * 3];
-    int o = 0;
-    for (int i = 0; i < count; i++) {
-      byte[] rgb = data.pixels(start + i);
-      for (int y = 0; y < side; y++) {
-        int row = ((y0 + y) * data.width() + x0) * 3;
-        for (int k = 0; k < side * 3; k++) {
-          pixels[o++] = (rgb[row + k] & 0xff) / 127.5f - 1f;
-        }
-      }
-    }
-    return BatchTensors.rows(pixels, 0, count, side, side, 3);
   }
 
   /** The inference graph's variables, for export. */

@@ -17,6 +17,7 @@ import t2i.data.batch.BatchPipeline;
 import t2i.data.batch.DecodedSplit;
 import t2i.training.BatchTensors;
 import t2i.training.ChunkedInference;
+import t2i.training.ImageGeometry;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.RunFrame;
 
@@ -56,6 +57,10 @@ public final class EmbeddingTrainer extends RunFrame<EmbeddingTrainer.Scalars> {
                 dataset,
                 Split.TRAINVAL,
                 config.image().featureDim());
+    ImageGeometry geometry = ImageGeometry.of(config.image());
+    if (features == null) {
+      geometry.checkFeeds(data, "the image encoder");
+    }
     this.graph = EmbeddingGraph.training(config);
     open(graph.graph);
     this.batches =
@@ -65,6 +70,7 @@ public final class EmbeddingTrainer extends RunFrame<EmbeddingTrainer.Scalars> {
                 .withBatchSize(config.batchSize())
                 .withSeed(config.seed())
                 .withSampling(Sampling.DISTINCT_CLASSES)
+                .withCropSize(geometry.side())
                 .withAugmentation(true, config.flip()));
   }
 

@@ -105,10 +105,17 @@ public final class GanEvaluator {
                 embeddingRun != null ? embeddingRun : gan.embeddingRun(), threads)) {
       EmbeddingDim.check(
           "the embedding run", encoder.dim(), "the GAN", gan.config().gan().embeddingDim());
-      if (encoder.config().imageFeatures() != null || encoder.config().image().imageSize() != 64) {
+      if (encoder.config().imageFeatures() != null) {
         throw new UserException(
-            "eval gan scores 64x64 images with the embedding's image encoder; this embedding run"
+            "eval gan scores images with the embedding's image encoder; this embedding run"
                 + " encodes precomputed features instead");
+      }
+      if (!encoder.imageGeometry().equals(gan.imageGeometry())) {
+        throw new UserException(
+            String.format(
+                "eval gan scores the GAN's %s images with the embedding's image encoder, which"
+                    + " takes %s images",
+                gan.imageGeometry(), encoder.imageGeometry()));
       }
       Dataset dataset = Dataset.open(Path.of(gan.config().dataset()));
       List<TextImageRecord> records = dataset.read(split);

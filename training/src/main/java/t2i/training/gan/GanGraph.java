@@ -21,6 +21,7 @@ import t2i.graph.Generator;
 import t2i.graph.Mode;
 import t2i.graph.Network;
 import t2i.training.BatchTensors;
+import t2i.training.ImageGeometry;
 import t2i.training.optim.Adam;
 
 /**
@@ -55,10 +56,14 @@ final class GanGraph {
 
   final List<Variable<TFloat32>> discriminatorVariables;
   private final boolean interpolates;
+  private final ImageGeometry geometry;
   private final int embeddingDim;
   private final int zDim;
 
-  /** One step's inputs, row-major: images {@code [n, 64, 64, 3]} in [−1, 1], texts, noise. */
+  /**
+   * One step's inputs, row-major: images {@code [n, side, side, channels]} of the config's geometry
+   * in [−1, 1], texts, noise.
+   */
   record StepInputs(
       int n,
       float[] images,
@@ -86,10 +91,11 @@ final class GanGraph {
     Ops tf = Ops.create(graph);
     int e = g.embeddingDim();
     interpolates = c.interpolates();
+    geometry = ImageGeometry.of(g);
     embeddingDim = e;
     zDim = g.zDim();
     int half = batch < 0 ? -1 : batch / 2;
-    images = placeholder(tf, "images", Shape.of(batch, 64, 64, 3));
+    images = placeholder(tf, "images", geometry.batch(batch));
     right = placeholder(tf, "right_text", Shape.of(batch, e));
     wrong = placeholder(tf, "wrong_text", Shape.of(batch, e));
     z = placeholder(tf, "z", Shape.of(batch, g.zDim()));
@@ -140,7 +146,7 @@ final class GanGraph {
     int n = in.n();
     int half = n / 2;
     try (TFloat32 x =
-            TFloat32.tensorOf(Shape.of(n, 64, 64, 3), DataBuffers.of(in.images(), true, false));
+            TFloat32.tensorOf(geometry.batch(n), DataBuffers.of(in.images(), true, false));
         TFloat32 r = BatchTensors.matrix(in.right(), n, embeddingDim);
         TFloat32 w = BatchTensors.matrix(in.wrong(), n, embeddingDim);
         TFloat32 noise = BatchTensors.matrix(in.z(), n, zDim);

@@ -16,6 +16,7 @@ import t2i.graph.Mode;
 import t2i.graph.Network;
 import t2i.training.BatchTensors;
 import t2i.training.ChunkedInference;
+import t2i.training.ImageGeometry;
 import t2i.training.Sessions;
 import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.run.Checkpoint;
@@ -99,6 +100,11 @@ public final class GanModel implements ImageGenerator, AutoCloseable {
   @Override
   public int zDim() {
     return config.gan().zDim();
+  }
+
+  @Override
+  public ImageGeometry imageGeometry() {
+    return ImageGeometry.of(config.gan());
   }
 
   @Override

@@ -12,6 +12,7 @@ import org.tensorflow.proto.DeviceStepStats;
 import org.tensorflow.proto.NodeExecStats;
 import org.tensorflow.proto.RunMetadata;
 import t2i.data.Progress;
+import t2i.training.ImageGeometry;
 import t2i.training.Sessions;
 import t2i.training.bench.GraphFlops;
 import t2i.training.bench.Machine;
@@ -211,7 +212,7 @@ public final class GanStepBenchmark {
   private GanGraph.StepInputs randomInputs(int n, SplittableRandom random) {
     int e = config.gan().embeddingDim();
     int zDim = config.gan().zDim();
-    float[] images = new float[n * 64 * 64 * 3];
+    float[] images = new float[n * ImageGeometry.of(config.gan()).values()];
     for (int i = 0; i < images.length; i++) {
       images[i] = (float) (random.nextDouble() * 2 - 1);
     }

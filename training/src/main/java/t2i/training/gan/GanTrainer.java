@@ -14,6 +14,7 @@ import t2i.data.batch.DecodedSplit;
 import t2i.data.batch.StepRandom;
 import t2i.training.BatchTensors;
 import t2i.training.ChunkedInference;
+import t2i.training.ImageGeometry;
 import t2i.training.Interpolation;
 import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.embedding.EmbeddingDim;
@@ -49,6 +50,7 @@ public final class GanTrainer extends RunFrame<GanTrainer.Scalars> implements Im
     EmbeddingDim.check(
         config.embeddings(), embeddings.dim(), "the GAN", config.gan().embeddingDim());
     DecodedSplit data = DecodedSplit.load(dataset, Split.TRAINVAL, progress);
+    imageGeometry().checkFeeds(data, "the GAN");
     this.graph = new GanGraph(config);
     open(graph.graph);
     this.batches =
@@ -57,6 +59,7 @@ public final class GanTrainer extends RunFrame<GanTrainer.Scalars> implements Im
             BatchOptions.defaults()
                 .withBatchSize(config.batchSize())
                 .withSeed(config.seed())
+                .withCropSize(imageGeometry().side())
                 .withAugmentation(true, config.flip()));
   }
 
@@ -94,6 +97,11 @@ public final class GanTrainer extends RunFrame<GanTrainer.Scalars> implements Im
   @Override
   public int zDim() {
     return config.gan().zDim();
+  }
+
+  @Override
+  public ImageGeometry imageGeometry() {
+    return ImageGeometry.of(config.gan());
   }
 
   @Override

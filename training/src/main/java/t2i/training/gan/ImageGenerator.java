@@ -1,5 +1,7 @@
 package t2i.training.gan;
 
+import t2i.training.ImageGeometry;
+
 /** Something that draws images from noise and text embeddings: the trainer or a loaded model. */
 public interface ImageGenerator {
   /**
@@ -7,10 +9,14 @@ public interface ImageGenerator {
    *
    * @param z row-major {@code [n, zDim]}
    * @param text row-major {@code [n, embeddingDim]}
-   * @return images row-major {@code [n, 64, 64, 3]} in (−1, 1)
+   * @return images row-major {@code [n, side, side, channels]} of {@link #imageGeometry()} in (−1,
+   *     1)
    */
   float[] generate(float[] z, float[] text, int n);
 
   /** The length of z. */
   int zDim();
+
+  /** The images G draws, as its config states them. */
+  ImageGeometry imageGeometry();
 }

@@ -10,6 +10,7 @@ import t2i.data.Dataset;
 import t2i.data.Split;
 import t2i.data.TextImageRecord;
 import t2i.data.image.ImageGrid;
+import t2i.training.ImageGeometry;
 import t2i.training.embedding.CaptionEmbeddings;
 
 /**
@@ -77,35 +78,18 @@ public final class SampleGrid {
     return List.copyOf(labels);
   }
 
+  /** The grid of G's samples: RGB images of any side. */
   public BufferedImage render(ImageGenerator generator) {
     float[] images = generator.generate(z, text, rows * columns);
+    ImageGeometry geometry = generator.imageGeometry();
     List<ImageGrid.Row> gridRows = new ArrayList<>();
-    int size = 64 * 64 * 3;
     for (int row = 0; row < rows; row++) {
       List<BufferedImage> cells = new ArrayList<>();
       for (int c = 0; c < columns; c++) {
-        cells.add(toImage(images, (row * columns + c) * size));
+        cells.add(geometry.picture(images, row * columns + c));
       }
       gridRows.add(new ImageGrid.Row(cells, labels.get(row)));
     }
     return ImageGrid.draw(gridRows, 1);
-  }
-
-  public static BufferedImage toImage(float[] values, int offset) {
-    BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
-    for (int y = 0; y < 64; y++) {
-      for (int x = 0; x < 64; x++) {
-        int o = offset + (y * 64 + x) * 3;
-        image.setRGB(
-            x,
-            y,
-            (channel(values[o]) << 16) | (channel(values[o + 1]) << 8) | channel(values[o + 2]));
-      }
-    }
-    return image;
-  }
-
-  private static int channel(float v) {
-    return Math.max(0, Math.min(255, Math.round((v + 1f) * 127.5f)));
   }
 }

@@ -38,8 +38,10 @@ public final class SampleListener implements TrainingListener {
     return new SampleListener(trainer, grid, runDir, every);
   }
 
+  /** Fails at once, not at the first grid, if G's images are not RGB. */
   public SampleListener(GanTrainer trainer, SampleGrid grid, Path runDir, int every)
       throws IOException {
+    trainer.imageGeometry().checkRgb();
     this.trainer = trainer;
     this.grid = grid;
     this.dir = runDir.resolve("samples");

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import t2i.data.image.ImageGrid;
+import t2i.training.ImageGeometry;
 import t2i.training.embedding.EmbeddingModel;
 
 /**
@@ -16,7 +17,10 @@ public final class TextSamples {
 
   private TextSamples() {}
 
-  /** Images row-major {@code [texts × n, 64, 64, 3]} in (−1, 1), text-major. */
+  /**
+   * Images row-major {@code [texts × n, side, side, channels]} of the generator's {@link
+   * ImageGenerator#imageGeometry()} in (−1, 1), text-major.
+   */
   public static float[] draw(
       ImageGenerator generator, EmbeddingModel encoder, List<String> texts, int n, long seed) {
     int zDim = generator.zDim();
@@ -40,13 +44,13 @@ public final class TextSamples {
   public static BufferedImage grid(
       ImageGenerator generator, EmbeddingModel encoder, List<String> texts, int n, long seed) {
     float[] images = draw(generator, encoder, texts, n, seed);
+    ImageGeometry geometry = generator.imageGeometry();
     List<ImageGrid.Row> rows = new ArrayList<>();
-    int size = 64 * 64 * 3;
     for (int t = 0; t < texts.size(); t++) {
       for (int start = 0; start < n; start += COLUMNS) {
         List<BufferedImage> cells = new ArrayList<>();
         for (int j = start; j < Math.min(n, start + COLUMNS); j++) {
-          cells.add(SampleGrid.toImage(images, (t * n + j) * size));
+          cells.add(geometry.picture(images, t * n + j));
         }
         String caption =
             start == 0 ? texts.get(t) + "  (seeds " + seed + "–" + (seed + n - 1) + ")" : "";

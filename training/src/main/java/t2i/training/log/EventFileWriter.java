@@ -18,6 +18,9 @@ import t2i.data.tfrecord.TfRecordWriter;
  * TensorBoard merges them.
  */
 public final class EventFileWriter implements AutoCloseable {
+  /** {@code Summary.Image.colorspace} of RGB (1 grayscale, 2 grayscale + alpha, 3 RGB, 4 RGBA). */
+  private static final int COLORSPACE_RGB = 3;
+
   private final TfRecordWriter out;
 
   /** A new event file; a run resumed at step {@code resumeStep} > 0 marks the restart. */
@@ -52,13 +55,14 @@ public final class EventFileWriter implements AutoCloseable {
     write(event(step).setSummary(summary).build());
   }
 
+  /** An RGB picture, PNG-encoded. */
   public void image(long step, String tag, byte[] png, int width, int height) throws IOException {
     Summary.Image image =
         Summary.Image.newBuilder()
             .setEncodedImageString(ByteString.copyFrom(png))
             .setWidth(width)
             .setHeight(height)
-            .setColorspace(3)
+            .setColorspace(COLORSPACE_RGB)
             .build();
     write(
         event(step)

@@ -13,6 +13,7 @@ import t2i.data.Split;
 import t2i.data.TextImageRecord;
 import t2i.data.batch.DecodedSplit;
 import t2i.data.io.Json;
+import t2i.training.ImageGeometry;
 import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.gan.GanModel;
 import t2i.training.gan.Noise;
@@ -77,7 +78,7 @@ public final class StyleEvaluator {
       Dataset dataset = Dataset.open(Path.of(gan.config().dataset()));
       List<TextImageRecord> records = dataset.read(Split.TEST);
       progress.start("encode " + records.size() + " test images with S", 0);
-      float[] codes = style.encode(pixels(DecodedSplit.of(records)), records.size());
+      float[] codes = style.encode(pixels(DecodedSplit.of(records), style), records.size());
       progress.finish();
       int zDim = style.config().style().zDim();
       String[] styles = records.stream().map(TextImageRecord::style).toArray(String[]::new);
@@ -171,15 +172,11 @@ public final class StyleEvaluator {
     return tone;
   }
 
-  private static float[] pixels(DecodedSplit data) {
-    float[] out = new float[data.size() * 64 * 64 * 3];
-    for (int i = 0; i < data.size(); i++) {
-      byte[] rgb = data.pixels(i);
-      for (int k = 0; k < rgb.length; k++) {
-        out[i * rgb.length + k] = (rgb[k] & 0xff) / 127.5f - 1f;
-      }
-    }
-    return out;
+  /** The split's images centre-cropped to the side S takes. */
+  private static float[] pixels(DecodedSplit data, StyleModel style) {
+    ImageGeometry geometry = style.imageGeometry();
+    geometry.checkFeeds(data, "the style encoder");
+    return data.centreCrops(0, data.size(), geometry.side());
   }
 
   /** The table of several runs' reports (GAN-INT-CLS beside GAN-CLS or plain GAN). */

@@ -12,6 +12,7 @@ import t2i.graph.Generator;
 import t2i.graph.Mode;
 import t2i.graph.Network;
 import t2i.graph.StyleEncoder;
+import t2i.training.ImageGeometry;
 import t2i.training.optim.Adam;
 import t2i.training.run.PartialRestore;
 
@@ -45,7 +46,7 @@ final class StyleGraph {
         tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
     images =
         tf.withName("images")
-            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 64, 64, 3)));
+            .placeholder(TFloat32.class, Placeholder.shape(ImageGeometry.of(c.style()).batch(-1)));
 
     generator = new Network(tf, Generator.PREFIX, Mode.INFERENCE, c.seed());
     style = new Network(tf, StyleEncoder.PREFIX, Mode.TRAINING, c.seed() + 1);

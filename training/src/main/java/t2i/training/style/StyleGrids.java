@@ -6,16 +6,14 @@ import java.util.Arrays;
 import java.util.List;
 import t2i.data.image.ImageGrid;
 import t2i.data.image.QueryImage;
+import t2i.training.ImageGeometry;
 import t2i.training.Interpolation;
 import t2i.training.embedding.EmbeddingModel;
 import t2i.training.gan.ImageGenerator;
 import t2i.training.gan.Noise;
-import t2i.training.gan.SampleGrid;
 
 /** The pictures of the style encoder's section: style transfer and the two interpolations. */
 public final class StyleGrids {
-  private static final int IMAGE = 64 * 64 * 3;
-
   private StyleGrids() {}
 
   /**
@@ -41,7 +39,7 @@ public final class StyleGrids {
     for (int i = 0; i < n; i++) {
       rows.add(
           new ImageGrid.Row(
-              List.of(query.image(), SampleGrid.toImage(images, i * IMAGE)),
+              List.of(query.image(), gan.imageGeometry().picture(images, i)),
               "query, then its style with \"" + texts.get(i) + "\""));
     }
     return ImageGrid.draw(rows, 1);
@@ -61,6 +59,7 @@ public final class StyleGrids {
       rows.add(
           row(
               gan.generate(z, texts, steps),
+              gan.imageGeometry(),
               steps,
               "\"" + a + "\" -> \"" + b + "\", seed " + seed));
     }
@@ -86,16 +85,17 @@ public final class StyleGrids {
       rows.add(
           row(
               gan.generate(z, text, steps),
+              gan.imageGeometry(),
               steps,
               "\"" + texts.get(t) + "\", z from seed " + from + " to seed " + to));
     }
     return ImageGrid.draw(rows, 1);
   }
 
-  private static ImageGrid.Row row(float[] images, int n, String caption) {
+  private static ImageGrid.Row row(float[] images, ImageGeometry geometry, int n, String caption) {
     List<BufferedImage> cells = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      cells.add(SampleGrid.toImage(images, i * IMAGE));
+      cells.add(geometry.picture(images, i));
     }
     return new ImageGrid.Row(cells, caption);
   }

@@ -5,15 +5,14 @@ import java.util.Map;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import t2i.graph.Mode;
 import t2i.graph.Network;
 import t2i.graph.StyleEncoder;
-import t2i.training.BatchTensors;
 import t2i.training.ChunkedInference;
+import t2i.training.ImageGeometry;
 import t2i.training.Sessions;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.Checkpoints;
@@ -34,7 +33,7 @@ public final class StyleModel implements AutoCloseable {
     Ops tf = Ops.create(graph);
     images =
         tf.withName("images")
-            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 64, 64, 3)));
+            .placeholder(TFloat32.class, Placeholder.shape(imageGeometry().batch(-1)));
     Operand<TFloat32> encoded =
         StyleEncoder.build(
             new Network(tf, StyleEncoder.PREFIX, Mode.INFERENCE, config.seed() + 1),
@@ -60,10 +59,19 @@ public final class StyleModel implements AutoCloseable {
     return checkpoint;
   }
 
-  /** S(x) of images row-major {@code [n, 64, 64, 3]} in [−1, 1]: row-major {@code [n, zDim]}. */
+  /** The images S takes, as its config states them: those of the GAN it inverts. */
+  public ImageGeometry imageGeometry() {
+    return ImageGeometry.of(config.style());
+  }
+
+  /**
+   * S(x) of images row-major {@code [n, side, side, channels]} of {@link #imageGeometry()} in [−1,
+   * 1]: row-major {@code [n, zDim]}.
+   */
   public float[] encode(float[] pixels, int n) {
-    return z.run(
-        n, (start, count) -> Map.of(images, BatchTensors.rows(pixels, start, count, 64, 64, 3)));
+    ImageGeometry geometry = imageGeometry();
+    geometry.checkPixels(pixels, n);
+    return z.run(n, (start, count) -> Map.of(images, geometry.rows(pixels, start, count)));
   }
 
   @Override

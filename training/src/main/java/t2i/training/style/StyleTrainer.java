@@ -9,7 +9,6 @@ import org.tensorflow.Result;
 import org.tensorflow.types.TFloat32;
 import t2i.data.Split;
 import t2i.data.batch.StepRandom;
-import t2i.error.UserException;
 import t2i.training.BatchTensors;
 import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.gan.GanTrainer;
@@ -44,16 +43,7 @@ public final class StyleTrainer extends RunFrame<StyleTrainer.Scalars> {
     super(Scalars.class, runDir, resumeFrom, threads);
     this.config = config;
     this.gan = ganConfig(Path.of(config.gan()));
-    if (gan.gan().zDim() != config.style().zDim()) {
-      throw new UserException(
-          "the style encoder outputs "
-              + config.style().zDim()
-              + "-d z; the GAN run "
-              + config.gan()
-              + " draws from "
-              + gan.gan().zDim()
-              + "-d z");
-    }
+    config.checkInverts(gan.gan(), config.gan());
     this.embeddings = CaptionEmbeddings.read(Path.of(gan.embeddings()));
     this.graph = new StyleGraph(config, gan.gan());
     open(graph.graph);

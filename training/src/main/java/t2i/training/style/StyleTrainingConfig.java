@@ -3,7 +3,10 @@ package t2i.training.style;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.nio.file.Path;
+import t2i.error.UserException;
+import t2i.graph.GanConfig;
 import t2i.graph.StyleEncoderConfig;
+import t2i.training.ImageGeometry;
 import t2i.training.gan.GanModel;
 
 /**
@@ -40,23 +43,45 @@ public record StyleTrainingConfig(
   /**
    * The defaults: the cpu encoder, 64 samples per step, Adam 0.0002 with β1 0.5, seed 0.
    *
-   * @param zDim the GAN's noise length, which S outputs
+   * @param generator the GAN's networks: S outputs its z and takes its images
    */
-  public static Builder builder(String ganRun, long ganStep, int zDim) {
-    return new Builder(ganRun, ganStep, zDim);
+  public static Builder builder(String ganRun, long ganStep, GanConfig generator) {
+    return new Builder(
+        ganRun, ganStep, generator.zDim(), generator.imageSize(), generator.imageChannels());
   }
 
   /** A new run's defaults for inverting the latest checkpoint of a GAN run. */
   public static Builder defaultsFor(Path ganRun) {
     Path run = ganRun.toAbsolutePath().normalize();
     try (GanModel model = GanModel.load(run, 1)) {
-      return builder(run.toString(), model.checkpoint().step(), model.zDim());
+      return builder(run.toString(), model.checkpoint().step(), model.config().gan());
+    }
+  }
+
+  /**
+   * Checks that S inverts G of {@code generator} (from the GAN run {@code ganRun}): that it outputs
+   * G's z and takes G's images.
+   */
+  public void checkInverts(GanConfig generator, String ganRun) {
+    if (generator.zDim() != style.zDim()) {
+      throw new UserException(
+          String.format(
+              "the style encoder outputs %d-d z; the GAN run %s draws from %d-d z",
+              style.zDim(), ganRun, generator.zDim()));
+    }
+    ImageGeometry takes = ImageGeometry.of(style);
+    ImageGeometry draws = ImageGeometry.of(generator);
+    if (!takes.equals(draws)) {
+      throw new UserException(
+          String.format(
+              "the style encoder takes %s images; the GAN run %s draws %s images",
+              takes, ganRun, draws));
     }
   }
 
   /** This configuration's values, for a resume to check or change. */
   public Builder toBuilder() {
-    Builder b = new Builder(gan, ganStep, style.zDim());
+    Builder b = new Builder(gan, ganStep, style.zDim(), style.imageSize(), style.imageChannels());
     b.preset = preset;
     b.style = style;
     b.batchSize = batchSize;
@@ -71,6 +96,8 @@ public record StyleTrainingConfig(
     private String gan;
     private final long ganStep;
     private final int zDim;
+    private final int imageSize;
+    private final int imageChannels;
     private String preset = "cpu";
     private StyleEncoderConfig style;
     private int batchSize = 64;
@@ -78,10 +105,12 @@ public record StyleTrainingConfig(
     private float beta1 = 0.5f;
     private long seed;
 
-    private Builder(String gan, long ganStep, int zDim) {
+    private Builder(String gan, long ganStep, int zDim, int imageSize, int imageChannels) {
       this.gan = gan;
       this.ganStep = ganStep;
       this.zDim = zDim;
+      this.imageSize = imageSize;
+      this.imageChannels = imageChannels;
     }
 
     public Builder gan(String ganRun) {
@@ -89,7 +118,7 @@ public record StyleTrainingConfig(
       return this;
     }
 
-    /** A named encoder preset (cpu, tiny). */
+    /** A named encoder preset (cpu, tiny), for G's z and images. */
     public Builder preset(String name) {
       this.preset = name;
       this.style = null;
@@ -123,7 +152,9 @@ public record StyleTrainingConfig(
           gan,
           ganStep,
           preset,
-          style != null ? style : StyleEncoderConfig.preset(preset, zDim),
+          style != null
+              ? style
+              : StyleEncoderConfig.preset(preset, zDim).withImage(imageSize, imageChannels),
           batchSize,
           learningRate,
           beta1,

@@ -19,12 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 import t2i.data.Dataset;
 import t2i.data.Progress;
 import t2i.data.Split;
+import t2i.data.TextImageRecord;
+import t2i.data.batch.DecodedSplit;
 import t2i.data.emoji.EmojiFixture;
 import t2i.data.io.Npy;
 import t2i.error.UserException;
 import t2i.graph.ImageEncoderConfig;
 import t2i.graph.Layers;
 import t2i.graph.TextEncoderConfig;
+import t2i.training.ImageGeometry;
 import t2i.training.optim.OptimizerType;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.Checkpoints;
@@ -127,6 +130,34 @@ class EmbeddingTrainerTest {
     }
     try (EmbeddingModel m = EmbeddingModel.load(run, 1)) {
       assertArrayEquals(training, m.encodeTexts(List.of(texts)), 1e-6f);
+    }
+  }
+
+  @Test
+  void anImageEncoderOf32x32ImagesTrainsOnCropsAndEncodesCentreCrops() throws IOException {
+    EmbeddingConfig c =
+        EmbeddingConfig.builder(datasetDir.toString(), trainvalClasses)
+            .text(TextEncoderConfig.tiny())
+            .image(ImageEncoderConfig.tiny().withImage(32, 3))
+            .batchSize(trainvalClasses)
+            .seed(5)
+            .build();
+    Path run = dir.resolve("side-32");
+    RunDirectory.create(run, EmbeddingTrainer.KIND, c);
+    try (EmbeddingTrainer t = trainer(c, run, null)) {
+      assertTrue(Double.isFinite(t.trainStep().get("loss")));
+      t.checkpoint(1.0);
+    }
+    List<TextImageRecord> records = Dataset.open(datasetDir).read(Split.TEST);
+    DecodedSplit split = DecodedSplit.of(records);
+    try (EmbeddingModel m = EmbeddingModel.load(run, 1)) {
+      assertEquals(new ImageGeometry(32, 3), m.imageGeometry());
+      float[] encoded = m.encodeImages(split);
+      assertEquals(records.size() * m.dim(), encoded.length);
+      assertArrayEquals(
+          encoded,
+          m.encodePixels(split.centreCrops(0, split.size(), 32), records.size()),
+          "the records' centre crops");
     }
   }
 

@@ -1,12 +1,14 @@
 package t2i.training.gan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import t2i.data.Dataset;
 import t2i.data.Progress;
+import t2i.data.Split;
+import t2i.error.UserException;
+import t2i.graph.GanConfig;
+import t2i.training.ImageGeometry;
 import t2i.training.TinyRuns;
 import t2i.training.gan.GanTrainingConfig.Loss;
 import t2i.training.loop.StepResult;
@@ -117,5 +123,64 @@ class GanTrainerTest {
       BufferedImage again = grid.render(t);
       assertEquals(image.getRGB(30, 30), again.getRGB(30, 30), "fixed noise, same samples");
     }
+  }
+
+  @Test
+  void aGanOf32x32ImagesTrainsAndDrawsItsSampleGridIn32x32Cells() throws IOException {
+    GanTrainingConfig base = config(Loss.INT_CLS);
+    GanTrainingConfig c = base.toBuilder().gan(base.gan().withImage(32, 3)).build();
+    ImageGeometry side32 = new ImageGeometry(32, 3);
+    Path run = dir.resolve("side-32");
+    RunDirectory.create(run, GanTrainer.KIND, c);
+    int zDim = c.gan().zDim();
+    int columns = 3;
+    try (GanTrainer t = new GanTrainer(c, run, null, 1, Progress.NONE)) {
+      assertEquals(side32, t.imageGeometry());
+      for (int i = 0; i < 2; i++) {
+        for (Map.Entry<String, Double> e : t.trainStep().scalars().entrySet()) {
+          assertTrue(Double.isFinite(e.getValue()), e.getKey());
+        }
+      }
+      t.checkpoint(1.0);
+      SampleGrid grid = new SampleGrid(Dataset.open(dataset), t.embeddings(), zDim, 2, columns, 0);
+      BufferedImage image = grid.render(t);
+      // the first cell: the first trainval record's first caption with the first column's noise
+      float[] z = Arrays.copyOf(Noise.normal(new SplittableRandom(0), columns * zDim), zDim);
+      float[] text = t.embeddings().get(Split.TRAINVAL, 0, 0);
+      float[] drawn = t.generate(z, text, 1);
+      assertEquals(side32.values(), drawn.length);
+      BufferedImage expected = side32.picture(drawn, 0);
+      // cells: 4 px padding, then 32 px images with 4 px between
+      for (int y = 0; y < 32; y++) {
+        for (int x = 0; x < 32; x++) {
+          assertEquals(expected.getRGB(x, y), image.getRGB(4 + x, 4 + y), "pixel " + x + "," + y);
+        }
+      }
+      assertEquals(0xFFDDDDDD, image.getRGB(4 + 32, 10), "the first cell's right border");
+      assertEquals(0xFFDDDDDD, image.getRGB(4 + 32 + 4 - 1, 10), "the second cell's left border");
+    }
+    try (GanModel m = GanModel.load(run, 1)) {
+      assertEquals(side32, m.imageGeometry());
+      assertEquals(
+          2 * side32.values(), m.generate(new float[2 * zDim], new float[2 * 16], 2).length);
+    }
+  }
+
+  @Test
+  void aGanWhoseImagesTheDatasetCannotFeedIsRefusedBeforeItsGraphIsBuilt() {
+    GanTrainingConfig base = config(Loss.INT_CLS);
+    Map<GanConfig, String> refused =
+        Map.of(
+            base.gan().withImage(128, 3), "smaller than the 128x128 images the GAN takes",
+            base.gan().withImage(64, 5), "the GAN takes images of 5 channels");
+    refused.forEach(
+        (gan, message) -> {
+          GanTrainingConfig c = base.toBuilder().gan(gan).build();
+          UserException e =
+              assertThrows(
+                  UserException.class,
+                  () -> new GanTrainer(c, dir.resolve("refused"), null, 1, Progress.NONE));
+          assertTrue(e.getMessage().contains(message), e.getMessage());
+        });
   }
 }

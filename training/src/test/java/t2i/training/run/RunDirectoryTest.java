@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import t2i.error.UserException;
+import t2i.graph.GanConfig;
 import t2i.training.embedding.EmbeddingConfig;
 import t2i.training.embedding.EmbeddingTrainer;
 import t2i.training.gan.GanTrainer;
@@ -38,7 +39,8 @@ class RunDirectoryTest {
             });
     assertEquals(gan, RunDirectory.open(ganRun, GanTrainer.KIND).config(GanTrainingConfig.class));
 
-    StyleTrainingConfig style = StyleTrainingConfig.builder("gan", 10, 100).preset("tiny").build();
+    StyleTrainingConfig style =
+        StyleTrainingConfig.builder("gan", 10, GanConfig.cpu()).preset("tiny").build();
     Path styleRun =
         saveWithout(
             "style",

@@ -2,10 +2,12 @@ package t2i.training.style;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,13 +15,17 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import t2i.data.Progress;
+import t2i.data.image.Images;
+import t2i.data.image.QueryImage;
+import t2i.error.UserException;
+import t2i.training.ImageGeometry;
 import t2i.training.Interpolation;
 import t2i.training.TinyRuns;
 import t2i.training.embedding.EmbeddingModel;
 import t2i.training.gan.GanModel;
 import t2i.training.gan.GanTrainingConfig;
 import t2i.training.gan.Noise;
-import t2i.training.gan.SampleGrid;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.Checkpoints;
 import t2i.training.run.RunDirectory;
@@ -37,7 +43,8 @@ class StyleTrainerTest {
   }
 
   static StyleTrainingConfig config() {
-    return StyleTrainingConfig.builder(gan.toString(), 30, 8)
+    return StyleTrainingConfig.builder(
+            gan.toString(), 30, runs.gan(GanTrainingConfig.Loss.INT_CLS).gan())
         .preset("tiny")
         .batchSize(32)
         .learningRate(2e-3f)
@@ -115,17 +122,65 @@ class StyleTrainerTest {
           StyleGrids.textInterpolation(g, e, "a red apple", "a blue car", 4, List.of(7L));
       float[] phi = e.encodeTexts(List.of("a red apple", "a blue car"));
       float[] z = Noise.forSeed(7, 8);
-      BufferedImage first = SampleGrid.toImage(g.generate(z, Arrays.copyOfRange(phi, 0, 16), 1), 0);
-      BufferedImage last = SampleGrid.toImage(g.generate(z, Arrays.copyOfRange(phi, 16, 32), 1), 0);
+      BufferedImage first =
+          g.imageGeometry().picture(g.generate(z, Arrays.copyOfRange(phi, 0, 16), 1), 0);
+      BufferedImage last =
+          g.imageGeometry().picture(g.generate(z, Arrays.copyOfRange(phi, 16, 32), 1), 0);
       // grid cells: 4 px padding, then 64 px images with 4 px between
       assertSameImage(first, grid.getSubimage(4, 4, 64, 64));
       assertSameImage(last, grid.getSubimage(4 + 3 * 68, 4, 64, 64));
     }
   }
 
+  @Test
+  void aStyleRunOnA32x32GanTakesItsQueryAt32x32AndDrawsIn32x32() throws IOException {
+    GanTrainingConfig base = runs.gan(GanTrainingConfig.Loss.INT_CLS);
+    GanTrainingConfig small = base.toBuilder().gan(base.gan().withImage(32, 3)).build();
+    Path gan32 = TinyRuns.trainGan(dir.resolve("gan-32"), small, 1);
+    StyleTrainingConfig c =
+        StyleTrainingConfig.defaultsFor(gan32).preset("tiny").batchSize(4).seed(5).build();
+    assertEquals(new ImageGeometry(32, 3), ImageGeometry.of(c.style()));
+    Path run = dir.resolve("style-32");
+    RunDirectory.create(run, StyleTrainer.KIND, c);
+    try (StyleTrainer t = new StyleTrainer(c, run, null, 1)) {
+      t.trainStep();
+      t.checkpoint(1.0);
+    }
+    Path file = dir.resolve("query.png");
+    Files.write(file, Images.encodePng(new BufferedImage(50, 40, BufferedImage.TYPE_INT_RGB)));
+    try (StyleModel s = StyleModel.load(run, 1);
+        GanModel g = GanModel.load(Path.of(s.config().gan()), s.checkpoint(), 1);
+        EmbeddingModel e = EmbeddingModel.load(runs.embeddingRun, 1)) {
+      assertEquals(new ImageGeometry(32, 3), s.imageGeometry());
+      QueryImage query = QueryImage.load(file, s.imageGeometry().side());
+      assertEquals(32, query.image().getWidth());
+      assertEquals(32, query.image().getHeight());
+      float[] code = s.encode(query.pixels(), 1);
+      BufferedImage grid = StyleGrids.transfer(g, e, s, query, List.of("a red apple"));
+      BufferedImage drawn =
+          g.imageGeometry().picture(g.generate(code, e.encodeTexts(List.of("a red apple")), 1), 0);
+      // grid cells: 4 px padding, then the query and the result, 32 px each, 4 px between
+      assertSameImage(query.image(), grid.getSubimage(4, 4, 32, 32));
+      assertSameImage(drawn, grid.getSubimage(4 + 36, 4, 32, 32));
+      assertThrows(IllegalArgumentException.class, () -> s.encode(new float[64 * 64 * 3], 1));
+    }
+    StyleEvaluator.Report report = StyleEvaluator.run(run, 1, Progress.NONE);
+    assertTrue(report.artStyle().images() > 0);
+
+    StyleTrainingConfig wide =
+        StyleTrainingConfig.builder(gan32.toString(), 1, base.gan()).preset("tiny").build();
+    UserException refused =
+        assertThrows(
+            UserException.class,
+            () -> new StyleTrainer(wide, dir.resolve("style-64-on-32"), null, 1));
+    assertEquals(
+        "the style encoder takes 64x64x3 images; the GAN run " + gan32 + " draws 32x32x3 images",
+        refused.getMessage());
+  }
+
   private static void assertSameImage(BufferedImage expected, BufferedImage actual) {
-    for (int y = 0; y < 64; y++) {
-      for (int x = 0; x < 64; x++) {
+    for (int y = 0; y < expected.getHeight(); y++) {
+      for (int x = 0; x < expected.getWidth(); x++) {
         assertEquals(expected.getRGB(x, y), actual.getRGB(x, y), "pixel " + x + "," + y);
       }
     }

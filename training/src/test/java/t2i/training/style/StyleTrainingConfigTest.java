@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import t2i.graph.GanConfig;
 import t2i.graph.StyleEncoderConfig;
 import t2i.training.run.RunDirectory;
 
@@ -18,7 +19,7 @@ class StyleTrainingConfigTest {
 
   @Test
   void defaultsAreTheCpuEncoderAndAdam() {
-    StyleTrainingConfig c = StyleTrainingConfig.builder("gan", 30, 8).build();
+    StyleTrainingConfig c = StyleTrainingConfig.builder("gan", 30, GanConfig.tiny()).build();
     assertEquals("cpu", c.preset());
     assertEquals(StyleEncoderConfig.preset("cpu", 8), c.style());
     assertEquals(64, c.batchSize());
@@ -29,7 +30,8 @@ class StyleTrainingConfigTest {
 
   @Test
   void aRunFolderFromBeforePresetNamesStillLoads() throws IOException {
-    StyleTrainingConfig c = StyleTrainingConfig.builder("gan", 30, 8).preset("tiny").build();
+    StyleTrainingConfig c =
+        StyleTrainingConfig.builder("gan", 30, GanConfig.tiny()).preset("tiny").build();
     Path run = dir.resolve("old");
     RunDirectory.create(run, StyleTrainer.KIND, c);
     Path file = run.resolve(RunDirectory.CONFIG);
