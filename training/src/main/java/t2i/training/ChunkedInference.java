@@ -3,6 +3,7 @@ package t2i.training;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -23,6 +24,9 @@ public final class ChunkedInference {
   public interface Feeds {
     Map<Operand<?>, Tensor> of(int start, int count);
   }
+
+  /** A float input given as rows, row-major, {@code width} values per row. */
+  public record Rows(Operand<TFloat32> input, float[] values, int width) {}
 
   private final Session session;
   private final Operand<TFloat32> output;
@@ -53,6 +57,19 @@ public final class ChunkedInference {
       System.arraycopy(part, 0, out, start * rowSize, part.length);
     }
     return out;
+  }
+
+  /** The output of {@code n} rows, each input fed its rows of the chunk. */
+  public float[] run(int n, Rows... inputs) {
+    return run(
+        n,
+        (start, count) -> {
+          Map<Operand<?>, Tensor> feeds = new LinkedHashMap<>();
+          for (Rows rows : inputs) {
+            feeds.put(rows.input(), BatchTensors.rows(rows.values(), start, count, rows.width()));
+          }
+          return feeds;
+        });
   }
 
   private float[] runChunk(Map<Operand<?>, Tensor> inputs) {

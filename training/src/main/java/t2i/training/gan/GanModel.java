@@ -2,7 +2,6 @@ package t2i.training.gan;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
@@ -14,7 +13,6 @@ import t2i.error.UserException;
 import t2i.graph.Generator;
 import t2i.graph.Mode;
 import t2i.graph.Network;
-import t2i.training.BatchTensors;
 import t2i.training.ChunkedInference;
 import t2i.training.ImageGeometry;
 import t2i.training.Sessions;
@@ -109,14 +107,10 @@ public final class GanModel implements ImageGenerator, AutoCloseable {
 
   @Override
   public float[] generate(float[] noise, float[] texts, int n) {
-    int zDim = config.gan().zDim();
-    int e = config.gan().embeddingDim();
     return images.run(
         n,
-        (start, count) ->
-            Map.of(
-                z, BatchTensors.rows(noise, start, count, zDim),
-                text, BatchTensors.rows(texts, start, count, e)));
+        new ChunkedInference.Rows(z, noise, zDim()),
+        new ChunkedInference.Rows(text, texts, config.gan().embeddingDim()));
   }
 
   @Override

@@ -2,7 +2,6 @@ package t2i.training.gan;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.SplittableRandom;
 import t2i.data.Dataset;
 import t2i.data.Progress;
@@ -12,7 +11,6 @@ import t2i.data.batch.BatchOptions;
 import t2i.data.batch.BatchPipeline;
 import t2i.data.batch.DecodedSplit;
 import t2i.data.batch.StepRandom;
-import t2i.training.BatchTensors;
 import t2i.training.ChunkedInference;
 import t2i.training.ImageGeometry;
 import t2i.training.Interpolation;
@@ -109,10 +107,8 @@ public final class GanTrainer extends RunFrame<GanTrainer.Scalars> implements Im
     return new ChunkedInference(session(), graph.samples)
         .run(
             n,
-            (start, count) ->
-                Map.of(
-                    graph.sampleZ, BatchTensors.rows(z, start, count, zDim()),
-                    graph.sampleText, BatchTensors.rows(text, start, count, embeddings.dim())));
+            new ChunkedInference.Rows(graph.sampleZ, z, zDim()),
+            new ChunkedInference.Rows(graph.sampleText, text, embeddings.dim()));
   }
 
   public CaptionEmbeddings embeddings() {
