@@ -14,7 +14,6 @@ import t2i.graph.Generator;
 import t2i.graph.Mode;
 import t2i.graph.Network;
 import t2i.training.ChunkedInference;
-import t2i.training.ImageGeometry;
 import t2i.training.Sessions;
 import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.run.Checkpoint;
@@ -69,6 +68,7 @@ public final class GanModel implements ImageGenerator, AutoCloseable {
     return new GanModel(config, checkpoint, threads);
   }
 
+  @Override
   public GanTrainingConfig config() {
     return config;
   }
@@ -93,16 +93,6 @@ public final class GanModel implements ImageGenerator, AutoCloseable {
               + " is not there; pass it with --embedding RUN");
     }
     return path;
-  }
-
-  @Override
-  public int zDim() {
-    return config.gan().zDim();
-  }
-
-  @Override
-  public ImageGeometry imageGeometry() {
-    return ImageGeometry.of(config.gan());
   }
 
   @Override

@@ -12,7 +12,6 @@ import t2i.data.batch.BatchPipeline;
 import t2i.data.batch.DecodedSplit;
 import t2i.data.batch.StepRandom;
 import t2i.training.ChunkedInference;
-import t2i.training.ImageGeometry;
 import t2i.training.Interpolation;
 import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.embedding.EmbeddingDim;
@@ -93,16 +92,6 @@ public final class GanTrainer extends RunFrame<GanTrainer.Scalars> implements Im
   }
 
   @Override
-  public int zDim() {
-    return config.gan().zDim();
-  }
-
-  @Override
-  public ImageGeometry imageGeometry() {
-    return ImageGeometry.of(config.gan());
-  }
-
-  @Override
   public float[] generate(float[] z, float[] text, int n) {
     return new ChunkedInference(session(), graph.samples)
         .run(
@@ -115,6 +104,7 @@ public final class GanTrainer extends RunFrame<GanTrainer.Scalars> implements Im
     return embeddings;
   }
 
+  @Override
   public GanTrainingConfig config() {
     return config;
   }

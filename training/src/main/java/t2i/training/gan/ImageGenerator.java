@@ -14,9 +14,16 @@ public interface ImageGenerator {
    */
   float[] generate(float[] z, float[] text, int n);
 
+  /** The run configuration G was built from. */
+  GanTrainingConfig config();
+
   /** The length of z. */
-  int zDim();
+  default int zDim() {
+    return config().gan().zDim();
+  }
 
   /** The images G draws, as its config states them. */
-  ImageGeometry imageGeometry();
+  default ImageGeometry imageGeometry() {
+    return ImageGeometry.of(config().gan());
+  }
 }
