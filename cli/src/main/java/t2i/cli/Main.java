@@ -4,6 +4,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import picocli.CommandLine;
 
 /** Entry point of the {@code t2i} command. */
@@ -30,11 +31,19 @@ public final class Main {
       return;
     }
     try {
-      System.setErr(
-          new PrintStream(new FileOutputStream(path), true, StandardCharsets.UTF_8.name()));
+      System.setErr(stderrTo(Path.of(path)));
     } catch (IOException e) {
       // keep the default stderr
     }
+  }
+
+  /**
+   * Appends: where stderr is a file ({@code ./t2i train ... > run.log 2>&1}), opening /dev/fd/N
+   * anew without it would truncate the log and write over what the launcher and Maven put there.
+   */
+  static PrintStream stderrTo(Path path) throws IOException {
+    return new PrintStream(
+        new FileOutputStream(path.toFile(), true), true, StandardCharsets.UTF_8.name());
   }
 
   /** The configured command line; tests call {@code execute} on it and read its streams. */

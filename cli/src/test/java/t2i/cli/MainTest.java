@@ -4,15 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -91,6 +95,15 @@ class MainTest {
       System.setErr(stderr);
     }
     assertTrue(captured.toString(StandardCharsets.UTF_8).contains("WARN"), captured.toString());
+  }
+
+  @Test
+  void javaStderrAppendsToALogFileInsteadOfTruncatingIt(@TempDir Path dir) throws IOException {
+    Path log = Files.writeString(dir.resolve("run.log"), "t2i: building ...\n");
+    try (PrintStream err = Main.stderrTo(log)) {
+      err.println("t2i: error: something");
+    }
+    assertEquals("t2i: building ...\nt2i: error: something\n", Files.readString(log));
   }
 
   private static List<CommandLine> allCommands(CommandLine root) {
