@@ -1,7 +1,6 @@
 package t2i.cli;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -15,7 +14,6 @@ import t2i.data.Dataset;
 import t2i.data.TextImageRecord;
 import t2i.data.image.ImageGrid;
 import t2i.data.image.Images;
-import t2i.data.io.AtomicFiles;
 
 /** {@code t2i data preview}. */
 @Command(
@@ -44,12 +42,7 @@ final class DataPreviewCommand implements Callable<Integer> {
       defaultValue = "0")
   long seed;
 
-  @Option(
-      names = "--out",
-      required = true,
-      paramLabel = "FILE.png",
-      description = "The PNG to write.")
-  Path out;
+  @Mixin PngOutput out;
 
   @Override
   public Integer call() throws Exception {
@@ -69,7 +62,7 @@ final class DataPreviewCommand implements Callable<Integer> {
               r.captions().get(r.captions().size() - 1));
       rows.add(new ImageGrid.Row(List.of(image), caption));
     }
-    AtomicFiles.write(out, Images.encodePng(ImageGrid.draw(rows, 1)));
+    out.write(ImageGrid.draw(rows, 1));
     spec.commandLine().getOut().println("wrote " + out + " (" + rows.size() + " records)");
     return 0;
   }

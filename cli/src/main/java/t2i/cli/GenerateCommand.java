@@ -14,12 +14,11 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import t2i.data.image.Images;
-import t2i.data.io.AtomicFiles;
 import t2i.error.UserException;
 import t2i.serving.GeneratedImage;
 import t2i.serving.ModelSpec;
@@ -59,8 +58,7 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Seeds S, S+1, ..., S+N-1 (default: random; the seeds used are printed).")
   Long seed;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "The grid.")
-  Path out;
+  @Mixin PngOutput out;
 
   @ArgGroup(multiplicity = "1")
   Backend backend;
@@ -110,7 +108,7 @@ final class GenerateCommand implements Callable<Integer> {
           modelName + " does not follow the text2image contract: " + e.getMessage(), e);
     }
     BufferedImage grid = grid(images);
-    AtomicFiles.write(out, Images.encodePng(grid));
+    out.write(grid);
     spec.commandLine()
         .getOut()
         .printf(

@@ -9,8 +9,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import t2i.data.image.Images;
-import t2i.data.io.AtomicFiles;
 import t2i.training.embedding.EmbeddingDim;
 import t2i.training.embedding.EmbeddingModel;
 import t2i.training.gan.GanModel;
@@ -51,12 +49,7 @@ final class SampleCommand implements Callable<Integer> {
       defaultValue = "0")
   long seed;
 
-  @Option(
-      names = "--out",
-      required = true,
-      paramLabel = "FILE.png",
-      description = "The PNG to write.")
-  Path out;
+  @Mixin PngOutput out;
 
   @Mixin EmbeddingRunOption embedding;
 
@@ -71,7 +64,7 @@ final class SampleCommand implements Callable<Integer> {
         EmbeddingModel encoder = EmbeddingModel.load(embedding.orDefault(gan), threads.threads)) {
       EmbeddingDim.check(
           "the embedding run", encoder.dim(), "the GAN", gan.config().gan().embeddingDim());
-      AtomicFiles.write(out, Images.encodePng(TextSamples.grid(gan, encoder, texts, n, seed)));
+      out.write(TextSamples.grid(gan, encoder, texts, n, seed));
       spec.commandLine()
           .getOut()
           .printf(

@@ -8,9 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import t2i.data.image.Images;
 import t2i.data.image.QueryImage;
-import t2i.data.io.AtomicFiles;
 import t2i.training.embedding.EmbeddingModel;
 import t2i.training.gan.GanModel;
 import t2i.training.style.StyleGrids;
@@ -44,12 +42,7 @@ final class StyleTransferCommand implements Callable<Integer> {
       description = "A description; repeat for several.")
   List<String> texts;
 
-  @Option(
-      names = "--out",
-      required = true,
-      paramLabel = "FILE.png",
-      description = "The PNG to write.")
-  Path out;
+  @Mixin PngOutput out;
 
   @Option(names = "--gan", paramLabel = "RUN", description = "Another GAN run's latest G.")
   Path gan;
@@ -69,7 +62,7 @@ final class StyleTransferCommand implements Callable<Integer> {
       QueryImage query = QueryImage.load(image, s.imageGeometry().side());
       query.notes().forEach(n -> spec.commandLine().getErr().println("note: " + image + ": " + n));
       s.config().checkInverts(g.config().gan(), gan != null ? gan.toString() : s.config().gan());
-      AtomicFiles.write(out, Images.encodePng(StyleGrids.transfer(g, e, s, query, texts)));
+      out.write(StyleGrids.transfer(g, e, s, query, texts));
       spec.commandLine().getOut().printf("wrote %s: %d text(s)%n", out, texts.size());
     }
     return 0;
