@@ -41,7 +41,9 @@ class RunFrameTest {
     }
 
     void openAgain() {
-      open(new Graph());
+      try (Graph another = new Graph()) {
+        open(another);
+      }
     }
   }
 
