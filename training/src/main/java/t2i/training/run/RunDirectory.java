@@ -3,12 +3,16 @@ package t2i.training.run;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.annotations.SerializedName;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -139,6 +143,24 @@ public final class RunDirectory {
       if (c.getType().isRecord() && value != null && !value.isJsonNull()) {
         checkKeys(file, where + "." + c.getName(), value, c.getType());
       }
+      if (c.getType().isEnum() && value != null && value.isJsonPrimitive()) {
+        checkEnum(file, where + "." + c.getName(), value.getAsString(), c.getType());
+      }
+    }
+  }
+
+  /** Gson reads a name it does not know as null: say which value, and which ones it could be. */
+  private static void checkEnum(Path file, String where, String value, Class<?> type) {
+    List<String> names = new ArrayList<>();
+    for (Field constant : type.getFields()) {
+      if (constant.isEnumConstant()) {
+        SerializedName saved = constant.getAnnotation(SerializedName.class);
+        names.add(saved != null ? saved.value() : constant.getName());
+      }
+    }
+    if (!names.contains(value)) {
+      throw new UserException(
+          file + ": " + where + " is '" + value + "', which this version does not know " + names);
     }
   }
 

@@ -79,6 +79,22 @@ class RunDirectoryTest {
     assertTrue(e.getMessage().contains("config.gan lacks [ngf]"), e.getMessage());
   }
 
+  @Test
+  void anUnknownSavedNameIsReportedAsSuch() throws IOException {
+    GanTrainingConfig gan = GanTrainingConfig.builder("data", "emb", 16).preset("tiny").build();
+    Path run = saveWithout("gan", GanTrainer.KIND, gan, c -> c.addProperty("loss", "wgan"));
+    UserException e =
+        assertThrows(
+            UserException.class,
+            () -> RunDirectory.open(run, GanTrainer.KIND).config(GanTrainingConfig.class));
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                "config.loss is 'wgan', which this version does not know"
+                    + " [gan, cls, int, int-cls]"),
+        e.getMessage());
+  }
+
   private Path saveWithout(String name, String kind, Record config, Consumer<JsonObject> edit)
       throws IOException {
     Path run = dir.resolve(name);
