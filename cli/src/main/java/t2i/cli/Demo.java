@@ -198,13 +198,13 @@ final class Demo {
     }
     Files.createDirectories(folder);
     if (!DemoState.existsIn(folder)) {
-      state = new DemoState(plan.minutes(), plan.dataset().toAbsolutePath().toString(), Map.of());
+      state = new DemoState(plan.minutes(), absolute(plan.dataset()).toString(), Map.of());
       state.write(folder);
       return;
     }
     state = DemoState.read(folder);
-    String dataset = plan.dataset().toAbsolutePath().toString();
-    if (!state.dataset().equals(dataset)) {
+    Path dataset = absolute(plan.dataset());
+    if (!absolute(Path.of(state.dataset())).equals(dataset)) {
       throw new UserException(
           folder
               + " holds a demo of the dataset "
@@ -482,6 +482,10 @@ final class Demo {
         StyleEvaluator.format(
             List.of(StyleEvaluator.run(layout.style(), plan.threads(), progress))));
     out.flush();
+  }
+
+  private static Path absolute(Path path) {
+    return path.toAbsolutePath().normalize();
   }
 
   private void wrote(Path path) {

@@ -120,6 +120,11 @@ class DemoCommandTest {
     Path out = dir.resolve("demo");
     assertEquals(0, demo(dataset, out, "0.1").exit());
 
+    // The same dataset, named another way, is the same dataset.
+    CliRun sameData = demo(dataset.resolve("..").resolve(dataset.getFileName()), out, "0.1");
+    assertEquals(0, sameData.exit(), sameData.err());
+    assertTrue(sameData.err().contains("[8/8] report: reusing"), sameData.err());
+
     Path other = dir.resolve("other-dataset");
     CliRun elsewhere = demo(other, out, "0.1");
     assertEquals(1, elsewhere.exit());
