@@ -31,8 +31,15 @@ record SourceRun<C extends Record>(
         kind, dir.toAbsolutePath().normalize().toString(), checkpoint.step(), preset, config);
   }
 
-  /** The first of {@code names} whose preset is {@code network}, or {@code custom}. */
-  static <N> String presetName(N network, Function<String, N> preset, List<String> names) {
+  /**
+   * The preset the run recorded; for runs older than that field (null), the first of {@code names}
+   * whose preset is {@code network}, or {@code custom}.
+   */
+  static <N> String presetName(
+      String recorded, N network, Function<String, N> preset, List<String> names) {
+    if (recorded != null) {
+      return recorded;
+    }
     return names.stream()
         .filter(name -> preset.apply(name).equals(network))
         .findFirst()

@@ -25,6 +25,7 @@ import t2i.graph.StyleEncoder;
 import t2i.graph.StyleEncoderConfig;
 import t2i.graph.TextEncoder;
 import t2i.serving.StyleContract;
+import t2i.training.ImageGeometry;
 import t2i.training.embedding.EmbeddingConfig;
 import t2i.training.gan.GanTrainer;
 import t2i.training.gan.GanTrainingConfig;
@@ -77,7 +78,7 @@ public final class StyleExport {
     GanConfig c = gan.gan();
     Placeholder<TFloat32> image =
         tf.withName(IMAGE)
-            .placeholder(TFloat32.class, Placeholder.shape(ImageShape.generatedBy(c).batch()));
+            .placeholder(TFloat32.class, Placeholder.shape(ImageGeometry.of(c).batch(-1)));
     Placeholder<TString> texts = ExportOps.stringInput(tf, TEXT);
     Operand<TFloat32> z =
         tf.withName(Z)
@@ -96,6 +97,7 @@ public final class StyleExport {
                     tf,
                     Generator.build(
                         new Network(tf, Generator.PREFIX, Mode.INFERENCE, gan.seed()), c, z, phi)));
+    ImageGeometry.of(c).checkRgb();
     Operand<TString> png = tf.withName(PNG).identity(ExportOps.encodePngs(g, tf, transferred));
     return List.of(
         SavedModelWriter.predict(ENCODE).input(IMAGE, image).output(Z, z).build(),
@@ -109,11 +111,11 @@ public final class StyleExport {
 
   /** The preset the run recorded; for runs older than that field, the one its encoder equals. */
   private static String preset(StyleTrainingConfig style) {
-    if (style.preset() != null) {
-      return style.preset();
-    }
     StyleEncoderConfig s = style.style();
     return SourceRun.presetName(
-        s, name -> StyleEncoderConfig.preset(name, s.zDim()), List.of("cpu", "tiny"));
+        style.preset(),
+        s,
+        name -> StyleEncoderConfig.preset(name, s.zDim()),
+        List.of("cpu", "tiny"));
   }
 }

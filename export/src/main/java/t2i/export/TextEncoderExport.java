@@ -77,11 +77,11 @@ public final class TextEncoderExport {
 
   /** The preset the run recorded; for runs older than that field, the one its encoder equals. */
   private static String preset(EmbeddingConfig config) {
-    if (config.textPreset() != null) {
-      return config.textPreset();
-    }
     return SourceRun.presetName(
-        config.text(), TextEncoderConfig::preset, List.of("reed", "gru", "tiny"));
+        config.textPreset(),
+        config.text(),
+        TextEncoderConfig::preset,
+        List.of("reed", "gru", "tiny"));
   }
 
   /** Refuses a text encoder whose embeddings are not the length a generator takes. */

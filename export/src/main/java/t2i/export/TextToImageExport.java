@@ -1,8 +1,6 @@
 package t2i.export;
 
-import static com.google.common.base.Preconditions.checkState;
 import static t2i.serving.Text2ImageContract.BETA;
-import static t2i.serving.Text2ImageContract.CHANNELS;
 import static t2i.serving.Text2ImageContract.EMBEDDING;
 import static t2i.serving.Text2ImageContract.GENERATE;
 import static t2i.serving.Text2ImageContract.IMAGE;
@@ -36,6 +34,7 @@ import t2i.graph.Network;
 import t2i.graph.SeededNoise;
 import t2i.graph.TextEncoder;
 import t2i.serving.Text2ImageContract;
+import t2i.training.ImageGeometry;
 import t2i.training.embedding.EmbeddingConfig;
 import t2i.training.gan.GanTrainer;
 import t2i.training.gan.GanTrainingConfig;
@@ -97,12 +96,7 @@ public final class TextToImageExport {
     Operand<TFloat32> image =
         tf.withName(IMAGE)
             .identity(ExportOps.unitRange(tf, Generator.build(generator, c, z, embedding)));
-    ImageShape shape = ImageShape.of(image);
-    checkState(
-        shape.channels() == CHANNELS,
-        "text2image serves images of %s channels; this generator makes %s",
-        CHANNELS,
-        shape);
+    ImageGeometry.of(c).checkRgb();
     Operand<TString> png = tf.withName(PNG).identity(ExportOps.encodePngs(g, tf, image));
 
     Placeholder<TString> textA = ExportOps.stringInput(tf, TEXT_A);
@@ -145,11 +139,9 @@ public final class TextToImageExport {
    * embedding length is the text encoder's).
    */
   private static String preset(GanTrainingConfig gan) {
-    if (gan.preset() != null) {
-      return gan.preset();
-    }
     GanConfig c = gan.gan();
     return SourceRun.presetName(
+        gan.preset(),
         c,
         name -> GanConfig.preset(name).withEmbeddingDim(c.embeddingDim()),
         List.of("cpu", "reed", "tiny"));

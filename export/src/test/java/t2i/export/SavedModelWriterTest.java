@@ -134,8 +134,12 @@ class SavedModelWriterTest {
   @Test
   void presetNameIsTheFirstMatchingPresetOrCustom() {
     List<String> names = List.of("small", "large", "small-too");
-    assertEquals("small", SourceRun.presetName(1, n -> n.startsWith("small") ? 1 : 2, names));
-    assertEquals("large", SourceRun.presetName(2, n -> n.startsWith("small") ? 1 : 2, names));
-    assertEquals("custom", SourceRun.presetName(3, n -> n.startsWith("small") ? 1 : 2, names));
+    assertEquals("small", SourceRun.presetName(null, 1, n -> n.startsWith("small") ? 1 : 2, names));
+    assertEquals("large", SourceRun.presetName(null, 2, n -> n.startsWith("small") ? 1 : 2, names));
+    assertEquals(
+        "custom", SourceRun.presetName(null, 3, n -> n.startsWith("small") ? 1 : 2, names));
+    // a recorded name wins over matching the network
+    assertEquals(
+        "tiny", SourceRun.presetName("tiny", 2, n -> n.startsWith("small") ? 1 : 2, names));
   }
 }
