@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
+import t2i.data.image.Images;
 
 /**
  * The conventions of DCGAN (Radford et al., ICLR 2016) that the image networks share: weights N(0,
@@ -34,7 +35,7 @@ public final class Dcgan {
   public static final int IMAGE_SIZE = 64;
 
   /** The presets' image channels: RGB. */
-  public static final int IMAGE_CHANNELS = 3;
+  public static final int IMAGE_CHANNELS = Images.CHANNELS;
 
   private Dcgan() {}
 
