@@ -66,12 +66,13 @@ class OptionValuesTest {
   @Test
   void namesAreCheckedAgainstTheLibraryBeforeAnyDataIsRead() {
     Path missing = dir.resolve("no-dataset");
+    String out = dir.resolve("run").toString();
     String[][] cases = {
-      {"train", "gan", "--preset", "huge", "--data", missing.toString(), "--out", "x"},
-      {"train", "gan", "--loss", "wgan", "--data", missing.toString(), "--out", "x"},
-      {"train", "embedding", "--text-preset", "bert", "--data", missing.toString(), "--out", "x"},
-      {"train", "embedding", "--optimizer", "sgd", "--data", missing.toString(), "--out", "x"},
-      {"train", "style", "--preset", "wide", "--gan", missing.toString(), "--out", "x"},
+      {"train", "gan", "--preset", "huge", "--data", missing.toString(), "--out", out},
+      {"train", "gan", "--loss", "wgan", "--data", missing.toString(), "--out", out},
+      {"train", "embedding", "--text-preset", "bert", "--data", missing.toString(), "--out", out},
+      {"train", "embedding", "--optimizer", "sgd", "--data", missing.toString(), "--out", out},
+      {"train", "style", "--preset", "wide", "--gan", missing.toString(), "--out", out},
     };
     String[] messages = {
       "'--preset': unknown GAN preset 'huge'",
@@ -86,7 +87,7 @@ class OptionValuesTest {
       assertTrue(r.err().contains(messages[i]), r.err());
       assertTrue(!r.err().contains("no-dataset"), "the dataset was not looked at: " + r.err());
     }
-    assertTrue(!Files.exists(dir.resolve("x")));
+    assertTrue(!Files.exists(Path.of(out)), "no run folder was made");
   }
 
   private interface Converter {

@@ -179,10 +179,11 @@ class BatchSamplerTest {
     assertEquals(5, b.width());
     assertEquals(3, b.channels());
     assertEquals(4 * 5 * 5 * 3, b.images().length);
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> new BatchSampler(DATA, options(4).withCropSize(13)),
-        "larger than the 12x12 images");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new BatchSampler(DATA, options(4).withCropSize(13)));
+    assertEquals("crop size 13 is larger than the images (12x12)", e.getMessage());
   }
 
   @Test
