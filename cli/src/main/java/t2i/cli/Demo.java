@@ -348,12 +348,15 @@ final class Demo {
   }
 
   StageResult picturesAndEvaluations() throws IOException {
-    List<Path> outputs =
+    List<Path> pictures =
         List.of(
             layout.samples(),
             layout.interpolationText(),
             layout.interpolationNoise(),
-            layout.styleTransfer(),
+            layout.styleQuery(),
+            layout.styleTransfer());
+    List<Path> evaluations =
+        List.of(
             layout.embedding().resolve(EmbeddingEvaluator.FILE),
             layout.gan().resolve(GanEvaluator.FILE),
             layout.style().resolve(StyleEvaluator.FILE));
@@ -361,17 +364,10 @@ final class Demo {
         7,
         "pictures and evaluations",
         "pictures",
-        outputs,
+        Stream.concat(pictures.stream(), evaluations.stream()).toList(),
         () -> {
           pictures();
-          for (Path picture :
-              List.of(
-                  layout.samples(),
-                  layout.interpolationText(),
-                  layout.interpolationNoise(),
-                  layout.styleTransfer())) {
-            wrote(picture);
-          }
+          pictures.forEach(this::wrote);
           evaluations();
         });
   }
