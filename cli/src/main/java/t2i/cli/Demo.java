@@ -17,7 +17,6 @@ import t2i.data.Split;
 import t2i.data.TextImageRecord;
 import t2i.data.emoji.EmojiDatasetOptions;
 import t2i.data.image.Images;
-import t2i.data.image.QueryImage;
 import t2i.data.io.AtomicDirectory;
 import t2i.data.io.AtomicFiles;
 import t2i.error.UserException;
@@ -39,7 +38,6 @@ import t2i.training.run.Checkpoint;
 import t2i.training.run.Checkpoints;
 import t2i.training.run.RunDirectory;
 import t2i.training.style.StyleEvaluator;
-import t2i.training.style.StyleGrids;
 import t2i.training.style.StyleModel;
 
 /**
@@ -67,7 +65,7 @@ final class Demo {
 
   /** What a stage did. */
   enum Outcome {
-    RAN,
+    MADE,
     RESUMED,
     REUSED
   }
@@ -238,7 +236,7 @@ final class Demo {
               .force(plan.fresh())
               .build();
       DataEmojiCommand.build(err, options, plan.npm());
-      outcome = Outcome.RAN;
+      outcome = Outcome.MADE;
     }
     out.print(DatasetSummary.of(Dataset.open(plan.dataset())).format());
     out.flush();
@@ -287,7 +285,7 @@ final class Demo {
       throw new UserException(
           "the demo was stopped during its " + title + " stage: run it again to resume there");
     }
-    return new StageResult(number, title, resume ? Outcome.RESUMED : Outcome.RAN, List.of(run));
+    return new StageResult(number, title, resume ? Outcome.RESUMED : Outcome.MADE, List.of(run));
   }
 
   private static double trainedSeconds(Path run) {
@@ -324,7 +322,7 @@ final class Demo {
           index.step());
       out.flush();
     }
-    return new StageResult(3, title, Outcome.RAN, List.of(folder));
+    return new StageResult(3, title, Outcome.MADE, List.of(folder));
   }
 
   StageResult export() throws IOException {
@@ -408,7 +406,7 @@ final class Demo {
     work.run();
     state = state.withFinished(key, sources);
     state.write(plan.out());
-    return new StageResult(number, title, Outcome.RAN, outputs);
+    return new StageResult(number, title, Outcome.MADE, outputs);
   }
 
   /** The latest checkpoint step of each trained run. */
@@ -441,16 +439,8 @@ final class Demo {
       captions = grid.captions();
       String trainval = captions.get(0);
       String test = captions.get(captions.size() - 1);
-      long seed = 0;
-      AtomicFiles.write(
-          layout.interpolationText(),
-          Images.encodePng(
-              StyleGrids.textInterpolation(
-                  g, e, trainval, test, 8, List.of(seed, seed + 1, seed + 2))));
-      AtomicFiles.write(
-          layout.interpolationNoise(),
-          Images.encodePng(
-              StyleGrids.noiseInterpolation(g, e, List.of(trainval, test), seed, seed + 1, 8)));
+      InterpolateCommand.writeGrids(
+          g, e, trainval, test, 8, 0, 1, layout.interpolationText(), layout.interpolationNoise());
     }
     TextImageRecord query = dataset.read(Split.TEST).get(0);
     AtomicFiles.write(layout.styleQuery(), query.png());
@@ -458,11 +448,13 @@ final class Demo {
     try (StyleModel s = StyleModel.load(layout.style(), plan.threads());
         GanModel g = GanModel.load(Path.of(s.config().gan()), s.checkpoint(), plan.threads());
         EmbeddingModel e = EmbeddingModel.load(g.embeddingRun(), plan.threads())) {
-      QueryImage image = QueryImage.load(layout.styleQuery(), s.imageGeometry().side());
       List<String> texts =
           List.of(captions.get(0), captions.get(captions.size() - 1), captions.get(1));
       AtomicFiles.write(
-          layout.styleTransfer(), Images.encodePng(StyleGrids.transfer(g, e, s, image, texts)));
+          layout.styleTransfer(),
+          Images.encodePng(
+              StyleTransferCommand.transfer(
+                  s, g, s.config().gan(), e, layout.styleQuery(), texts, err)));
     }
   }
 

@@ -3,6 +3,7 @@ package t2i.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,8 +68,15 @@ final class DemoCommand implements Callable<Integer> {
     o.println();
     o.println("The demo wrote:");
     for (Demo.StageResult stage : stages) {
+      o.printf(
+          Locale.ROOT,
+          "  [%d/%d] %s, %s:%n",
+          stage.number(),
+          Demo.STAGES,
+          stage.title(),
+          stage.outcome().name().toLowerCase(Locale.ROOT));
       for (Path p : stage.outputs()) {
-        o.println("  " + p);
+        o.println("    " + p);
       }
     }
     o.flush();

@@ -1,5 +1,6 @@
 package t2i.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -79,18 +80,36 @@ final class InterpolateCommand implements Callable<Integer> {
     long end = seedB != null ? seedB : seed + 1;
     try (GanModel g = GanModel.load(gan, threads.threads);
         EmbeddingModel e = EmbeddingModel.load(embedding.orDefault(g), threads.threads)) {
-      AtomicFiles.write(
-          textGrid,
-          Images.encodePng(
-              StyleGrids.textInterpolation(
-                  g, e, texts.get(0), texts.get(1), steps, List.of(seed, seed + 1, seed + 2))));
-      AtomicFiles.write(
-          noiseGrid,
-          Images.encodePng(StyleGrids.noiseInterpolation(g, e, texts, seed, end, steps)));
+      writeGrids(g, e, texts.get(0), texts.get(1), steps, seed, end, textGrid, noiseGrid);
       spec.commandLine()
           .getOut()
           .printf("wrote %s and %s (GAN step %d)%n", textGrid, noiseGrid, g.checkpoint().step());
     }
     return 0;
+  }
+
+  /**
+   * The text grid (rows: seeds {@code seed}, +1, +2; text from {@code a} to {@code b}) and the
+   * noise grid (rows: {@code a}, {@code b}; z from {@code seed}'s to {@code seedB}'s), {@code
+   * steps} images a row, ends included; also what the demo draws.
+   */
+  static void writeGrids(
+      GanModel g,
+      EmbeddingModel e,
+      String a,
+      String b,
+      int steps,
+      long seed,
+      long seedB,
+      Path textGrid,
+      Path noiseGrid)
+      throws IOException {
+    AtomicFiles.write(
+        textGrid,
+        Images.encodePng(
+            StyleGrids.textInterpolation(g, e, a, b, steps, List.of(seed, seed + 1, seed + 2))));
+    AtomicFiles.write(
+        noiseGrid,
+        Images.encodePng(StyleGrids.noiseInterpolation(g, e, List.of(a, b), seed, seedB, steps)));
   }
 }

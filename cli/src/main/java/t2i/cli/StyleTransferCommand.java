@@ -1,5 +1,8 @@
 package t2i.cli;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -59,12 +62,36 @@ final class StyleTransferCommand implements Callable<Integer> {
                 ? GanModel.load(gan, threads.threads)
                 : GanModel.load(Path.of(s.config().gan()), s.checkpoint(), threads.threads);
         EmbeddingModel e = EmbeddingModel.load(embedding.orDefault(g), threads.threads)) {
-      QueryImage query = QueryImage.load(image, s.imageGeometry().side());
-      query.notes().forEach(n -> spec.commandLine().getErr().println("note: " + image + ": " + n));
-      s.config().checkInverts(g.config().gan(), gan != null ? gan.toString() : s.config().gan());
-      out.write(StyleGrids.transfer(g, e, s, query, texts));
+      out.write(
+          transfer(
+              s,
+              g,
+              gan != null ? gan.toString() : s.config().gan(),
+              e,
+              image,
+              texts,
+              spec.commandLine().getErr()));
       spec.commandLine().getOut().printf("wrote %s: %d text(s)%n", out, texts.size());
     }
     return 0;
+  }
+
+  /**
+   * The transfer grid: the query image at S's side (each change noted on {@code err}), encoded by S
+   * and drawn by G with each text; also what the demo draws.
+   */
+  static BufferedImage transfer(
+      StyleModel s,
+      GanModel g,
+      String ganName,
+      EmbeddingModel e,
+      Path image,
+      List<String> texts,
+      PrintWriter err)
+      throws IOException {
+    QueryImage query = QueryImage.load(image, s.imageGeometry().side());
+    query.notes().forEach(n -> err.println("note: " + image + ": " + n));
+    s.config().checkInverts(g.config().gan(), ganName);
+    return StyleGrids.transfer(g, e, s, query, texts);
   }
 }

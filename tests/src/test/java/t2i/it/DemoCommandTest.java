@@ -61,6 +61,7 @@ class DemoCommandTest {
       assertTrue(Files.isRegularFile(out.resolve(file)), file + "\n" + first.err());
     }
     assertTrue(first.out().contains("The demo wrote:"), first.out());
+    assertTrue(first.out().contains("[4/8] GAN-INT-CLS, cpu preset, made:"), first.out());
     assertTrue(first.out().contains("records  "), "the dataset summary: " + first.out());
     assertTrue(first.err().contains("[1/8] emoji dataset: reusing"), first.err());
     long ganStep = Checkpoints.latestOf(out.resolve("gan")).step();
@@ -84,6 +85,8 @@ class DemoCommandTest {
       assertTrue(again.err().contains(line), line + " in:\n" + again.err());
     }
     assertEquals(ganStep, Checkpoints.latestOf(out.resolve("gan")).step(), "nothing retrained");
+    assertTrue(again.out().contains("[8/8] report, reused:"), again.out());
+    assertTrue(!again.out().contains(", made:"), again.out());
     // Reused means untouched: no file under the demo folder was written again.
     assertEquals(before, modificationTimes(out), "files rewritten by the second run");
     System.out.printf("second demo run, every stage reused: %.1f s%n", seconds);
