@@ -53,7 +53,10 @@ public final class Layers {
       Network net, String name, Operand<TFloat32> x, ConvSpec spec, int kh, int kw) {
     Variable<TFloat32> w =
         net.weight(name + "_w", Shape.of(kh, kw, spec.in(), spec.out()), spec.weights());
-    Operand<TFloat32> y = net.tf().nn.conv2d(x, w, strides(spec.stride()), spec.padding().name());
+    Ops tf = net.tf();
+    Operand<TFloat32> y =
+        ConvAsMatmul.conv2d(tf, x, w, spec, kh, kw)
+            .orElseGet(() -> tf.nn.conv2d(x, w, strides(spec.stride()), spec.padding().name()));
     return addBias(net, name, y, spec.out(), spec.bias());
   }
 
@@ -79,18 +82,16 @@ public final class Layers {
             name + "_w",
             Shape.of(spec.kernel(), spec.kernel(), spec.out(), spec.in()),
             spec.weights());
-    Operand<TInt32> batch =
-        tf.reshape(
-            tf.stridedSlice(
-                tf.shape(x),
-                tf.constant(new int[] {0}),
-                tf.constant(new int[] {1}),
-                tf.constant(new int[] {1})),
-            tf.constant(new int[] {1}));
-    Operand<TInt32> outputShape =
-        tf.concat(List.of(batch, tf.constant(new int[] {outH, outW, spec.out()})), tf.constant(0));
     Operand<TFloat32> y =
-        tf.nn.conv2dBackpropInput(outputShape, w, x, strides(spec.stride()), spec.padding().name());
+        ConvAsMatmul.deconv2d(tf, x, w, spec, (int) shape.size(1), (int) shape.size(2))
+            .orElseGet(
+                () ->
+                    tf.nn.conv2dBackpropInput(
+                        withBatchOf(tf, x, outH, outW, spec.out()),
+                        w,
+                        x,
+                        strides(spec.stride()),
+                        spec.padding().name()));
     return addBias(net, name, y, spec.out(), spec.bias());
   }
 
@@ -105,6 +106,19 @@ public final class Layers {
     Operand<TFloat32> x4 = tf.expandDims(x, tf.constant(1));
     Operand<TFloat32> y = conv2d(net, name, x4, spec, 1, spec.kernel());
     return tf.squeeze(y, Squeeze.axis(List.of(1L)));
+  }
+
+  /** {@code [N, h, w, c]} with N the batch size of {@code x} at run time. */
+  private static Operand<TInt32> withBatchOf(Ops tf, Operand<TFloat32> x, int h, int w, int c) {
+    Operand<TInt32> batch =
+        tf.reshape(
+            tf.stridedSlice(
+                tf.shape(x),
+                tf.constant(new int[] {0}),
+                tf.constant(new int[] {1}),
+                tf.constant(new int[] {1})),
+            tf.constant(new int[] {1}));
+    return tf.concat(List.of(batch, tf.constant(new int[] {h, w, c})), tf.constant(0));
   }
 
   private static List<Long> strides(int stride) {
