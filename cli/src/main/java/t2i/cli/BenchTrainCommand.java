@@ -1,5 +1,6 @@
 package t2i.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -7,6 +8,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import t2i.graph.GanConfig;
+import t2i.training.Cpu;
+import t2i.training.Precision;
 import t2i.training.gan.GanStepBenchmark;
 import t2i.training.gan.GanTrainingConfig;
 
@@ -18,9 +21,10 @@ import t2i.training.gan.GanTrainingConfig;
       "Measure the GAN's training step (one D update, then one G update, as `t2i train gan`"
           + " runs it) on random inputs of the real shapes: steps/s, images/s, the step's"
           + " floating-point operations counted from the graph's shapes, the achieved GFLOP/s,"
-          + " and, in the same run and thread settings, the GFLOP/s of a large float32 matrix"
-          + " product (the machine's practical ceiling) and the ratio of the two. Needs no"
-          + " dataset."
+          + " and, in the same run and thread settings, the GFLOP/s of a large matrix product"
+          + " (the machine's practical ceiling) and the ratio of the two. Each precision is"
+          + " measured in turn, beside the ceiling in the same precision, with the CPU and its"
+          + " relevant flags. Needs no dataset."
     })
 final class BenchTrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -74,6 +78,16 @@ final class BenchTrainCommand implements Callable<Integer> {
           "Also trace one step (TF FULL_TRACE) and print where its time goes, by op type.")
   boolean profile;
 
+  @Option(
+      names = "--precision",
+      split = ",",
+      paramLabel = "P",
+      description =
+          "float32, bfloat16 or both, comma-separated (default: both where the CPU has bfloat16"
+              + " instructions, else float32).",
+      converter = OptionValues.PrecisionName.class)
+  List<String> precisions;
+
   @Mixin ThreadsOption threads;
 
   @Override
@@ -88,9 +102,24 @@ final class BenchTrainCommand implements Callable<Integer> {
             .build();
     GanStepBenchmark.Result result =
         new GanStepBenchmark(config, preset, threads.threads)
-            .run(steps, warmup, matmul, profile, new ConsoleProgress(spec.commandLine().getErr()));
+            .run(
+                precisions(),
+                steps,
+                warmup,
+                matmul,
+                profile,
+                new ConsoleProgress(spec.commandLine().getErr()));
     spec.commandLine().getOut().print(result.format());
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  private List<Precision> precisions() {
+    if (precisions != null) {
+      return precisions.stream().map(Precision::of).distinct().toList();
+    }
+    return Cpu.current().hasBfloat16()
+        ? List.of(Precision.FLOAT32, Precision.BFLOAT16)
+        : List.of(Precision.FLOAT32);
   }
 }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 import t2i.export.StyleExport;
 import t2i.export.TextEncoderExport;
 import t2i.export.TextToImageExport;
+import t2i.training.Precision;
 import t2i.training.gan.GanModel;
 import t2i.training.run.RunDirectory;
 import t2i.training.style.StyleTrainer;
@@ -78,11 +79,21 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace an existing export of the same version.")
   boolean force;
 
+  @Option(
+      names = "--precision",
+      description =
+          "float32 or bfloat16: the arithmetic `t2i serve` runs the models in (TF's oneDNN mixed"
+              + " precision; the graphs stay float32). Default: the precision the GAN trained in,"
+              + " float32 for a text encoder alone.",
+      converter = OptionValues.PrecisionName.class)
+  String precision;
+
   @Override
   public Integer call() throws Exception {
     if (embedding == null && gan == null && style == null) {
       throw new IllegalArgumentException("give --embedding RUN, --gan RUN, --style RUN or several");
     }
+    Precision given = precision == null ? null : Precision.of(precision);
     Path textRun = embedding;
     if (textRun == null) {
       Path ganRun =
@@ -98,16 +109,19 @@ final class ExportCommand implements Callable<Integer> {
     }
     spec.commandLine()
         .getOut()
-        .println("wrote " + TextEncoderExport.export(textRun, out, version, force));
+        .println(
+            "wrote "
+                + TextEncoderExport.export(
+                    textRun, out, version, force, given == null ? Precision.FLOAT32 : given));
     if (gan != null) {
       spec.commandLine()
           .getOut()
-          .println("wrote " + TextToImageExport.export(textRun, gan, out, version, force));
+          .println("wrote " + TextToImageExport.export(textRun, gan, out, version, force, given));
     }
     if (style != null) {
       spec.commandLine()
           .getOut()
-          .println("wrote " + StyleExport.export(textRun, style, out, version, force));
+          .println("wrote " + StyleExport.export(textRun, style, out, version, force, given));
     }
     return 0;
   }

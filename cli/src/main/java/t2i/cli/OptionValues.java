@@ -7,6 +7,7 @@ import t2i.graph.GanConfig;
 import t2i.graph.ImageEncoderConfig;
 import t2i.graph.StyleEncoderConfig;
 import t2i.graph.TextEncoderConfig;
+import t2i.training.Precision;
 import t2i.training.gan.GanTrainingConfig;
 import t2i.training.optim.OptimizerType;
 
@@ -151,6 +152,14 @@ final class OptionValues {
     @Override
     void check(String name) {
       GanTrainingConfig.Loss.of(name);
+    }
+  }
+
+  /** An arithmetic precision (float32, bfloat16) this machine runs. */
+  static final class PrecisionName extends KnownName {
+    @Override
+    void check(String name) {
+      Precision.of(name).checkSupported();
     }
   }
 

@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import t2i.training.Precision;
 import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.gan.GanTrainer;
 import t2i.training.gan.GanTrainingConfig;
@@ -73,6 +74,16 @@ final class TrainGanCommand implements Callable<Integer> {
   Long halveEvery;
 
   @Option(
+      names = "--precision",
+      description =
+          "float32 (default) or bfloat16: the arithmetic of the convolutions and matrix products"
+              + " (TF's oneDNN mixed precision; variables stay float32). bfloat16 needs a CPU with"
+              + " avx512_bf16 or amx_bf16; `t2i bench train` says which is faster here. May change"
+              + " on --resume.",
+      converter = OptionValues.PrecisionName.class)
+  String precision;
+
+  @Option(
       names = "--sample-every",
       description = "Steps between sample grids (default: ${DEFAULT-VALUE}).",
       defaultValue = "500",
@@ -112,7 +123,11 @@ final class TrainGanCommand implements Callable<Integer> {
         .fixed("--loss", loss == null ? null : Loss.of(loss), GanTrainingConfig.Builder::loss)
         .fixed("--batch", batch, GanTrainingConfig.Builder::batchSize)
         .fixed("--seed", seed, GanTrainingConfig.Builder::seed)
-        .adjustable("--halve-every", halveEvery, GanTrainingConfig.Builder::halveEvery);
+        .adjustable("--halve-every", halveEvery, GanTrainingConfig.Builder::halveEvery)
+        .adjustable(
+            "--precision",
+            precision == null ? null : Precision.of(precision),
+            GanTrainingConfig.Builder::precision);
   }
 
   /** A new run's defaults for the dataset and its caption embeddings. */

@@ -1,6 +1,8 @@
 package t2i.export;
 
 import java.util.List;
+import t2i.data.io.AbsentMeans;
+import t2i.serving.local.LoadedModel;
 
 /**
  * {@code t2i-export.json} in each exported version folder: where the model came from.
@@ -9,10 +11,16 @@ import java.util.List;
  * @param sources the runs whose weights it holds
  * @param dataset the dataset they trained on
  * @param signatures signature keys, each of method {@code tensorflow/serving/predict}
+ * @param precision the arithmetic {@code t2i serve} runs the model in ({@code float32} or {@code
+ *     bfloat16}, TF's oneDNN mixed precision); the graph itself is float32
  */
 public record ExportManifest(
-    String model, List<Source> sources, String dataset, List<String> signatures) {
-  public static final String FILE = "t2i-export.json";
+    String model,
+    List<Source> sources,
+    String dataset,
+    List<String> signatures,
+    @AbsentMeans("\"float32\"") String precision) {
+  public static final String FILE = LoadedModel.EXPORT_MANIFEST;
 
   /**
    * One source run.

@@ -14,6 +14,7 @@ import t2i.data.io.AtomicDirectory;
 import t2i.data.io.Json;
 import t2i.serving.SignatureInfo;
 import t2i.serving.local.LoadedModel;
+import t2i.training.Precision;
 import t2i.training.Sessions;
 
 /**
@@ -32,6 +33,7 @@ final class SavedModelWriter {
   private final String model;
   private final List<SourceRun<?>> runs = new ArrayList<>();
   private final List<ExportManifest.Source> sources = new ArrayList<>();
+  private Precision precision = Precision.FLOAT32;
 
   SavedModelWriter(String model) {
     this.model = model;
@@ -40,6 +42,12 @@ final class SavedModelWriter {
   /** A signature of the method TF Serving's predict API serves. */
   static Signature.Builder predict(String key) {
     return Signature.builder().key(key).methodName(SignatureInfo.PREDICT_METHOD);
+  }
+
+  /** The arithmetic the manifest asks {@code t2i serve} to run the model in. */
+  SavedModelWriter precision(Precision precision) {
+    this.precision = precision;
+    return this;
   }
 
   /**
@@ -77,7 +85,11 @@ final class SavedModelWriter {
       Json.write(
           dir.staging().resolve(ExportManifest.FILE),
           new ExportManifest(
-              model, sources, dataset, signatures.stream().map(Signature::key).toList()));
+              model,
+              sources,
+              dataset,
+              signatures.stream().map(Signature::key).toList(),
+              precision.toString()));
       dir.commit();
     }
     return target;

@@ -26,6 +26,7 @@ import t2i.graph.StyleEncoderConfig;
 import t2i.graph.TextEncoder;
 import t2i.serving.StyleContract;
 import t2i.training.ImageGeometry;
+import t2i.training.Precision;
 import t2i.training.embedding.EmbeddingConfig;
 import t2i.training.gan.GanTrainer;
 import t2i.training.gan.GanTrainingConfig;
@@ -54,6 +55,16 @@ public final class StyleExport {
    */
   public static Path export(Path embeddingRun, Path styleRun, Path out, int version, boolean force)
       throws IOException {
+    return export(embeddingRun, styleRun, out, version, force, null);
+  }
+
+  /**
+   * As {@link #export(Path, Path, Path, int, boolean)}, served in {@code precision} (null: the
+   * precision its GAN trained in).
+   */
+  public static Path export(
+      Path embeddingRun, Path styleRun, Path out, int version, boolean force, Precision precision)
+      throws IOException {
     SourceRun<EmbeddingConfig> text = TextEncoderExport.source(embeddingRun);
     SourceRun<StyleTrainingConfig> style =
         SourceRun.latest(
@@ -63,6 +74,7 @@ public final class StyleExport {
             .config(GanTrainingConfig.class);
     TextEncoderExport.checkEmbeddingDim(text, "the style run's GAN", gan.gan().embeddingDim());
     return new SavedModelWriter(StyleContract.MODEL)
+        .precision(precision != null ? precision : gan.precision())
         .from(text)
         .from(style)
         .write(

@@ -25,6 +25,7 @@ import t2i.graph.ReedCharsOp;
 import t2i.graph.TextEncoder;
 import t2i.graph.TextEncoderConfig;
 import t2i.serving.TextEncoderContract;
+import t2i.training.Precision;
 import t2i.training.embedding.EmbeddingConfig;
 import t2i.training.embedding.EmbeddingDim;
 import t2i.training.embedding.EmbeddingTrainer;
@@ -43,8 +44,15 @@ public final class TextEncoderExport {
    * @return the version folder
    */
   public static Path export(Path runDir, Path out, int version, boolean force) throws IOException {
+    return export(runDir, out, version, force, Precision.FLOAT32);
+  }
+
+  /** As {@link #export(Path, Path, int, boolean)}, served in {@code precision}. */
+  public static Path export(Path runDir, Path out, int version, boolean force, Precision precision)
+      throws IOException {
     SourceRun<EmbeddingConfig> run = source(runDir);
     return new SavedModelWriter(TextEncoderContract.MODEL)
+        .precision(precision)
         .from(run)
         .write(out, version, force, run.config().dataset(), (g, tf) -> signatures(tf, run));
   }

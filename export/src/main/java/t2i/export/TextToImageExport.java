@@ -35,6 +35,7 @@ import t2i.graph.SeededNoise;
 import t2i.graph.TextEncoder;
 import t2i.serving.Text2ImageContract;
 import t2i.training.ImageGeometry;
+import t2i.training.Precision;
 import t2i.training.embedding.EmbeddingConfig;
 import t2i.training.gan.GanTrainer;
 import t2i.training.gan.GanTrainingConfig;
@@ -58,11 +59,22 @@ public final class TextToImageExport {
   private TextToImageExport() {}
 
   /**
-   * Writes {@code <out>/text2image/<version>/} from both runs' latest checkpoints.
+   * Writes {@code <out>/text2image/<version>/} from both runs' latest checkpoints, served in the
+   * precision the GAN trained in.
    *
    * @return the version folder
    */
   public static Path export(Path embeddingRun, Path ganRun, Path out, int version, boolean force)
+      throws IOException {
+    return export(embeddingRun, ganRun, out, version, force, null);
+  }
+
+  /**
+   * As {@link #export(Path, Path, Path, int, boolean)}, served in {@code precision} (null: the
+   * GAN's).
+   */
+  public static Path export(
+      Path embeddingRun, Path ganRun, Path out, int version, boolean force, Precision precision)
       throws IOException {
     SourceRun<EmbeddingConfig> text = TextEncoderExport.source(embeddingRun);
     SourceRun<GanTrainingConfig> gan =
@@ -70,6 +82,7 @@ public final class TextToImageExport {
             ganRun, GanTrainer.KIND, GanTrainingConfig.class, TextToImageExport::preset);
     TextEncoderExport.checkEmbeddingDim(text, ganRun.toString(), gan.config().gan().embeddingDim());
     return new SavedModelWriter(Text2ImageContract.MODEL)
+        .precision(precision != null ? precision : gan.config().precision())
         .from(text)
         .from(gan)
         .write(

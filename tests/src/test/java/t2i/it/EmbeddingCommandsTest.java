@@ -20,6 +20,7 @@ import t2i.data.Progress;
 import t2i.data.Split;
 import t2i.data.emoji.EmojiFixture;
 import t2i.graph.GanConfig;
+import t2i.training.Cpu;
 import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.gan.GanTrainer;
 import t2i.training.gan.GanTrainingConfig;
@@ -145,6 +146,7 @@ class EmbeddingCommandsTest {
             .getAsJsonObject()
             .getAsJsonObject("config");
     assertEquals(100L * (trainval / 4), ganConfig.get("halveEvery").getAsLong(), "100 epochs");
+    assertEquals("float32", ganConfig.get("precision").getAsString());
 
     Path png = dir.resolve("samples/two-texts.png");
     CliRun sample =
@@ -183,6 +185,7 @@ class EmbeddingCommandsTest {
     assertTrue(ganEval.get("frechetGeneratedVsReal").getAsDouble() >= 0);
 
     styleCommands(gan);
+    precisionIsRecordedAndHonouredOnResume(gan);
 
     CliRun bench =
         t2i(
@@ -203,7 +206,9 @@ class EmbeddingCommandsTest {
             "--profile");
     assertEquals(0, bench.exit(), bench.err());
     assertTrue(bench.out().contains("step / ceiling"), bench.out());
-    assertTrue(bench.out().contains("Conv2DBackpropInput"), "the trace names op types");
+    assertTrue(bench.out().contains("MatMul"), "the trace names op types");
+    assertTrue(bench.out().contains("float32:"), bench.out());
+    assertTrue(bench.out().contains("cpu: "), "names the CPU: " + bench.out());
 
     CliRun export =
         t2i("export", "--embedding", run.toString(), "--out", dir.resolve("models").toString());
@@ -220,6 +225,49 @@ class EmbeddingCommandsTest {
   }
 
   /** Style encoder commands on the tiny GAN run: train, transfer, interpolate, evaluate. */
+  /**
+   * The run records its precision; a resume keeps it unless told otherwise, and says so when it
+   * changes. On a CPU without bfloat16 the option is refused before anything is written.
+   */
+  private void precisionIsRecordedAndHonouredOnResume(Path gan) throws IOException {
+    if (!Cpu.current().hasBfloat16()) {
+      CliRun refused =
+          t2i("train", "gan", "--out", gan.toString(), "--resume", "--precision", "bfloat16");
+      assertEquals(2, refused.exit(), refused.err());
+      assertTrue(refused.err().contains("no bfloat16 instructions"), refused.err());
+      return;
+    }
+    CliRun toBf16 =
+        t2i(
+            "train",
+            "gan",
+            "--out",
+            gan.toString(),
+            "--resume",
+            "--precision",
+            "bfloat16",
+            "--steps",
+            "4",
+            "--threads",
+            "1");
+    assertEquals(0, toBf16.exit(), toBf16.err());
+    assertTrue(toBf16.err().contains("precision float32 -> bfloat16"), toBf16.err());
+    assertEquals("bfloat16", savedPrecision(gan));
+    CliRun kept =
+        t2i("train", "gan", "--out", gan.toString(), "--resume", "--steps", "5", "--threads", "1");
+    assertEquals(0, kept.exit(), kept.err());
+    assertEquals("bfloat16", savedPrecision(gan), "a resume keeps the run's precision");
+    assertTrue(kept.err().contains("resuming " + gan + " at step 4"), kept.err());
+  }
+
+  private static String savedPrecision(Path run) throws IOException {
+    return JsonParser.parseString(Files.readString(run.resolve("config.json")))
+        .getAsJsonObject()
+        .getAsJsonObject("config")
+        .get("precision")
+        .getAsString();
+  }
+
   void styleCommands(Path gan) throws IOException {
     Path style = dir.resolve("style");
     CliRun train =

@@ -3,6 +3,7 @@ package t2i.it;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonParser;
 import java.awt.image.BufferedImage;
@@ -30,6 +31,7 @@ import t2i.data.Dataset;
 import t2i.data.Progress;
 import t2i.data.Split;
 import t2i.data.emoji.EmojiFixture;
+import t2i.export.ExportManifest;
 import t2i.export.SavedModelInspector;
 import t2i.export.SavedModelReport;
 import t2i.export.StyleExport;
@@ -37,12 +39,16 @@ import t2i.export.TextToImageExport;
 import t2i.graph.ImageEncoderConfig;
 import t2i.graph.TextEncoderConfig;
 import t2i.serving.GeneratedImage;
+import t2i.serving.TensorValue;
 import t2i.serving.Text2ImageClient;
+import t2i.serving.local.LoadedModel;
 import t2i.serving.local.ModelRepository;
 import t2i.serving.rest.RequestFormat;
 import t2i.serving.rest.RestClient;
 import t2i.serving.server.ModelServer;
 import t2i.serving.server.ServerOptions;
+import t2i.training.Cpu;
+import t2i.training.Precision;
 import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.embedding.EmbeddingConfig;
 import t2i.training.embedding.EmbeddingModel;
@@ -242,6 +248,50 @@ class TextToImageExportTest {
         }
       }
     }
+  }
+
+  @Test
+  void aBfloat16ExportIsServedInBfloat16AndDrawsCloseToFloat32() throws IOException {
+    assumeTrue(Cpu.current().hasBfloat16(), "this CPU has no bfloat16 instructions");
+    Path bf16 =
+        TextToImageExport.export(
+            dir.resolve("embedding"),
+            dir.resolve("gan"),
+            dir.resolve("models-bf16"),
+            1,
+            false,
+            Precision.BFLOAT16);
+    assertEquals(
+        "bfloat16",
+        JsonParser.parseString(Files.readString(bf16.resolve(ExportManifest.FILE)))
+            .getAsJsonObject()
+            .get("precision")
+            .getAsString());
+    assertEquals(
+        "float32",
+        JsonParser.parseString(Files.readString(model.resolve(ExportManifest.FILE)))
+            .getAsJsonObject()
+            .get("precision")
+            .getAsString(),
+        "the GAN trained in float32");
+    Map<String, TensorValue> in =
+        Map.of(
+            "text", TensorValue.ofStrings(TEXTS, TEXTS.size()),
+            "seed", TensorValue.longs(SEED, SEED + 1, SEED + 2, SEED + 3));
+    float[] f32;
+    float[] b16;
+    try (LoadedModel m = LoadedModel.load("text2image", 1, model, 1)) {
+      f32 = m.predict("serving_default", in, null).get("image").floats();
+    }
+    try (LoadedModel m = LoadedModel.load("text2image", 1, bf16, 1)) {
+      b16 = m.predict("serving_default", in, null).get("image").floats();
+    }
+    double maxDiff = 0;
+    for (int i = 0; i < f32.length; i++) {
+      maxDiff = Math.max(maxDiff, Math.abs(f32[i] - b16[i]));
+    }
+    assertTrue(maxDiff > 0, "served in bfloat16, so not bit-identical to float32");
+    assertTrue(maxDiff < 0.1, "bfloat16 pixels within 0.1 of float32's, max " + maxDiff);
   }
 
   @Test

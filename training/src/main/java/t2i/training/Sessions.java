@@ -4,7 +4,6 @@ import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GraphOptions;
-import org.tensorflow.proto.RewriterConfig;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.Checkpoints;
 
@@ -24,7 +23,12 @@ public final class Sessions {
    *     which the resume tests rely on.
    */
   public static Session open(Graph graph, int threads, Checkpoint checkpoint) {
-    Session session = create(graph, threads);
+    return open(graph, threads, Precision.FLOAT32, checkpoint);
+  }
+
+  /** As {@link #open(Graph, int, Checkpoint)}, with the convolutions in {@code precision}. */
+  public static Session open(Graph graph, int threads, Precision precision, Checkpoint checkpoint) {
+    Session session = create(graph, threads, precision);
     try {
       if (checkpoint != null) {
         Checkpoints.restore(session, checkpoint);
@@ -40,18 +44,20 @@ public final class Sessions {
   }
 
   public static Session create(Graph graph, int threads) {
+    return create(graph, threads, Precision.FLOAT32);
+  }
+
+  public static Session create(Graph graph, int threads, Precision precision) {
+    return new Session(graph, config(threads, precision));
+  }
+
+  /** The session configuration: thread pools and the graph rewrites of {@code precision}. */
+  public static ConfigProto config(int threads, Precision precision) {
     int intra = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-    ConfigProto config =
-        ConfigProto.newBuilder()
-            .setIntraOpParallelismThreads(intra)
-            .setInterOpParallelismThreads(1)
-            // Grappler's remapper fails on our gradient graphs ("fanout ... exist for missing
-            // node", logged as an error) and then leaves the graph as it was: skip it.
-            .setGraphOptions(
-                GraphOptions.newBuilder()
-                    .setRewriteOptions(
-                        RewriterConfig.newBuilder().setRemapping(RewriterConfig.Toggle.OFF)))
-            .build();
-    return new Session(graph, config);
+    return ConfigProto.newBuilder()
+        .setIntraOpParallelismThreads(intra)
+        .setInterOpParallelismThreads(1)
+        .setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(precision.rewrites()))
+        .build();
   }
 }

@@ -2,6 +2,10 @@ package t2i.serving.local;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +27,8 @@ import org.tensorflow.exceptions.TFUnauthenticatedException;
 import org.tensorflow.exceptions.TFUnimplementedException;
 import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.RewriterConfig;
 import org.tensorflow.proto.RunOptions;
 import t2i.serving.DType;
 import t2i.serving.ModelMetadata;
@@ -38,6 +44,13 @@ import t2i.serving.TensorValue;
  */
 public final class LoadedModel implements AutoCloseable {
   public static final String TAG = "serve";
+
+  /**
+   * The file {@code t2i export} writes beside the SavedModel; its {@code precision} ({@code
+   * bfloat16}) asks for TF's oneDNN bfloat16 rewrite, which TF Serving and Python turn on in their
+   * own session configuration.
+   */
+  public static final String EXPORT_MANIFEST = "t2i-export.json";
 
   private final String name;
   private final long version;
@@ -62,21 +75,47 @@ public final class LoadedModel implements AutoCloseable {
 
   /**
    * Loads {@code dir} with a session of {@code threads} intra-op threads (and one inter-op thread);
-   * 0 keeps TensorFlow's defaults (a thread per core in each pool).
+   * 0 keeps TensorFlow's defaults (a thread per core in each pool). A model exported for bfloat16
+   * gets TF's oneDNN bfloat16 rewrite (ignored by TF on CPUs without bfloat16).
    */
   public static LoadedModel load(String name, long version, Path dir, int threads) {
     checkArgument(
         threads >= 0, "threads must be >= 0 (0 for TensorFlow's default), was %s", threads);
     SavedModelBundle.Loader loader = SavedModelBundle.loader(dir.toString()).withTags(TAG);
-    if (threads > 0) {
-      loader =
-          loader.withConfigProto(
-              ConfigProto.newBuilder()
-                  .setIntraOpParallelismThreads(threads)
-                  .setInterOpParallelismThreads(1)
-                  .build());
+    boolean bfloat16 = "bfloat16".equals(exportedPrecision(dir));
+    if (threads > 0 || bfloat16) {
+      ConfigProto.Builder config = ConfigProto.newBuilder();
+      if (threads > 0) {
+        config.setIntraOpParallelismThreads(threads).setInterOpParallelismThreads(1);
+      }
+      if (bfloat16) {
+        config.setGraphOptions(
+            GraphOptions.newBuilder()
+                .setRewriteOptions(
+                    RewriterConfig.newBuilder()
+                        .setAutoMixedPrecisionOnednnBfloat16(RewriterConfig.Toggle.ON)
+                        // The remapper fails on these graphs, and when it does the bfloat16
+                        // rewrite does not take effect either.
+                        .setRemapping(RewriterConfig.Toggle.OFF)));
+      }
+      loader = loader.withConfigProto(config.build());
     }
     return new LoadedModel(name, version, dir, loader.load());
+  }
+
+  /** The {@code precision} of the export manifest in {@code dir}, or null without one. */
+  static String exportedPrecision(Path dir) {
+    Path manifest = dir.resolve(EXPORT_MANIFEST);
+    if (!Files.isRegularFile(manifest)) {
+      return null;
+    }
+    try {
+      JsonElement precision =
+          JsonParser.parseString(Files.readString(manifest)).getAsJsonObject().get("precision");
+      return precision == null || precision.isJsonNull() ? null : precision.getAsString();
+    } catch (IOException | RuntimeException e) {
+      throw new ServingException(500, "cannot read " + manifest + ": " + e.getMessage(), e);
+    }
   }
 
   public String name() {

@@ -1,6 +1,7 @@
 package t2i.training.gan;
 
 import java.util.List;
+import java.util.SplittableRandom;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -72,7 +73,26 @@ final class GanGraph {
       float[] z,
       float[] mixed,
       float[] zMixed,
-      float learningRate) {}
+      float learningRate) {
+    /** Uniform images in [−1, 1], normal texts and noise: the real shapes without a dataset. */
+    static StepInputs random(GanTrainingConfig config, int n, SplittableRandom random) {
+      int e = config.gan().embeddingDim();
+      int zDim = config.gan().zDim();
+      float[] images = new float[n * ImageGeometry.of(config.gan()).values()];
+      for (int i = 0; i < images.length; i++) {
+        images[i] = (float) (random.nextDouble() * 2 - 1);
+      }
+      return new StepInputs(
+          n,
+          images,
+          Noise.normal(random, n * e),
+          Noise.normal(random, n * e),
+          Noise.normal(random, n * zDim),
+          Noise.normal(random, n / 2 * e),
+          Noise.normal(random, n / 2 * zDim),
+          config.learningRate());
+    }
+  }
 
   /** What a step reports: both losses, and D's mean probability on real/right and fake pairs. */
   record Losses(double lossD, double lossG, double realScore, double fakeScore) {}

@@ -46,7 +46,8 @@ public final class GanModel implements ImageGenerator, AutoCloseable {
                 TFloat32.class, Placeholder.shape(Shape.of(-1, config.gan().embeddingDim())));
     Network gen = new Network(tf, Generator.PREFIX, Mode.INFERENCE, config.seed());
     Operand<TFloat32> generated = Generator.build(gen, config.gan(), z, text);
-    session = Sessions.open(graph, threads, checkpoint);
+    session =
+        Sessions.open(graph, threads, config.precision().orFloat32WhereUnsupported(), checkpoint);
     images = new ChunkedInference(session, generated);
   }
 

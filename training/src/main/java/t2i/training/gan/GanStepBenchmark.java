@@ -12,19 +12,34 @@ import org.tensorflow.proto.DeviceStepStats;
 import org.tensorflow.proto.NodeExecStats;
 import org.tensorflow.proto.RunMetadata;
 import t2i.data.Progress;
-import t2i.training.ImageGeometry;
+import t2i.training.Cpu;
+import t2i.training.Precision;
 import t2i.training.Sessions;
 import t2i.training.bench.GraphFlops;
 import t2i.training.bench.Machine;
 import t2i.training.bench.MatmulCeiling;
+import t2i.training.bench.PrecisionTrace;
 
 /**
  * {@code t2i bench train}: the GAN's training step (one D update, one G update) on random inputs of
  * the real shapes, exactly as the trainer runs it; its FLOPs counted from the graph's static shapes
  * (a twin graph with the batch size fixed); and, in the same process and thread settings, the
- * GFLOP/s of a large matrix product, the machine's practical ceiling.
+ * GFLOP/s of a large matrix product, the machine's practical ceiling. Each precision asked for is
+ * measured in turn, beside the ceiling in the same precision.
  */
 public final class GanStepBenchmark {
+  /** One precision's figures. */
+  public record Measurement(
+      Precision precision,
+      double secondsPerStep,
+      double matmulGflops,
+      Map<String, Long> tracedMicrosByOpType,
+      PrecisionTrace.Share products) {
+    public double stepsPerSecond() {
+      return 1 / secondsPerStep;
+    }
+  }
+
   /** What the benchmark measured. */
   public record Result(
       String preset,
@@ -32,21 +47,16 @@ public final class GanStepBenchmark {
       int batch,
       int threads,
       int steps,
-      double secondsPerStep,
       double flopsPerStep,
       Map<String, Long> flopsByOpType,
       int uncountedOps,
-      double matmulGflops,
       int matmulSize,
+      List<Measurement> measurements,
       long peakRssBytes,
       String machine,
-      Map<String, Long> tracedMicrosByOpType) {
-    public double stepsPerSecond() {
-      return 1 / secondsPerStep;
-    }
-
-    public double gflops() {
-      return flopsPerStep / secondsPerStep / 1e9;
+      String cpu) {
+    public double gflops(Measurement m) {
+      return flopsPerStep / m.secondsPerStep() / 1e9;
     }
 
     public String format() {
@@ -61,9 +71,6 @@ public final class GanStepBenchmark {
               batch,
               threads,
               steps));
-      sb.append(String.format(Locale.ROOT, "  steps/s            %10.3f%n", stepsPerSecond()));
-      sb.append(
-          String.format(Locale.ROOT, "  images/s           %10.1f%n", batch * stepsPerSecond()));
       sb.append(
           String.format(
               Locale.ROOT,
@@ -73,41 +80,68 @@ public final class GanStepBenchmark {
               uncountedOps > 0
                   ? "; " + uncountedOps + " ops with non-static shapes not counted"
                   : ""));
-      sb.append(String.format(Locale.ROOT, "  achieved GFLOP/s   %10.1f%n", gflops()));
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "  matmul GFLOP/s     %10.1f   (%d x %d float32, same runtime and threads)%n",
-              matmulGflops,
-              matmulSize,
-              matmulSize));
-      sb.append(
-          String.format(Locale.ROOT, "  step / ceiling     %10.2f%n", gflops() / matmulGflops));
-      sb.append(
-          String.format(
-              Locale.ROOT, "  peak RSS           %10.0f MB (this process)%n", peakRssBytes / 1e6));
-      sb.append("  machine: ").append(machine).append('\n');
-      if (!tracedMicrosByOpType.isEmpty()) {
-        long total = tracedMicrosByOpType.values().stream().mapToLong(Long::longValue).sum();
+      Measurement first = measurements.get(0);
+      for (Measurement m : measurements) {
+        sb.append(String.format(Locale.ROOT, "%s:%n", m.precision()));
+        sb.append(String.format(Locale.ROOT, "  steps/s            %10.3f%n", m.stepsPerSecond()));
+        sb.append(
+            String.format(
+                Locale.ROOT, "  images/s           %10.1f%n", batch * m.stepsPerSecond()));
+        sb.append(String.format(Locale.ROOT, "  achieved GFLOP/s   %10.1f%n", gflops(m)));
         sb.append(
             String.format(
                 Locale.ROOT,
-                "one traced step (TF FULL_TRACE), %.1f ms of op time, by op type:%n",
-                total / 1e3));
-        tracedMicrosByOpType.entrySet().stream()
-            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-            .limit(15)
-            .forEach(
-                e ->
-                    sb.append(
-                        String.format(
-                            Locale.ROOT,
-                            "  %-28s %9.1f ms %5.1f%%%n",
-                            e.getKey(),
-                            e.getValue() / 1e3,
-                            100.0 * e.getValue() / total)));
+                "  matmul GFLOP/s     %10.1f   (%d x %d in %s, same runtime and threads)%n",
+                m.matmulGflops(),
+                matmulSize,
+                matmulSize,
+                m.precision()));
+        sb.append(
+            String.format(
+                Locale.ROOT, "  step / ceiling     %10.2f%n", gflops(m) / m.matmulGflops()));
+        if (m != first) {
+          sb.append(
+              String.format(
+                  Locale.ROOT,
+                  "  step speed vs %s %8.2fx%n",
+                  first.precision(),
+                  m.stepsPerSecond() / first.stepsPerSecond()));
+        }
+        if (m.products() != null) {
+          sb.append(String.format(Locale.ROOT, "  traced step: %s%n", m.products().describe()));
+        }
+        appendProfile(sb, m.tracedMicrosByOpType());
       }
+      sb.append(
+          String.format(
+              Locale.ROOT, "peak RSS             %10.0f MB (this process)%n", peakRssBytes / 1e6));
+      sb.append("machine: ").append(machine).append('\n');
+      sb.append("cpu: ").append(cpu).append('\n');
       return sb.toString();
+    }
+
+    private static void appendProfile(StringBuilder sb, Map<String, Long> byType) {
+      if (byType.isEmpty()) {
+        return;
+      }
+      long total = byType.values().stream().mapToLong(Long::longValue).sum();
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "  one traced step (TF FULL_TRACE), %.1f ms of op time, by op type:%n",
+              total / 1e3));
+      byType.entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .limit(15)
+          .forEach(
+              e ->
+                  sb.append(
+                      String.format(
+                          Locale.ROOT,
+                          "    %-28s %9.1f ms %5.1f%%%n",
+                          e.getKey(),
+                          e.getValue() / 1e3,
+                          100.0 * e.getValue() / total)));
     }
   }
 
@@ -121,22 +155,63 @@ public final class GanStepBenchmark {
     this.threads = threads;
   }
 
-  public Result run(int steps, int warmup, int matmulSize, boolean profile, Progress progress) {
+  /**
+   * Measures each of {@code precisions} in turn (each must be supported here).
+   *
+   * @param profile also trace one step per precision and sum its op time by op type
+   */
+  public Result run(
+      List<Precision> precisions,
+      int steps,
+      int warmup,
+      int matmulSize,
+      boolean profile,
+      Progress progress) {
     int n = config.batchSize();
     GraphFlops.Count flops = countFlops(n);
+    List<Measurement> measured = new ArrayList<>();
+    for (Precision precision : precisions) {
+      measured.add(
+          measure(precision.checkSupported(), steps, warmup, matmulSize, profile, progress));
+    }
+    return new Result(
+        preset,
+        config.loss().toString(),
+        n,
+        threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
+        steps,
+        flops.total(),
+        new LinkedHashMap<>(flops.byType()),
+        flops.unknownShapes(),
+        matmulSize,
+        measured,
+        Machine.peakRssBytes(),
+        Machine.describe(),
+        Cpu.current().describe());
+  }
+
+  private Measurement measure(
+      Precision precision,
+      int steps,
+      int warmup,
+      int matmulSize,
+      boolean profile,
+      Progress progress) {
+    int n = config.batchSize();
     double seconds;
     Map<String, Long> byType = Map.of();
+    PrecisionTrace.Share products;
     GanGraph graph = new GanGraph(config);
-    try (Session session = Sessions.open(graph.graph, threads, null)) {
+    try (Session session = Sessions.open(graph.graph, threads, precision, null)) {
       SplittableRandom random = new SplittableRandom(config.seed());
-      GanGraph.StepInputs inputs = randomInputs(n, random);
-      progress.start("warm-up", warmup);
+      GanGraph.StepInputs inputs = GanGraph.StepInputs.random(config, n, random);
+      progress.start(precision + " warm-up", warmup);
       for (int i = 0; i < warmup; i++) {
         graph.step(session, inputs);
         progress.advance(1);
       }
       progress.finish();
-      progress.start("training steps", steps);
+      progress.start(precision + " training steps", steps);
       long start = System.nanoTime();
       for (int i = 0; i < steps; i++) {
         graph.step(session, inputs);
@@ -144,32 +219,19 @@ public final class GanStepBenchmark {
       }
       seconds = (System.nanoTime() - start) / 1e9 / steps;
       progress.finish();
+      List<RunMetadata> traces = new ArrayList<>();
+      graph.step(session, inputs, traces);
+      products = PrecisionTrace.products(graph.graph, traces);
       if (profile) {
-        List<RunMetadata> traces = new ArrayList<>();
-        graph.step(session, inputs, traces);
         byType = timeByOpType(graph, traces);
       }
     } finally {
       graph.graph.close();
     }
-    progress.start("matmul ceiling", 0);
-    double ceiling = MatmulCeiling.gflops(matmulSize, 20, 3, threads);
+    progress.start(precision + " matmul ceiling", 0);
+    double ceiling = MatmulCeiling.gflops(matmulSize, 20, 3, threads, precision);
     progress.finish();
-    return new Result(
-        preset,
-        config.loss().toString(),
-        n,
-        threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
-        steps,
-        seconds,
-        flops.total(),
-        new LinkedHashMap<>(flops.byType()),
-        flops.unknownShapes(),
-        ceiling,
-        matmulSize,
-        Machine.peakRssBytes(),
-        Machine.describe(),
-        byType);
+    return new Measurement(precision, seconds, ceiling, byType, products);
   }
 
   /** Op time of traced runs per op type (node names looked up in the graph, else "other"). */
@@ -207,23 +269,5 @@ public final class GanStepBenchmark {
     } finally {
       fixed.graph.close();
     }
-  }
-
-  private GanGraph.StepInputs randomInputs(int n, SplittableRandom random) {
-    int e = config.gan().embeddingDim();
-    int zDim = config.gan().zDim();
-    float[] images = new float[n * ImageGeometry.of(config.gan()).values()];
-    for (int i = 0; i < images.length; i++) {
-      images[i] = (float) (random.nextDouble() * 2 - 1);
-    }
-    return new GanGraph.StepInputs(
-        n,
-        images,
-        Noise.normal(random, n * e),
-        Noise.normal(random, n * e),
-        Noise.normal(random, n * zDim),
-        Noise.normal(random, n / 2 * e),
-        Noise.normal(random, n / 2 * zDim),
-        config.learningRate());
   }
 }

@@ -40,7 +40,7 @@ public final class GanTrainer extends RunFrame<GanTrainer.Scalars> implements Im
   public GanTrainer(
       GanTrainingConfig config, Path runDir, Checkpoint resumeFrom, int threads, Progress progress)
       throws IOException {
-    super(Scalars.class, runDir, resumeFrom, threads);
+    super(Scalars.class, runDir, resumeFrom, threads, config.precision());
     this.config = config;
     Dataset dataset = Dataset.open(Path.of(config.dataset()));
     this.embeddings = CaptionEmbeddings.read(Path.of(config.embeddings()));

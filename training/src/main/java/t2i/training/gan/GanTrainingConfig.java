@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 import t2i.data.Dataset;
 import t2i.data.Split;
 import t2i.data.emoji.EmojiDatasetOptions;
+import t2i.data.io.AbsentMeans;
 import t2i.graph.GanConfig;
+import t2i.training.Precision;
 import t2i.training.embedding.CaptionEmbeddings;
 
 /**
@@ -30,6 +32,7 @@ import t2i.training.embedding.CaptionEmbeddings;
  * @param halveEvery steps between halvings of the learning rate (0: never)
  * @param seed weights, batches and noise
  * @param flip mirror training images at random (off for emoji)
+ * @param precision the arithmetic of the convolutions and matrix products (variables stay float32)
  */
 public record GanTrainingConfig(
     String dataset,
@@ -44,7 +47,8 @@ public record GanTrainingConfig(
     float beta1,
     long halveEvery,
     long seed,
-    boolean flip) {
+    boolean flip,
+    @AbsentMeans("\"float32\"") Precision precision) {
 
   /** Reed et al.'s variants, saved by their names in the paper's code. */
   public enum Loss {
@@ -102,6 +106,7 @@ public record GanTrainingConfig(
     checkArgument(
         dataset != null && embeddings != null && gan != null && loss != null,
         "dataset, embeddings, gan and loss are required");
+    checkArgument(precision != null, "precision is required");
     checkArgument(
         batchSize >= 2 && batchSize % 2 == 0, "batch size must be even, was %s", batchSize);
     checkArgument(captionsAveraged >= 1, "captionsAveraged must be >= 1, was %s", captionsAveraged);
@@ -168,6 +173,7 @@ public record GanTrainingConfig(
     b.halveEvery = halveEvery;
     b.seed = seed;
     b.flip = flip;
+    b.precision = precision;
     return b;
   }
 
@@ -189,6 +195,7 @@ public record GanTrainingConfig(
     private long trainvalRecords;
     private long seed;
     private boolean flip = true;
+    private Precision precision = Precision.FLOAT32;
 
     private Builder(String dataset, String embeddings, int embeddingDim) {
       this.dataset = dataset;
@@ -262,6 +269,11 @@ public record GanTrainingConfig(
       return this;
     }
 
+    public Builder precision(Precision precision) {
+      this.precision = precision;
+      return this;
+    }
+
     public GanTrainingConfig build() {
       GanConfig network =
           gan != null ? gan : GanConfig.preset(preset).withEmbeddingDim(embeddingDim);
@@ -282,7 +294,8 @@ public record GanTrainingConfig(
           beta1,
           halving,
           seed,
-          flip);
+          flip,
+          precision);
     }
   }
 }

@@ -10,6 +10,7 @@ import org.tensorflow.Session;
 import t2i.data.batch.BatchOptions;
 import t2i.data.batch.BatchPipeline;
 import t2i.data.batch.DecodedSplit;
+import t2i.training.Precision;
 import t2i.training.Sessions;
 import t2i.training.loop.StepResult;
 import t2i.training.loop.Trainer;
@@ -29,6 +30,7 @@ public abstract class RunFrame<S extends Record> implements Trainer {
   private final Checkpoints checkpoints;
   private final Checkpoint resumeFrom;
   private final int threads;
+  private final Precision precision;
   private Graph graph;
   private Session session;
   private BatchPipeline batches;
@@ -39,10 +41,19 @@ public abstract class RunFrame<S extends Record> implements Trainer {
    * @param threads TF intra-op threads (0: one per core; 1 makes steps bit-reproducible)
    */
   protected RunFrame(Class<S> scalars, Path runDir, Checkpoint resumeFrom, int threads) {
+    this(scalars, runDir, resumeFrom, threads, Precision.FLOAT32);
+  }
+
+  /**
+   * @param precision the arithmetic of the step's convolutions and matrix products
+   */
+  protected RunFrame(
+      Class<S> scalars, Path runDir, Checkpoint resumeFrom, int threads, Precision precision) {
     this.scalars = scalars;
     this.checkpoints = new Checkpoints(runDir);
     this.resumeFrom = resumeFrom;
     this.threads = threads;
+    this.precision = precision.checkSupported();
     this.step = resumeFrom == null ? 0 : resumeFrom.step();
   }
 
@@ -52,7 +63,7 @@ public abstract class RunFrame<S extends Record> implements Trainer {
    */
   protected final Session open(Graph graph) {
     checkState(session == null, "the session is already open");
-    this.session = Sessions.open(graph, threads, resumeFrom);
+    this.session = Sessions.open(graph, threads, precision, resumeFrom);
     this.graph = graph;
     return session;
   }

@@ -19,9 +19,10 @@ import t2i.error.UserException;
  * resumed run continues from its saved configuration and latest checkpoint: options left out keep
  * the run's values; an option that defines the model or its data ({@link #fixed}: presets, loss,
  * batch size, seed, dataset, ...) is refused, in one line naming it, if it would change the saved
- * value; an option that only shapes the learning-rate schedule ({@link #adjustable}) may change,
- * and {@code config.json} records the change. Session options (steps, minutes, checkpoint interval,
- * threads, logging) are not part of the configuration and always apply.
+ * value; an option that only shapes the learning-rate schedule or the arithmetic precision ({@link
+ * #adjustable}) may change, and {@code config.json} records the change. Session options (steps,
+ * minutes, checkpoint interval, threads, logging) are not part of the configuration and always
+ * apply.
  *
  * @param <C> the run configuration
  * @param <B> its builder
@@ -51,7 +52,10 @@ public final class RunOptions<C extends Record, B> {
     return add(new Option<>(name, value, set, true));
   }
 
-  /** An option that only shapes the learning-rate schedule: a resume may change it. */
+  /**
+   * An option that only shapes the learning-rate schedule or the arithmetic: a resume may change
+   * it.
+   */
   public <V> RunOptions<C, B> adjustable(String name, V value, BiConsumer<B, V> set) {
     return add(new Option<>(name, value, set, false));
   }

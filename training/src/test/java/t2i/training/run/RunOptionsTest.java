@@ -93,7 +93,8 @@ class RunOptionsTest {
             built.beta1(),
             built.halveEvery(),
             built.seed(),
-            built.flip());
+            built.flip(),
+            built.precision());
     assertEquals(old, options("tiny", null, null, null).resume(old, dir));
     assertThrows(UserException.class, () -> options("cpu", null, null, null).resume(old, dir));
   }
