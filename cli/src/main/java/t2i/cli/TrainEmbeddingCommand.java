@@ -39,6 +39,8 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
 
   @Mixin TrainingOptions training;
 
+  @Mixin PrecisionOption precision;
+
   @Option(
       names = "--text-preset",
       description = "reed (default) or tiny.",
@@ -121,7 +123,8 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
             EmbeddingConfig.Builder::optimizer)
         .fixed("--batch", batch, EmbeddingConfig.Builder::batchSize)
         .fixed("--seed", seed, EmbeddingConfig.Builder::seed)
-        .adjustable("--lr", learningRate, EmbeddingConfig.Builder::learningRate);
+        .adjustable("--lr", learningRate, EmbeddingConfig.Builder::learningRate)
+        .adjustable("--precision", precision.given(), EmbeddingConfig.Builder::precision);
   }
 
   /** A new run's defaults for the dataset; a batch holds distinct trainval classes. */

@@ -9,7 +9,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import t2i.training.Precision;
 import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.gan.GanTrainer;
 import t2i.training.gan.GanTrainingConfig;
@@ -73,15 +72,7 @@ final class TrainGanCommand implements Callable<Integer> {
       converter = OptionValues.NonNegativeLong.class)
   Long halveEvery;
 
-  @Option(
-      names = "--precision",
-      description =
-          "float32 (default) or bfloat16: the arithmetic of the convolutions and matrix products"
-              + " (TF's oneDNN mixed precision; variables stay float32). bfloat16 needs a CPU with"
-              + " avx512_bf16 or amx_bf16; `t2i bench train` says which is faster here. May change"
-              + " on --resume.",
-      converter = OptionValues.PrecisionName.class)
-  String precision;
+  @Mixin PrecisionOption precision;
 
   @Option(
       names = "--sample-every",
@@ -124,10 +115,7 @@ final class TrainGanCommand implements Callable<Integer> {
         .fixed("--batch", batch, GanTrainingConfig.Builder::batchSize)
         .fixed("--seed", seed, GanTrainingConfig.Builder::seed)
         .adjustable("--halve-every", halveEvery, GanTrainingConfig.Builder::halveEvery)
-        .adjustable(
-            "--precision",
-            precision == null ? null : Precision.of(precision),
-            GanTrainingConfig.Builder::precision);
+        .adjustable("--precision", precision.given(), GanTrainingConfig.Builder::precision);
   }
 
   /** A new run's defaults for the dataset and its caption embeddings. */

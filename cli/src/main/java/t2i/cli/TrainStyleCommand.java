@@ -31,6 +31,8 @@ final class TrainStyleCommand implements Callable<Integer> {
 
   @Mixin TrainingOptions training;
 
+  @Mixin PrecisionOption precision;
+
   @Option(names = "--gan", paramLabel = "RUN", description = "The GAN run (for a new run).")
   Path gan;
 
@@ -77,7 +79,8 @@ final class TrainStyleCommand implements Callable<Integer> {
         .fixed("--gan", ganRun(), (b, run) -> b.gan(run.toString()))
         .fixed("--preset", preset, StyleTrainingConfig.Builder::preset)
         .fixed("--batch", batch, StyleTrainingConfig.Builder::batchSize)
-        .fixed("--seed", seed, StyleTrainingConfig.Builder::seed);
+        .fixed("--seed", seed, StyleTrainingConfig.Builder::seed)
+        .adjustable("--precision", precision.given(), StyleTrainingConfig.Builder::precision);
   }
 
   /** A new run's defaults: G is the GAN run's latest checkpoint. */

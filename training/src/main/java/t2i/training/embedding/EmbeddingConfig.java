@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import t2i.data.Dataset;
 import t2i.data.Split;
 import t2i.data.emoji.EmojiDatasetOptions;
+import t2i.data.io.AbsentMeans;
 import t2i.graph.ImageEncoderConfig;
 import t2i.graph.TextEncoderConfig;
+import t2i.training.Precision;
 import t2i.training.optim.Adam;
 import t2i.training.optim.Optimizer;
 import t2i.training.optim.OptimizerType;
@@ -34,6 +36,7 @@ import t2i.training.optim.RmsProp;
  * @param gradientClip clip each gradient element to ±this (0: off)
  * @param seed weights and batches
  * @param flip mirror training images at random (off for emoji, whose arrows and hands point)
+ * @param precision the arithmetic of the convolutions and matrix products (variables stay float32)
  */
 public record EmbeddingConfig(
     String dataset,
@@ -50,7 +53,8 @@ public record EmbeddingConfig(
     float initialMeanSquare,
     float gradientClip,
     long seed,
-    boolean flip) {
+    boolean flip,
+    @AbsentMeans("\"float32\"") Precision precision) {
 
   public static final OptimizerType DEFAULT_OPTIMIZER = OptimizerType.ADAM;
 
@@ -128,6 +132,7 @@ public record EmbeddingConfig(
     b.gradientClip = gradientClip;
     b.seed = seed;
     b.flip = flip;
+    b.precision = precision;
     return b;
   }
 
@@ -149,6 +154,7 @@ public record EmbeddingConfig(
     private float gradientClip = 0f;
     private long seed;
     private boolean flip;
+    private Precision precision = Precision.FLOAT32;
 
     private Builder(String dataset, int trainvalClasses) {
       this.dataset = dataset;
@@ -228,6 +234,11 @@ public record EmbeddingConfig(
       return this;
     }
 
+    public Builder precision(Precision precision) {
+      this.precision = precision;
+      return this;
+    }
+
     public EmbeddingConfig build() {
       TextEncoderConfig t = text != null ? text : TextEncoderConfig.preset(textPreset);
       ImageEncoderConfig i =
@@ -251,7 +262,8 @@ public record EmbeddingConfig(
           initialMeanSquare,
           gradientClip,
           seed,
-          flip);
+          flip,
+          precision);
     }
   }
 }

@@ -30,7 +30,9 @@ public final class EmbeddingModel implements AutoCloseable {
     this.config = config;
     this.checkpoint = checkpoint;
     this.graph = EmbeddingGraph.inference(config);
-    this.session = Sessions.open(graph.graph, threads, checkpoint);
+    this.session =
+        Sessions.open(
+            graph.graph, threads, config.precision().orFloat32WhereUnsupported(), checkpoint);
     this.textEmbeddings = new ChunkedInference(session, graph.textEmbedding);
     this.imageEmbeddings = new ChunkedInference(session, graph.imageEmbedding);
   }

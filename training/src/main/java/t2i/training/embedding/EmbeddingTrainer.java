@@ -45,7 +45,7 @@ public final class EmbeddingTrainer extends RunFrame<EmbeddingTrainer.Scalars> {
   public EmbeddingTrainer(
       EmbeddingConfig config, Path runDir, Checkpoint resumeFrom, int threads, Progress progress)
       throws IOException {
-    super(Scalars.class, runDir, resumeFrom, threads);
+    super(Scalars.class, runDir, resumeFrom, threads, config.precision());
     this.config = config;
     Dataset dataset = Dataset.open(Path.of(config.dataset()));
     DecodedSplit data = DecodedSplit.load(dataset, Split.TRAINVAL, progress);

@@ -39,7 +39,8 @@ public final class StyleModel implements AutoCloseable {
             new Network(tf, StyleEncoder.PREFIX, Mode.INFERENCE, config.seed() + 1),
             config.style(),
             images);
-    session = Sessions.open(graph, threads, checkpoint);
+    session =
+        Sessions.open(graph, threads, config.precision().orFloat32WhereUnsupported(), checkpoint);
     z = new ChunkedInference(session, encoded);
   }
 

@@ -40,7 +40,7 @@ public final class StyleTrainer extends RunFrame<StyleTrainer.Scalars> {
 
   public StyleTrainer(StyleTrainingConfig config, Path runDir, Checkpoint resumeFrom, int threads)
       throws IOException {
-    super(Scalars.class, runDir, resumeFrom, threads);
+    super(Scalars.class, runDir, resumeFrom, threads, config.precision());
     this.config = config;
     this.gan = ganConfig(Path.of(config.gan()));
     config.checkInverts(gan.gan(), config.gan());

@@ -3,10 +3,12 @@ package t2i.training.style;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.nio.file.Path;
+import t2i.data.io.AbsentMeans;
 import t2i.error.UserException;
 import t2i.graph.GanConfig;
 import t2i.graph.StyleEncoderConfig;
 import t2i.training.ImageGeometry;
+import t2i.training.Precision;
 import t2i.training.gan.GanModel;
 
 /**
@@ -22,6 +24,7 @@ import t2i.training.gan.GanModel;
  * @param learningRate Adam's rate
  * @param beta1 Adam's β1
  * @param seed weights, texts and noise
+ * @param precision the arithmetic of the convolutions and matrix products (variables stay float32)
  */
 public record StyleTrainingConfig(
     String gan,
@@ -31,7 +34,8 @@ public record StyleTrainingConfig(
     int batchSize,
     float learningRate,
     float beta1,
-    long seed) {
+    long seed,
+    @AbsentMeans("\"float32\"") Precision precision) {
   public StyleTrainingConfig {
     checkArgument(gan != null && style != null, "gan and style are required");
     checkArgument(ganStep >= 0, "ganStep must be >= 0, was %s", ganStep);
@@ -88,6 +92,7 @@ public record StyleTrainingConfig(
     b.learningRate = learningRate;
     b.beta1 = beta1;
     b.seed = seed;
+    b.precision = precision;
     return b;
   }
 
@@ -104,6 +109,7 @@ public record StyleTrainingConfig(
     private float learningRate = 2e-4f;
     private float beta1 = 0.5f;
     private long seed;
+    private Precision precision = Precision.FLOAT32;
 
     private Builder(String gan, long ganStep, int zDim, int imageSize, int imageChannels) {
       this.gan = gan;
@@ -147,6 +153,11 @@ public record StyleTrainingConfig(
       return this;
     }
 
+    public Builder precision(Precision precision) {
+      this.precision = precision;
+      return this;
+    }
+
     public StyleTrainingConfig build() {
       return new StyleTrainingConfig(
           gan,
@@ -158,7 +169,8 @@ public record StyleTrainingConfig(
           batchSize,
           learningRate,
           beta1,
-          seed);
+          seed,
+          precision);
     }
   }
 }

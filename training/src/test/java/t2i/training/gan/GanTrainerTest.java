@@ -104,7 +104,9 @@ class GanTrainerTest {
     }
     try (GanModel m = GanModel.load(run, 1)) {
       assertEquals(2, m.checkpoint().step());
-      Assertions.assertArrayEquals(fromTrainer, m.generate(z, text, n));
+      // The same weights and function; the two graphs' matrix products agree to float32 rounding
+      // (observed: one unit in the last place), not bit for bit.
+      Assertions.assertArrayEquals(fromTrainer, m.generate(z, text, n), 1e-6f);
     }
   }
 

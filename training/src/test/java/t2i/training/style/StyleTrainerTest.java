@@ -47,7 +47,7 @@ class StyleTrainerTest {
             gan.toString(), 30, runs.gan(GanTrainingConfig.Loss.INT_CLS).gan())
         .preset("tiny")
         .batchSize(32)
-        .learningRate(2e-3f)
+        .learningRate(1e-3f)
         .seed(5)
         .build();
   }
