@@ -27,13 +27,31 @@ public final class Discriminator {
    */
   public static Operand<TFloat32> build(
       Network net, GanConfig c, Operand<TFloat32> images, Operand<TFloat32> text) {
-    Ops tf = net.tf();
+    return score(net, c, features(net, c, images), text);
+  }
+
+  /**
+   * The image half of D: the trunk's {@code [N, 4, 4, ndf·8]} features, which {@link #score} can
+   * pair with several texts (the real images with their right and their wrong captions) without
+   * running the trunk twice on the same images.
+   */
+  public static Operand<TFloat32> features(Network net, GanConfig c, Operand<TFloat32> images) {
     ImageTrunk trunk = c.discriminatorTrunk();
     Operand<TFloat32> x = trunk.build(net, images);
-    int ch = trunk.channels();
-    if (c.residual()) {
-      x = ResidualBlock.build(net, "res4", x, ch);
-    }
+    return c.residual() ? ResidualBlock.build(net, "res4", x, trunk.channels()) : x;
+  }
+
+  /**
+   * D's logits for image {@link #features} and texts.
+   *
+   * @param text text embeddings {@code [N, embeddingDim]}
+   * @return logits {@code [N]}
+   */
+  public static Operand<TFloat32> score(
+      Network net, GanConfig c, Operand<TFloat32> features, Operand<TFloat32> text) {
+    Ops tf = net.tf();
+    int ch = c.discriminatorTrunk().channels();
+    Operand<TFloat32> x = features;
     Operand<TFloat32> t =
         Layers.dense(net, "text", text, Dcgan.dense(c.embeddingDim(), c.textDim()).withoutBias());
     t =

@@ -129,10 +129,13 @@ final class GanGraph {
     Network gen = new Network(tf, Generator.PREFIX, Mode.TRAINING, c.seed());
     Network disc = new Network(tf, Discriminator.PREFIX, Mode.TRAINING, c.seed() + 1);
     Operand<TFloat32> fake = Generator.build(gen, g, z, right);
-    Operand<TFloat32> sr = Discriminator.build(disc, g, images, right);
+    // The real images' trunk features serve both their right and their wrong texts: the same
+    // function as two trunks on the same images (batch statistics included), run once.
+    Operand<TFloat32> realFeatures = Discriminator.features(disc, g, images);
+    Operand<TFloat32> sr = Discriminator.score(disc, g, realFeatures, right);
     Operand<TFloat32> sf = Discriminator.build(disc.reuse(), g, fake, right);
     Operand<TFloat32> sw =
-        c.matchingAware() ? Discriminator.build(disc.reuse(), g, images, wrong) : null;
+        c.matchingAware() ? Discriminator.score(disc.reuse(), g, realFeatures, wrong) : null;
     Operand<TFloat32> si = null;
     if (c.interpolates()) {
       Operand<TFloat32> fakeInterpolated =

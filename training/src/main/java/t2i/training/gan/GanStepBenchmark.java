@@ -33,6 +33,7 @@ public final class GanStepBenchmark {
       Precision precision,
       double secondsPerStep,
       double matmulGflops,
+      PrecisionTrace.Share matmulProduct,
       Map<String, Long> tracedMicrosByOpType,
       PrecisionTrace.Share products) {
     public double stepsPerSecond() {
@@ -107,9 +108,9 @@ public final class GanStepBenchmark {
                   first.precision(),
                   m.stepsPerSecond() / first.stepsPerSecond()));
         }
-        if (m.products() != null) {
-          sb.append(String.format(Locale.ROOT, "  traced step: %s%n", m.products().describe()));
-        }
+        sb.append(String.format(Locale.ROOT, "  traced step: %s%n", m.products().describe()));
+        sb.append(
+            String.format(Locale.ROOT, "  traced matmul: %s%n", m.matmulProduct().describe()));
         appendProfile(sb, m.tracedMicrosByOpType());
       }
       sb.append(
@@ -229,9 +230,10 @@ public final class GanStepBenchmark {
       graph.graph.close();
     }
     progress.start(precision + " matmul ceiling", 0);
-    double ceiling = MatmulCeiling.gflops(matmulSize, 20, 3, threads, precision);
+    MatmulCeiling.Result ceiling = MatmulCeiling.measure(matmulSize, 20, 3, threads, precision);
     progress.finish();
-    return new Measurement(precision, seconds, ceiling, byType, products);
+    return new Measurement(
+        precision, seconds, ceiling.gflops(), ceiling.product(), byType, products);
   }
 
   /** Op time of traced runs per op type (node names looked up in the graph, else "other"). */
