@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -16,6 +17,7 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.proto.SavedModel;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 import t2i.graph.GanConfig;
 import t2i.graph.Generator;
 import t2i.graph.ImageEncoderConfig;
@@ -70,6 +72,41 @@ public final class TinySavedModels {
               .input("z", z)
               .input("text_embedding", text)
               .output("image", image));
+    }
+  }
+
+  /**
+   * An upsampling by TF's own transposed convolution (Conv2DBackpropInput, whose name looks like a
+   * gradient's): {@code x [N, 4, 4, 2] → y [N, 8, 8, 3]}.
+   */
+  public static Path transposedConvolution(Path dir) {
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      Placeholder<TFloat32> x =
+          tf.withName("x").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 4, 4, 2)));
+      Variable<TFloat32> w =
+          tf.variable(
+              tf.random.randomStandardNormal(tf.constant(new int[] {4, 4, 3, 2}), TFloat32.class));
+      Operand<TInt32> outputShape =
+          tf.concat(
+              List.of(
+                  tf.reshape(
+                      tf.stridedSlice(
+                          tf.shape(x),
+                          tf.constant(new int[] {0}),
+                          tf.constant(new int[] {1}),
+                          tf.constant(new int[] {1})),
+                      tf.constant(new int[] {1})),
+                  tf.constant(new int[] {8, 8, 3})),
+              tf.constant(0));
+      Operand<TFloat32> y =
+          tf.withName("y")
+              .identity(
+                  tf.nn.conv2dBackpropInput(outputShape, w, x, List.of(1L, 2L, 2L, 1L), "SAME"));
+      return export(
+          g,
+          dir,
+          Signature.builder().methodName(SavedModelInspector.PREDICT).input("x", x).output("y", y));
     }
   }
 
