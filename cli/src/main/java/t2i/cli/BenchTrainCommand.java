@@ -8,7 +8,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import t2i.graph.GanConfig;
-import t2i.training.Cpu;
 import t2i.training.Precision;
 import t2i.training.gan.GanStepBenchmark;
 import t2i.training.gan.GanTrainingConfig;
@@ -83,8 +82,8 @@ final class BenchTrainCommand implements Callable<Integer> {
       split = ",",
       paramLabel = "P",
       description =
-          "float32, bfloat16 or both, comma-separated (default: both where the CPU has bfloat16"
-              + " instructions, else float32).",
+          "float32, bfloat16 or both, comma-separated (default: both where this machine runs"
+              + " bfloat16, else float32).",
       converter = OptionValues.PrecisionName.class)
   List<String> precisions;
 
@@ -118,7 +117,7 @@ final class BenchTrainCommand implements Callable<Integer> {
     if (precisions != null) {
       return precisions.stream().map(Precision::of).distinct().toList();
     }
-    return Cpu.current().hasBfloat16()
+    return Precision.BFLOAT16.orFloat32WhereUnsupported() == Precision.BFLOAT16
         ? List.of(Precision.FLOAT32, Precision.BFLOAT16)
         : List.of(Precision.FLOAT32);
   }
