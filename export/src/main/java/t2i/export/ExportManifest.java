@@ -3,6 +3,7 @@ package t2i.export;
 import java.util.List;
 import t2i.data.io.AbsentMeans;
 import t2i.serving.local.LoadedModel;
+import t2i.training.Precision;
 
 /**
  * {@code t2i-export.json} in each exported version folder: where the model came from.
@@ -19,7 +20,7 @@ public record ExportManifest(
     List<Source> sources,
     String dataset,
     List<String> signatures,
-    @AbsentMeans("\"float32\"") String precision) {
+    @AbsentMeans("\"float32\"") Precision precision) {
   public static final String FILE = LoadedModel.EXPORT_MANIFEST;
 
   /**

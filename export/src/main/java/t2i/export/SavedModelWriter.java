@@ -89,7 +89,7 @@ final class SavedModelWriter {
               sources,
               dataset,
               signatures.stream().map(Signature::key).toList(),
-              precision.toString()));
+              precision));
       dir.commit();
     }
     return target;

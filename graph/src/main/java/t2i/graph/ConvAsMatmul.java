@@ -12,10 +12,10 @@ import org.tensorflow.types.TFloat32;
 /**
  * The convolutions DCGAN is made of, written as matrix products over rearranged pixels. They are
  * the same functions of the same {@code [k, k, ·, ·]} filters as TF's Conv2D and
- * Conv2DBackpropInput (so checkpoints do not change), but oneDNN's matmul runs these shapes
- * 1.8–2.5× faster than its convolution kernels on the AVX-512 CPUs measured in BENCHMARKS.md,
- * forward and backward. Each rearrangement (pad, space-to-depth, slice, concat) has a gradient in
- * TF's C++ registry.
+ * Conv2DBackpropInput (so checkpoints do not change), but oneDNN runs them much faster as products
+ * than through its convolution kernels on the AVX-512 CPU measured in BENCHMARKS.md, forward and
+ * backward. Each rearrangement (pad, space-to-depth, slice, concat) has a gradient in TF's C++
+ * registry.
  *
  * <p>Three shapes are covered: a 4×4 stride-2 {@code SAME} convolution of an even-sided input (the
  * discriminator's downsampling), its transpose (the generator's upsampling), and a 1×1 stride-1

@@ -39,12 +39,6 @@ public abstract class RunFrame<S extends Record> implements Trainer {
   /**
    * @param resumeFrom the checkpoint to continue from, or null for a new run
    * @param threads TF intra-op threads (0: one per core; 1 makes steps bit-reproducible)
-   */
-  protected RunFrame(Class<S> scalars, Path runDir, Checkpoint resumeFrom, int threads) {
-    this(scalars, runDir, resumeFrom, threads, Precision.FLOAT32);
-  }
-
-  /**
    * @param precision the arithmetic of the step's convolutions and matrix products
    */
   protected RunFrame(

@@ -14,6 +14,7 @@ import org.tensorflow.Result;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
+import t2i.training.Precision;
 
 /** The frame on the smallest trainer there is: a counter that each step adds 1 to. */
 class RunFrameTest {
@@ -25,7 +26,7 @@ class RunFrameTest {
     private final Operand<TFloat32> next;
 
     Counter(Path runDir, Checkpoint resumeFrom) {
-      super(Scalars.class, runDir, resumeFrom, 1);
+      super(Scalars.class, runDir, resumeFrom, 1, Precision.FLOAT32);
       Graph graph = new Graph();
       Ops tf = Ops.create(graph);
       Variable<TFloat32> count = tf.withName("count").variable(tf.constant(0f));
