@@ -465,7 +465,8 @@ final class Demo {
                 layout.embedding(), null, List.of(Split.TEST), plan.threads(), progress)
             .format());
     out.print(
-        GanEvaluator.run(layout.gan(), null, Split.TEST, 0, plan.threads(), progress).format());
+        GanEvaluator.run(layout.gan(), null, null, List.of(Split.TEST), 0, plan.threads(), progress)
+            .format());
     out.print(
         StyleEvaluator.format(
             List.of(StyleEvaluator.run(layout.style(), plan.threads(), progress))));

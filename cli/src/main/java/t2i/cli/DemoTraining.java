@@ -40,7 +40,9 @@ final class DemoTraining {
                 run,
                 EmbeddingTrainer.KIND,
                 EmbeddingConfig.class,
-                () -> EmbeddingConfig.defaultsFor(plan.dataset()),
+                () ->
+                    EmbeddingConfig.defaultsFor(
+                        plan.dataset(), EmbeddingConfig.DEFAULT_CLASS_LEVEL),
                 err),
         (config, from) ->
             new EmbeddingTrainer(config, run, from, plan.threads(), new ConsoleProgress(err)),

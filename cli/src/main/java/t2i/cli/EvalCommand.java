@@ -7,5 +7,10 @@ import picocli.CommandLine.Command;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = "Evaluate trained runs; results are printed and written into the run folder.",
-    subcommands = {EvalEmbeddingCommand.class, EvalGanCommand.class, EvalStyleCommand.class})
+    subcommands = {
+      EvalEmbeddingCommand.class,
+      EvalGanCommand.class,
+      EvalStyleCommand.class,
+      EvalJudgeCommand.class
+    })
 final class EvalCommand extends ParentCommand {}

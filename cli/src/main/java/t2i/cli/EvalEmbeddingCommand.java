@@ -17,10 +17,12 @@ import t2i.training.embedding.EmbeddingEvaluator;
     name = "embedding",
     mixinStandardHelpOptions = true,
     description = {
-      "Zero-shot evaluation of a joint-embedding run (Reed et al., CVPR 2016): top-1"
-          + " classification accuracy with each class as the mean of its caption embeddings, and"
-          + " AP@50 for text-to-image retrieval; on test classes (never trained on) and on"
-          + " trainval classes. Writes eval-embedding.json into the run folder."
+      "Evaluate a joint-embedding run on test classes (never trained on) and trainval classes:"
+          + " R-precision of the real images (each record's own caption ranked among 100), and"
+          + " Reed et al.'s zero-shot scores (CVPR 2016) with concepts and with subcategories as"
+          + " classes: top-1 classification with each class as the mean of its caption"
+          + " embeddings, and AP@50 for text-to-image retrieval. Writes eval-embedding.json into"
+          + " the run folder."
     })
 final class EvalEmbeddingCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -41,11 +43,7 @@ final class EvalEmbeddingCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<Split> splits =
-        switch (split) {
-          case "all" -> List.of(Split.TEST, Split.TRAINVAL);
-          default -> List.of(Split.parse(split));
-        };
+    List<Split> splits = SplitOption.parseWithAll(split);
     EmbeddingEvaluator.Report report =
         EmbeddingEvaluator.run(
             run, data, splits, threads.threads, new ConsoleProgress(spec.commandLine().getErr()));

@@ -8,7 +8,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import t2i.data.Split;
 import t2i.training.gan.GanEvaluator;
 
 /** {@code t2i eval gan}. */
@@ -16,13 +15,17 @@ import t2i.training.gan.GanEvaluator;
     name = "gan",
     mixinStandardHelpOptions = true,
     description = {
-      "Score a GAN run's latest checkpoint on the captions of a split (default: test classes,"
-          + " never trained on): one image per record from one of its captions;"
+      "Score a GAN run's latest checkpoint on the captions of each split (test classes, never"
+          + " trained on, and trainval): one image per record from one of its captions;"
           + " R-precision with the joint embedding (the true caption ranked among 100, chance"
           + " 1%%), for generated images and for the real ones (the upper bound); and the"
           + " Frechet distance between real and generated images in the joint embedding's image"
           + " space, beside the distance between two halves of the real images.",
-      "These are not Inception-based numbers. Writes eval-gan.json into the run folder."
+      "With --judge RUN (`t2i train judge`): the share of images the judge assigns to their"
+          + " caption's concept (top-1, top-5) and subcategory, for generated and real images,"
+          + " and the Inception Score and Frechet distance computed with the judge's"
+          + " probabilities and features, beside its reliability (`t2i eval judge`).",
+      "These are not Inception-v3 numbers. Writes eval-gan.json into the run folder."
     })
 final class EvalGanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -34,9 +37,15 @@ final class EvalGanCommand implements Callable<Integer> {
 
   @Option(
       names = "--split",
-      description = "test or trainval (default: ${DEFAULT-VALUE}).",
-      defaultValue = "test")
-  Split split;
+      description = "test, trainval or all (default: ${DEFAULT-VALUE}).",
+      defaultValue = "all")
+  String split;
+
+  @Option(
+      names = "--judge",
+      paramLabel = "RUN",
+      description = "A judge run (t2i train judge) to score the images with.")
+  Path judge;
 
   @Option(
       names = "--seed",
@@ -52,7 +61,8 @@ final class EvalGanCommand implements Callable<Integer> {
         GanEvaluator.run(
             run,
             embedding.run,
-            split,
+            judge,
+            SplitOption.parseWithAll(split),
             seed,
             threads.threads,
             new ConsoleProgress(spec.commandLine().getErr()));

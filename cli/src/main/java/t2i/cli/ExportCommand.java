@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import t2i.export.JudgeExport;
 import t2i.export.StyleExport;
 import t2i.export.TextEncoderExport;
 import t2i.export.TextToImageExport;
@@ -33,7 +34,10 @@ import t2i.training.style.StyleTrainingConfig;
           + " training embeddings.",
       "--style RUN writes style: encode (image float [N, H, W, 3] in [0, 1] -> z) and transfer"
           + " (image, text string [N] -> image, png_bytes), with the generator the style run"
-          + " inverts."
+          + " inverts.",
+      "--judge RUN writes judge alone: serving_default (image float [N, 64, 64, 3] in [0, 1] ->"
+          + " concept_probabilities, subcategory_probabilities, features), with labels.json"
+          + " naming the classes."
     })
 final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -65,6 +69,12 @@ final class ExportCommand implements Callable<Integer> {
               + " with the generator it inverts.")
   Path style;
 
+  @Option(
+      names = "--judge",
+      paramLabel = "RUN",
+      description = "A judge run (t2i train judge): exported as judge.")
+  Path judge;
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "The models folder.")
   Path out;
 
@@ -90,8 +100,17 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (embedding == null && gan == null && style == null) {
-      throw new IllegalArgumentException("give --embedding RUN, --gan RUN, --style RUN or several");
+    if (embedding == null && gan == null && style == null && judge == null) {
+      throw new IllegalArgumentException(
+          "give --embedding RUN, --gan RUN, --style RUN, --judge RUN or several");
+    }
+    if (judge != null) {
+      spec.commandLine()
+          .getOut()
+          .println("wrote " + JudgeExport.export(judge, out, version, force));
+      if (embedding == null && gan == null && style == null) {
+        return 0;
+      }
     }
     Precision given = precision == null ? null : Precision.of(precision);
     Path textRun = embedding;

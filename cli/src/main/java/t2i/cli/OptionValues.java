@@ -3,6 +3,7 @@ package t2i.cli;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
+import t2i.data.ClassLevel;
 import t2i.graph.GanConfig;
 import t2i.graph.ImageEncoderConfig;
 import t2i.graph.StyleEncoderConfig;
@@ -160,6 +161,14 @@ final class OptionValues {
     @Override
     void check(String name) {
       Precision.of(name).checkSupported();
+    }
+  }
+
+  /** A class level (concept, subcategory). */
+  static final class ClassLevelName extends KnownName {
+    @Override
+    void check(String name) {
+      ClassLevel.of(name);
     }
   }
 

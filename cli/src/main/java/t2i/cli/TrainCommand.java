@@ -7,5 +7,10 @@ import picocli.CommandLine.Command;
     name = "train",
     mixinStandardHelpOptions = true,
     description = "Train the models. Runs checkpoint every few minutes and resume exactly.",
-    subcommands = {TrainEmbeddingCommand.class, TrainGanCommand.class, TrainStyleCommand.class})
+    subcommands = {
+      TrainEmbeddingCommand.class,
+      TrainGanCommand.class,
+      TrainStyleCommand.class,
+      TrainJudgeCommand.class
+    })
 final class TrainCommand extends ParentCommand {}

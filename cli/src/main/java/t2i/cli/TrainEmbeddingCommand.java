@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import t2i.data.ClassLevel;
 import t2i.data.Dataset;
 import t2i.data.Split;
 import t2i.data.io.Npy;
@@ -60,6 +61,15 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
           "Precomputed image features instead of pixels: float32 [records, D], trainval"
               + " records then test records in shard order.")
   Path imageFeatures;
+
+  @Option(
+      names = "--class-level",
+      description =
+          "What one class is: concept (one emoji with its skin tones and both art styles;"
+              + " default) or subcategory (the dataset's class, e.g. animal-mammal). On Reed's"
+              + " layout both are the species.",
+      converter = OptionValues.ClassLevelName.class)
+  String classLevel;
 
   @Option(
       names = "--batch",
@@ -121,6 +131,10 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
             "--optimizer",
             optimizer == null ? null : OptimizerType.of(optimizer),
             EmbeddingConfig.Builder::optimizer)
+        .fixed(
+            "--class-level",
+            classLevel == null ? null : ClassLevel.of(classLevel),
+            EmbeddingConfig.Builder::classLevel)
         .fixed("--batch", batch, EmbeddingConfig.Builder::batchSize)
         .fixed("--seed", seed, EmbeddingConfig.Builder::seed)
         .adjustable("--lr", learningRate, EmbeddingConfig.Builder::learningRate)
@@ -129,15 +143,19 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
 
   /** A new run's defaults for the dataset; a batch holds distinct trainval classes. */
   private EmbeddingConfig.Builder defaults() {
-    int trainvalClasses = Dataset.open(data.dir).manifest().classes(Split.TRAINVAL).size();
+    ClassLevel level =
+        classLevel == null ? EmbeddingConfig.DEFAULT_CLASS_LEVEL : ClassLevel.of(classLevel);
+    int trainvalClasses = level.count(Dataset.open(data.dir).manifest(), Split.TRAINVAL);
     if (batch != null && batch > trainvalClasses) {
       throw new IllegalArgumentException(
           "--batch "
               + batch
               + " is more than the "
               + trainvalClasses
-              + " trainval classes: a batch holds distinct classes");
+              + " trainval "
+              + level.label()
+              + " classes: a batch holds distinct classes");
     }
-    return EmbeddingConfig.defaultsFor(data.dir);
+    return EmbeddingConfig.defaultsFor(data.dir, level);
   }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
  *     time to the network's side)
  * @param imageHeight stored image height
  * @param classes every class, ordered by id
+ * @param concepts every concept, ordered by id (its key's order); each lies in one class
  * @param recordsPerSplit record count of each split
  * @param recordsPerStyle record count of each style
  * @param captions caption counts per record
@@ -30,6 +31,7 @@ public record DatasetManifest(
     int imageWidth,
     int imageHeight,
     List<ClassEntry> classes,
+    List<ConceptEntry> concepts,
     Map<String, Integer> recordsPerSplit,
     Map<String, Integer> recordsPerStyle,
     CaptionStats captions,
@@ -37,13 +39,14 @@ public record DatasetManifest(
     List<SourceEntry> sources,
     Map<String, String> options) {
 
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
   public static final String FILE_NAME = "manifest.json";
 
   public DatasetManifest {
     checkArgument(
         name != null
             && classes != null
+            && concepts != null
             && recordsPerSplit != null
             && recordsPerStyle != null
             && captions != null
@@ -52,6 +55,7 @@ public record DatasetManifest(
             && options != null,
         "the manifest lacks fields (written by another version of t2i?)");
     classes = List.copyOf(classes);
+    concepts = List.copyOf(concepts);
     recordsPerSplit = Map.copyOf(recordsPerSplit);
     recordsPerStyle = Map.copyOf(recordsPerStyle);
     shards = List.copyOf(shards);
@@ -59,6 +63,9 @@ public record DatasetManifest(
     options = Map.copyOf(options);
     for (int i = 0; i < classes.size(); i++) {
       checkArgument(classes.get(i).id() == i, "class %s has id %s", i, classes.get(i).id());
+    }
+    for (int i = 0; i < concepts.size(); i++) {
+      checkArgument(concepts.get(i).id() == i, "concept %s has id %s", i, concepts.get(i).id());
     }
   }
 
@@ -74,12 +81,36 @@ public record DatasetManifest(
     return classes.stream().filter(c -> c.split() == split).toList();
   }
 
+  /** The split a concept's records are in: its class's. */
+  public Split splitOf(ConceptEntry concept) {
+    return classes.get(concept.classId()).split();
+  }
+
+  public List<ConceptEntry> concepts(Split split) {
+    return concepts.stream().filter(c -> splitOf(c) == split).toList();
+  }
+
+  /** Concept ids by key. */
+  public Map<String, Integer> conceptIds() {
+    Map<String, Integer> ids = new java.util.HashMap<>();
+    for (ConceptEntry c : concepts) {
+      ids.put(c.key(), c.id());
+    }
+    return ids;
+  }
+
   public List<ShardEntry> shards(Split split) {
     return shards.stream().filter(s -> s.split() == split).toList();
   }
 
   /** One class: its id is its index in the manifest's class list. */
   public record ClassEntry(int id, String name, Split split, int records) {}
+
+  /**
+   * One concept: what a picture is of across its variants (an emoji with its skin tones and art
+   * styles; a species). Its id is its index in the manifest's concept list.
+   */
+  public record ConceptEntry(int id, String key, int classId, int records) {}
 
   /** One TFRecord file. */
   public record ShardEntry(String file, Split split, int records, long bytes, String sha256) {}

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import t2i.data.DatasetManifest.CaptionStats;
 import t2i.data.DatasetManifest.ClassEntry;
+import t2i.data.DatasetManifest.ConceptEntry;
 import t2i.data.DatasetManifest.ShardEntry;
 import t2i.data.DatasetManifest.SourceEntry;
 import t2i.data.io.AtomicDirectory;
@@ -44,6 +45,8 @@ public final class ShardedDatasetWriter implements AutoCloseable {
   private final Map<Split, ShardState> open = new EnumMap<>(Split.class);
   private final List<ShardEntry> finished = new ArrayList<>();
   private final Map<Integer, Integer> recordsPerClass = new TreeMap<>();
+  private final Map<String, Integer> recordsPerConcept = new TreeMap<>();
+  private final Map<String, Integer> classOfConcept = new TreeMap<>();
   private final Map<String, Integer> recordsPerStyle = new TreeMap<>();
   private final Map<String, Integer> recordsPerSplit = new TreeMap<>();
   private int width = -1;
@@ -90,6 +93,14 @@ public final class ShardedDatasetWriter implements AutoCloseable {
         r.height(),
         width,
         height);
+    Integer conceptClass = classOfConcept.putIfAbsent(r.concept(), r.classId());
+    checkArgument(
+        conceptClass == null || conceptClass == r.classId(),
+        "concept %s of record %s is in classes %s and %s: a concept lies in one class",
+        r.concept(),
+        r.key(),
+        conceptClass,
+        r.classId());
     ShardState shard = open.get(r.split());
     if (shard == null) {
       int index = (int) finished.stream().filter(s -> s.split() == r.split()).count();
@@ -102,6 +113,7 @@ public final class ShardedDatasetWriter implements AutoCloseable {
       finish(r.split());
     }
     recordsPerClass.merge(r.classId(), 1, Integer::sum);
+    recordsPerConcept.merge(r.concept(), 1, Integer::sum);
     recordsPerStyle.merge(r.style(), 1, Integer::sum);
     recordsPerSplit.merge(r.split().fileName(), 1, Integer::sum);
     minCaptions = Math.min(minCaptions, r.captions().size());
@@ -137,6 +149,10 @@ public final class ShardedDatasetWriter implements AutoCloseable {
       classes.add(
           new ClassEntry(c.id(), c.name(), c.split(), recordsPerClass.getOrDefault(c.id(), 0)));
     }
+    List<ConceptEntry> concepts = new ArrayList<>();
+    recordsPerConcept.forEach(
+        (key, count) ->
+            concepts.add(new ConceptEntry(concepts.size(), key, classOfConcept.get(key), count)));
     int records = recordsPerSplit.values().stream().mapToInt(Integer::intValue).sum();
     DatasetManifest manifest =
         new DatasetManifest(
@@ -146,6 +162,7 @@ public final class ShardedDatasetWriter implements AutoCloseable {
             width,
             height,
             classes,
+            concepts,
             recordsPerSplit,
             recordsPerStyle,
             new CaptionStats(

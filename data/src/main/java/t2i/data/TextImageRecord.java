@@ -15,6 +15,8 @@ import java.util.List;
  * @param captions at least one caption
  * @param classId index of {@code className} in the dataset's sorted class list
  * @param className the class (emoji subcategory, CUB species, flower species)
+ * @param concept what one picture is of, across its variants: for emoji the base emoji's code
+ *     points (its skin tones and both art styles share it), for Reed-layout data the species
  * @param style the art style or source ({@code google}, {@code twitter}, {@code photo})
  * @param split {@code trainval} or {@code test}
  */
@@ -26,6 +28,7 @@ public record TextImageRecord(
     List<String> captions,
     int classId,
     String className,
+    String concept,
     String style,
     Split split) {
 
@@ -35,6 +38,7 @@ public record TextImageRecord(
     checkArgument(width > 0 && height > 0, "record %s has size %sx%s", key, width, height);
     checkArgument(!captions.isEmpty(), "record %s has no captions", key);
     checkArgument(classId >= 0, "record %s has class id %s", key, classId);
+    checkArgument(!concept.isEmpty(), "record %s has no concept", key);
     captions = List.copyOf(captions);
   }
 }

@@ -37,6 +37,7 @@ class ShardedDatasetTest {
               List.of("caption " + i, "other " + i),
               cls,
               "class" + cls,
+              "concept" + cls + "-" + i / 6,
               i % 2 == 0 ? "google" : "twitter",
               cls == 2 ? Split.TEST : Split.TRAINVAL));
     }
@@ -81,6 +82,7 @@ class ShardedDatasetTest {
       assertEquals(w.classId(), r.classId());
       assertEquals(w.style(), r.style());
       assertEquals(w.split(), r.split());
+      assertEquals(w.concept(), r.concept());
     }
     DatasetManifest m = ds.manifest();
     assertEquals(25, m.records());
@@ -92,6 +94,50 @@ class ShardedDatasetTest {
     assertEquals("class2\n", Files.readString(out.resolve("testclasses.txt")));
     assertEquals("class0\nclass1\n", Files.readString(out.resolve("trainvalclasses.txt")));
     ds.verifyChecksums();
+    // concept<cls>-<i/6>: groups 0-3 hold 2 records of each class, group 4 record 24 only
+    assertEquals(13, m.concepts().size());
+    assertEquals(25, m.concepts().stream().mapToInt(DatasetManifest.ConceptEntry::records).sum());
+    assertEquals("concept0-0", m.concepts().get(0).key());
+    assertEquals(List.of(0, 3), conceptMembers(written, "concept0-0"));
+    for (DatasetManifest.ConceptEntry c : m.concepts()) {
+      assertEquals(c.key().charAt("concept".length()) - '0', c.classId());
+    }
+    assertEquals(4, m.concepts(Split.TEST).size());
+  }
+
+  private static List<Integer> conceptMembers(List<TextImageRecord> records, String concept) {
+    List<Integer> members = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      if (records.get(i).concept().equals(concept)) {
+        members.add(i);
+      }
+    }
+    return members;
+  }
+
+  @Test
+  void aConceptInTwoClassesIsRefused() throws IOException {
+    List<TextImageRecord> rs = records(2);
+    TextImageRecord a = rs.get(0);
+    TextImageRecord b = rs.get(1);
+    TextImageRecord sameConcept =
+        new TextImageRecord(
+            b.key(),
+            b.png(),
+            b.width(),
+            b.height(),
+            b.captions(),
+            b.classId(),
+            b.className(),
+            a.concept(),
+            b.style(),
+            b.split());
+    try (ShardedDatasetWriter w = ShardedDatasetWriter.create(dir.resolve("x"), false, 4)) {
+      w.write(a);
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> w.write(sameConcept));
+      assertTrue(e.getMessage().contains("a concept lies in one class"), e.getMessage());
+    }
   }
 
   @Test

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.tensorflow.Graph;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
@@ -34,6 +36,7 @@ final class SavedModelWriter {
   private final List<SourceRun<?>> runs = new ArrayList<>();
   private final List<ExportManifest.Source> sources = new ArrayList<>();
   private Precision precision = Precision.FLOAT32;
+  private final Map<String, byte[]> files = new LinkedHashMap<>();
 
   SavedModelWriter(String model) {
     this.model = model;
@@ -47,6 +50,12 @@ final class SavedModelWriter {
   /** The arithmetic the manifest asks {@code t2i serve} to run the model in. */
   SavedModelWriter precision(Precision precision) {
     this.precision = precision;
+    return this;
+  }
+
+  /** A file written beside {@code saved_model.pb} (labels, for instance). */
+  SavedModelWriter withFile(String name, byte[] content) {
+    files.put(name, content.clone());
     return this;
   }
 
@@ -81,6 +90,9 @@ final class SavedModelWriter {
             .withSession(session)
             .withSignatures(signatures.toArray(new Signature[0]))
             .export();
+      }
+      for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        Files.write(dir.staging().resolve(f.getKey()), f.getValue());
       }
       Json.write(
           dir.staging().resolve(ExportManifest.FILE),

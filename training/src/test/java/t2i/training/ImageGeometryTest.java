@@ -88,6 +88,7 @@ class ImageGeometryTest {
                     List.of("c"),
                     0,
                     "c",
+                    "c",
                     "s",
                     Split.TRAINVAL)));
     new ImageGeometry(8, 3).checkFeeds(split, "the GAN");

@@ -5,7 +5,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import java.util.stream.IntStream;
+import t2i.data.ClassLevel;
 import t2i.data.Dataset;
 import t2i.data.Progress;
 import t2i.data.Split;
@@ -46,7 +48,15 @@ public final class DecodedSplit {
     classesPresent = IntStream.rangeClosed(0, maxClass).filter(c -> counts[c] > 0).toArray();
   }
 
+  /** The split with the dataset's classes. */
   public static DecodedSplit load(Dataset dataset, Split split, Progress progress) {
+    return load(dataset, split, ClassLevel.SUBCATEGORY, progress);
+  }
+
+  /** The split with classes at {@code level}. */
+  public static DecodedSplit load(
+      Dataset dataset, Split split, ClassLevel level, Progress progress) {
+    ToIntFunction<TextImageRecord> classOf = level.classifier(dataset.manifest());
     int expected = dataset.manifest().records(split);
     if (expected == 0) {
       throw new UserException(dataset.dir() + " has no " + split.fileName() + " records");
@@ -65,7 +75,7 @@ public final class DecodedSplit {
                   dataset.manifest().imageHeight(),
                   " in " + dataset.dir()));
           captions.add(r.captions());
-          classes.add(r.classId());
+          classes.add(classOf.applyAsInt(r));
           progress.advance(1);
         });
     progress.finish();
@@ -79,6 +89,12 @@ public final class DecodedSplit {
 
   /** Records given directly, for tests and tools. */
   public static DecodedSplit of(List<TextImageRecord> records) {
+    return of(records, TextImageRecord::classId);
+  }
+
+  /** Records given directly, with the class each one has. */
+  public static DecodedSplit of(
+      List<TextImageRecord> records, ToIntFunction<TextImageRecord> classOf) {
     checkArgument(!records.isEmpty(), "no records");
     List<byte[]> pixels = new ArrayList<>();
     List<List<String>> captions = new ArrayList<>();
@@ -87,7 +103,7 @@ public final class DecodedSplit {
       TextImageRecord r = records.get(i);
       pixels.add(checkedPixels(r, records.get(0).width(), records.get(0).height(), ""));
       captions.add(r.captions());
-      classes[i] = r.classId();
+      classes[i] = classOf.applyAsInt(r);
     }
     return new DecodedSplit(
         records.get(0).height(), records.get(0).width(), pixels, captions, classes);

@@ -44,9 +44,11 @@ public final class EmojiCatalog {
       String category = string(e, "category");
       String subcategory = string(e, "subcategory");
       int sortOrder = e.has("sort_order") ? e.get("sort_order").getAsInt() : Integer.MAX_VALUE;
+      String base = string(e, "unified");
       variants.add(
           new EmojiVariant(
-              string(e, "unified"),
+              base,
+              base,
               optionalString(e, "non_qualified"),
               string(e, "image"),
               name,
@@ -63,6 +65,7 @@ public final class EmojiCatalog {
           variants.add(
               new EmojiVariant(
                   string(v, "unified"),
+                  base,
                   optionalString(v, "non_qualified"),
                   string(v, "image"),
                   name,

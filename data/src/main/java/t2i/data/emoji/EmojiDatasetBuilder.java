@@ -155,7 +155,7 @@ public final class EmojiDatasetBuilder {
                   + IMAGE_SIZE
                   + "x"
                   + IMAGE_SIZE
-                  + " with Unicode CLDR descriptions; class = emoji subcategory",
+                  + " with Unicode CLDR descriptions; class = emoji subcategory, concept = base emoji",
               classes,
               sourceEntries,
               opts));
@@ -182,6 +182,7 @@ public final class EmojiDatasetBuilder {
         captions,
         classIds.get(v.subcategory()),
         v.subcategory(),
+        v.concept(),
         style,
         split.splitOf(v.subcategory()));
   }

@@ -7,6 +7,7 @@ import java.util.Set;
  * One drawable emoji: a base entry of {@code emoji.json} or one of its skin variations.
  *
  * @param unified code points, upper-case hex joined by '-' ({@code 1F44B-1F3FE})
+ * @param concept {@code unified} of the base entry: one concept for the emoji and its skin tones
  * @param nonQualified the same without U+FE0F where emoji.json gives it, else null
  * @param image the file name under {@code img/<style>/64/}
  * @param name emoji.json's upper-case name of the base entry ({@code WAVING HAND SIGN})
@@ -19,6 +20,7 @@ import java.util.Set;
  */
 public record EmojiVariant(
     String unified,
+    String concept,
     String nonQualified,
     String image,
     String name,

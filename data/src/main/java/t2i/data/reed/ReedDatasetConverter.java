@@ -126,6 +126,7 @@ public final class ReedDatasetConverter {
                 captions,
                 classIds.get(className),
                 className,
+                className,
                 "photo",
                 splitOf.get(className)));
         progress.advance(1);

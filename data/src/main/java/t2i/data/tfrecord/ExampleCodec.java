@@ -25,6 +25,7 @@ public final class ExampleCodec {
   public static final String CAPTIONS = "text/captions";
   public static final String CLASS_ID = "class/id";
   public static final String CLASS_NAME = "class/name";
+  public static final String CONCEPT = "concept";
   public static final String STYLE = "style";
   public static final String KEY = "key";
   public static final String SPLIT = "split";
@@ -43,6 +44,7 @@ public final class ExampleCodec {
     f.putFeature(CAPTIONS, bytes(captions));
     f.putFeature(CLASS_ID, int64(r.classId()));
     f.putFeature(CLASS_NAME, text(r.className()));
+    f.putFeature(CONCEPT, text(r.concept()));
     f.putFeature(STYLE, text(r.style()));
     f.putFeature(KEY, text(r.key()));
     f.putFeature(SPLIT, text(r.split().fileName()));
@@ -68,6 +70,7 @@ public final class ExampleCodec {
         captions,
         (int) integer(f, CLASS_ID),
         string(f, CLASS_NAME),
+        string(f, CONCEPT),
         string(f, STYLE),
         Split.parse(string(f, SPLIT)));
   }

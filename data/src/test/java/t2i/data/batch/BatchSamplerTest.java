@@ -44,6 +44,7 @@ class BatchSamplerTest {
                   "class " + cls + " record " + r + " a", "class " + cls + " record " + r + " b"),
               cls,
               "c" + cls,
+              "c" + cls + "/" + r,
               "s",
               Split.TRAINVAL));
     }
@@ -229,6 +230,7 @@ class BatchSamplerTest {
               12,
               List.of("c"),
               r,
+              "c" + r,
               "c" + r,
               "s",
               Split.TRAINVAL));

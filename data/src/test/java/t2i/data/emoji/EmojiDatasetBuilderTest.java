@@ -77,6 +77,39 @@ class EmojiDatasetBuilderTest {
   }
 
   @Test
+  void aConceptIsOneEmojiWithItsSkinTonesAndBothStylesAndLiesInOneSplit() throws IOException {
+    DatasetManifest m = new EmojiDatasetBuilder(options("c").build(), null).build(Progress.NONE);
+    Dataset ds = Dataset.open(dir.resolve("c"));
+    Map<String, Set<String>> keysOfConcept = new LinkedHashMap<>();
+    Map<String, Set<String>> stylesOfConcept = new LinkedHashMap<>();
+    Map<String, Set<Split>> splitsOfConcept = new LinkedHashMap<>();
+    for (Split split : Split.values()) {
+      for (TextImageRecord r : ds.read(split)) {
+        keysOfConcept.computeIfAbsent(r.concept(), k -> new HashSet<>()).add(r.key());
+        stylesOfConcept.computeIfAbsent(r.concept(), k -> new HashSet<>()).add(r.style());
+        splitsOfConcept.computeIfAbsent(r.concept(), k -> new HashSet<>()).add(split);
+      }
+    }
+    Set<String> wavingHand = keysOfConcept.get("1F44B");
+    assertTrue(wavingHand.contains("1F44B"), "the base emoji is its own concept's");
+    assertTrue(wavingHand.contains("1F44B-1F3FC"), "a skin tone joins its base emoji");
+    assertTrue(wavingHand.size() > 1);
+    for (String key : wavingHand) {
+      assertTrue(key.startsWith("1F44B"), key);
+    }
+    assertEquals(Set.of("google", "twitter"), stylesOfConcept.get("1F44B"));
+    for (var e : splitsOfConcept.entrySet()) {
+      assertEquals(1, e.getValue().size(), "concept " + e.getKey() + " spans the split");
+    }
+    assertEquals(keysOfConcept.size(), m.concepts().size());
+    assertTrue(m.concepts().size() < EmojiFixture.VARIANTS_WITHOUT_FLAGS);
+    for (DatasetManifest.ConceptEntry c : m.concepts()) {
+      assertEquals(2 * keysOfConcept.get(c.key()).size(), c.records(), c.key());
+      assertEquals(splitsOfConcept.get(c.key()), Set.of(m.splitOf(c)));
+    }
+  }
+
+  @Test
   void flagsAreIncludedOnRequest() throws IOException {
     EmojiDatasetOptions o = options("flags").includeFlags(true).build();
     DatasetManifest m = new EmojiDatasetBuilder(o, null).build(Progress.NONE);

@@ -136,6 +136,7 @@ class TfRecordTest {
             List.of("waving hand: medium-dark skin tone", "hand, wave, ünïcödé"),
             7,
             "hand-fingers-open",
+            "1F44B",
             "twitter",
             Split.TEST);
     TextImageRecord back = ExampleCodec.decode(ExampleCodec.encode(r));

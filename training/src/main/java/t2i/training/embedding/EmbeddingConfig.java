@@ -3,6 +3,7 @@ package t2i.training.embedding;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.nio.file.Path;
+import t2i.data.ClassLevel;
 import t2i.data.Dataset;
 import t2i.data.Split;
 import t2i.data.emoji.EmojiDatasetOptions;
@@ -27,6 +28,8 @@ import t2i.training.optim.RmsProp;
  * @param image the image encoder
  * @param imageFeatures a {@code .npy} of precomputed image features (rows: trainval records then
  *     test records, in shard order), or null to learn from pixels
+ * @param classLevel what one class is: the dataset's class (subcategory, species) or the concept
+ *     (one emoji with its skin tones and styles)
  * @param batchSize classes per batch, one image and one caption each (Reed: 40)
  * @param optimizer RMSprop (Reed's) or Adam
  * @param learningRate initial learning rate
@@ -45,6 +48,7 @@ public record EmbeddingConfig(
     String imagePreset,
     ImageEncoderConfig image,
     String imageFeatures,
+    @AbsentMeans("\"subcategory\"") ClassLevel classLevel,
     int batchSize,
     OptimizerType optimizer,
     float learningRate,
@@ -58,10 +62,13 @@ public record EmbeddingConfig(
 
   public static final OptimizerType DEFAULT_OPTIMIZER = OptimizerType.ADAM;
 
+  /** The class level of new runs (README, "Joint embedding": measured against subcategory). */
+  public static final ClassLevel DEFAULT_CLASS_LEVEL = ClassLevel.CONCEPT;
+
   public EmbeddingConfig {
     checkArgument(
-        dataset != null && text != null && image != null && optimizer != null,
-        "dataset, text, image and optimizer are required");
+        dataset != null && text != null && image != null && optimizer != null && classLevel != null,
+        "dataset, text, image, class level and optimizer are required");
     checkArgument(batchSize >= 2, "a DS-SJE batch needs at least 2 classes, got %s", batchSize);
     checkArgument(learningRate > 0, "learning rate must be > 0, was %s", learningRate);
     checkArgument(decay > 0 && decay <= 1, "decay must be in (0, 1], was %s", decay);
@@ -95,22 +102,25 @@ public record EmbeddingConfig(
   }
 
   /**
-   * The defaults for a dataset with {@code trainvalClasses} classes to train on: Reed's text
-   * encoder, the cpu image encoder, batches of 40 classes (at most all of them), Adam at its
-   * default rate, decay 0.98 per epoch of classes, seed 0, images not mirrored.
+   * The defaults for a dataset with {@code trainvalClasses} classes to train on (at the level the
+   * run will use): Reed's text encoder, the cpu image encoder, batches of 40 classes (at most all
+   * of them), Adam at its default rate, decay 0.98 per epoch of classes, seed 0, images not
+   * mirrored.
    */
   public static Builder builder(String dataset, int trainvalClasses) {
     return new Builder(dataset, trainvalClasses);
   }
 
   /**
-   * A new run's defaults on a dataset: its trainval classes set the batch and decay period, and
-   * images are mirrored except on the emoji data (whose art is not symmetric).
+   * A new run's defaults on a dataset at a class level: its trainval classes at that level set the
+   * batch and decay period, and images are mirrored except on the emoji data (whose art is not
+   * symmetric).
    */
-  public static Builder defaultsFor(Path dataset) {
+  public static Builder defaultsFor(Path dataset, ClassLevel level) {
     Path data = dataset.toAbsolutePath().normalize();
     Dataset ds = Dataset.open(data);
-    return builder(data.toString(), ds.manifest().classes(Split.TRAINVAL).size())
+    return builder(data.toString(), level.count(ds.manifest(), Split.TRAINVAL))
+        .classLevel(level)
         .flip(!ds.manifest().name().equals(EmojiDatasetOptions.NAME));
   }
 
@@ -122,6 +132,7 @@ public record EmbeddingConfig(
     b.imagePreset = imagePreset;
     b.image = image;
     b.imageFeatures = imageFeatures;
+    b.classLevel = classLevel;
     b.featureDim = image.featureDim();
     b.batchSize = batchSize;
     b.optimizer = optimizer;
@@ -144,6 +155,7 @@ public record EmbeddingConfig(
     private String imagePreset = "cpu";
     private ImageEncoderConfig image;
     private String imageFeatures;
+    private ClassLevel classLevel = ClassLevel.SUBCATEGORY;
     private int featureDim;
     private int batchSize;
     private OptimizerType optimizer = DEFAULT_OPTIMIZER;
@@ -203,6 +215,12 @@ public record EmbeddingConfig(
       return this;
     }
 
+    /** The class level; the caller sets batch and decay period to match its class count. */
+    public Builder classLevel(ClassLevel classLevel) {
+      this.classLevel = classLevel;
+      return this;
+    }
+
     public Builder batchSize(int batchSize) {
       this.batchSize = batchSize;
       return this;
@@ -254,6 +272,7 @@ public record EmbeddingConfig(
           imagePreset,
           i,
           imageFeatures,
+          classLevel,
           batchSize,
           optimizer,
           learningRate != null ? learningRate : defaultLearningRate(optimizer),

@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.ToIntFunction;
+import t2i.data.ClassLevel;
 import t2i.data.Dataset;
 import t2i.data.Progress;
 import t2i.data.Split;
@@ -15,51 +18,112 @@ import t2i.data.batch.DecodedSplit;
 import t2i.data.io.Json;
 import t2i.training.embedding.ZeroShotEvaluation.Scores;
 
-/** {@code t2i eval embedding}: zero-shot scores of a run's latest checkpoint, per split. */
+/**
+ * {@code t2i eval embedding}: a run's latest checkpoint judged per split by instance retrieval
+ * (R-precision of the real images: does an emoji's caption rank first among 100?) and by Reed's
+ * zero-shot scores at both class levels.
+ */
 public final class EmbeddingEvaluator {
   public static final String FILE = "eval-embedding.json";
 
+  /** The seed of the captions R-precision draws; fixed, so runs compare on the same draw. */
+  public static final long R_PRECISION_SEED = 0;
+
+  /**
+   * One split's scores.
+   *
+   * @param records the split's records (one image each)
+   * @param rPrecisionReal R-precision of the real images (1 of {@code candidates} captions)
+   * @param rPrecisionChance 1 / candidates
+   * @param subcategory zero-shot scores with the dataset's classes
+   * @param concept zero-shot scores with concepts as classes
+   */
+  public record SplitScores(
+      int records,
+      double rPrecisionReal,
+      int candidates,
+      double rPrecisionChance,
+      Scores subcategory,
+      Scores concept) {}
+
   /** What {@code eval-embedding.json} holds. */
-  public record Report(String run, long step, String dataset, Map<String, Scores> splits) {
+  public record Report(
+      String run,
+      long step,
+      String dataset,
+      ClassLevel classLevel,
+      Map<String, SplitScores> splits) {
     public String format() {
       StringBuilder sb = new StringBuilder();
-      sb.append(String.format(Locale.ROOT, "run %s, step %d, dataset %s%n", run, step, dataset));
       sb.append(
           String.format(
               Locale.ROOT,
-              "%-9s %7s %7s %8s %9s %8s %8s %9s%n",
+              "run %s, step %d, trained on %s classes, dataset %s%n",
+              run,
+              step,
+              classLevel == null ? "?" : classLevel.label(),
+              dataset));
+      sb.append(
+          String.format(
+              Locale.ROOT, "%-9s %7s %14s %8s%n", "split", "images", "R-precision", "chance"));
+      splits.forEach(
+          (name, s) ->
+              sb.append(
+                  String.format(
+                      Locale.ROOT,
+                      "%-9s %7d %13.1f%% %7.1f%%   (real images, 1 of %d captions)%n",
+                      name,
+                      s.records(),
+                      100 * s.rPrecisionReal(),
+                      100 * s.rPrecisionChance(),
+                      s.candidates())));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%-9s %-11s %7s %8s %9s %8s %8s %9s%n",
               "split",
+              "level",
               "classes",
-              "images",
               "top-1",
               "per-class",
               "chance",
               "AP@50",
               "chance"));
       splits.forEach(
-          (name, s) ->
-              sb.append(
-                  String.format(
-                      Locale.ROOT,
-                      "%-9s %7d %7d %7.1f%% %8.1f%% %7.1f%% %7.1f%% %8.1f%%%n",
-                      name,
-                      s.classes(),
-                      s.images(),
-                      100 * s.top1(),
-                      100 * s.top1ClassMean(),
-                      100 * s.chanceTop1(),
-                      100 * s.ap50(),
-                      100 * s.chanceAp50())));
+          (name, s) -> {
+            zeroShotRow(sb, name, ClassLevel.CONCEPT, s.concept());
+            zeroShotRow(sb, name, ClassLevel.SUBCATEGORY, s.subcategory());
+          });
       sb.append(definitions()).append('\n');
       return sb.toString();
     }
 
+    private static void zeroShotRow(StringBuilder sb, String split, ClassLevel level, Scores s) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%-9s %-11s %7d %7.1f%% %8.1f%% %7.1f%% %7.1f%% %8.1f%%%n",
+              split,
+              level.label(),
+              s.classes(),
+              100 * s.top1(),
+              100 * s.top1ClassMean(),
+              100 * s.chanceTop1(),
+              100 * s.ap50(),
+              100 * s.chanceAp50()));
+    }
+
     /** What the scores mean, in one paragraph. */
     public String definitions() {
-      return "top-1: images assigned to the class whose mean caption embedding scores highest;"
-          + " per-class: mean of per-class accuracies; AP@50: text-to-image retrieval with each"
-          + " class's mean caption embedding as the query. Chance: 1/classes; AP@50 ~ share of"
-          + " relevant images.";
+      return "R-precision: the share of real images whose own caption (one drawn per record, seed "
+          + R_PRECISION_SEED
+          + ") scores highest among it and "
+          + (RPrecision.CANDIDATES - 1)
+          + " captions of other records of the split. top-1: images assigned to the class whose"
+          + " mean caption embedding scores highest; per-class: mean of per-class accuracies;"
+          + " AP@50: text-to-image retrieval with each class's mean caption embedding as the"
+          + " query. Classes are concepts (an emoji with its skin tones and styles) or"
+          + " subcategories. Chance: 1/classes; AP@50 ~ share of relevant images.";
     }
   }
 
@@ -72,21 +136,25 @@ public final class EmbeddingEvaluator {
       EmbeddingConfig c = model.config();
       Path datasetDir = datasetOverride != null ? datasetOverride : Path.of(c.dataset());
       Dataset dataset = Dataset.open(datasetDir);
-      Map<String, Scores> results = new LinkedHashMap<>();
+      Map<String, SplitScores> results = new LinkedHashMap<>();
       for (Split split : splits) {
         results.put(split.fileName(), evaluate(model, dataset, split, progress));
       }
       Report report =
-          new Report(runDir.toString(), model.checkpoint().step(), datasetDir.toString(), results);
+          new Report(
+              runDir.toString(),
+              model.checkpoint().step(),
+              datasetDir.toString(),
+              c.classLevel(),
+              results);
       Json.write(runDir.resolve(FILE), report);
       return report;
     }
   }
 
-  private static Scores evaluate(
+  private static SplitScores evaluate(
       EmbeddingModel model, Dataset dataset, Split split, Progress progress) {
     List<TextImageRecord> records = dataset.read(split);
-    int[] imageClasses = records.stream().mapToInt(TextImageRecord::classId).toArray();
     float[] images;
     EmbeddingConfig c = model.config();
     if (c.imageFeatures() != null) {
@@ -98,29 +166,61 @@ public final class EmbeddingEvaluator {
       images = model.encodeImages(DecodedSplit.of(records));
       progress.finish();
     }
-    // Each distinct caption is encoded once; every record's captions count towards its class.
-    Map<String, Integer> row = new LinkedHashMap<>();
-    List<Integer> captionRows = new ArrayList<>();
-    List<Integer> captionClasses = new ArrayList<>();
-    for (TextImageRecord r : records) {
-      for (String caption : r.captions()) {
-        captionRows.add(row.computeIfAbsent(caption, k -> row.size()));
-        captionClasses.add(r.classId());
-      }
-    }
-    progress.start("encode " + split.fileName() + " captions", 0);
-    float[] distinct = model.encodeTexts(new ArrayList<>(row.keySet()));
+    RPrecision.Setup ranking = RPrecision.Setup.of(records, new SplittableRandom(R_PRECISION_SEED));
+    progress.start("encode " + ranking.texts().size() + " " + split.fileName() + " captions", 0);
+    float[] texts = model.encodeTexts(ranking.texts());
     progress.finish();
     int dim = model.dim();
+    // Every caption of every record, as rows of the distinct-caption table.
+    Map<String, Integer> row = new LinkedHashMap<>();
+    for (int i = 0; i < ranking.texts().size(); i++) {
+      row.put(ranking.texts().get(i), i);
+    }
+    List<Integer> captionRows = new ArrayList<>();
+    List<TextImageRecord> captionRecords = new ArrayList<>();
+    for (TextImageRecord r : records) {
+      for (String caption : r.captions()) {
+        captionRows.add(row.get(caption));
+        captionRecords.add(r);
+      }
+    }
     float[] captions = new float[captionRows.size() * dim];
     for (int i = 0; i < captionRows.size(); i++) {
-      System.arraycopy(distinct, captionRows.get(i) * dim, captions, i * dim, dim);
+      System.arraycopy(texts, captionRows.get(i) * dim, captions, i * dim, dim);
     }
+    progress.start("zero-shot scores", 0);
+    Scores subcategory =
+        zeroShot(images, records, captions, captionRecords, dim, TextImageRecord::classId);
+    Scores concept =
+        zeroShot(
+            images,
+            records,
+            captions,
+            captionRecords,
+            dim,
+            ClassLevel.CONCEPT.classifier(dataset.manifest()));
+    progress.finish();
+    return new SplitScores(
+        records.size(),
+        ranking.score(images, texts, dim),
+        ranking.candidateCount(),
+        ranking.chance(),
+        subcategory,
+        concept);
+  }
+
+  private static Scores zeroShot(
+      float[] images,
+      List<TextImageRecord> records,
+      float[] captions,
+      List<TextImageRecord> captionRecords,
+      int dim,
+      ToIntFunction<TextImageRecord> classOf) {
     return ZeroShotEvaluation.evaluate(
         images,
-        imageClasses,
+        records.stream().mapToInt(classOf).toArray(),
         captions,
-        captionClasses.stream().mapToInt(Integer::intValue).toArray(),
+        captionRecords.stream().mapToInt(classOf).toArray(),
         dim);
   }
 }

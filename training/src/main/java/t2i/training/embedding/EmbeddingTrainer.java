@@ -23,9 +23,9 @@ import t2i.training.run.RunFrame;
 
 /**
  * Trains the joint embedding: each step takes one image and one caption from each of {@code
- * batchSize} distinct trainval classes, feeds the learning rate of that step, and runs the train
- * op. Batch {@code i} depends only on (seed, i), and the checkpoint holds every variable including
- * the optimizer's slots, so a resumed run continues exactly.
+ * batchSize} distinct trainval classes (at the config's class level), feeds the learning rate of
+ * that step, and runs the train op. Batch {@code i} depends only on (seed, i), and the checkpoint
+ * holds every variable including the optimizer's slots, so a resumed run continues exactly.
  */
 public final class EmbeddingTrainer extends RunFrame<EmbeddingTrainer.Scalars> {
   public static final String KIND = "embedding";
@@ -48,7 +48,7 @@ public final class EmbeddingTrainer extends RunFrame<EmbeddingTrainer.Scalars> {
     super(Scalars.class, runDir, resumeFrom, threads, config.precision());
     this.config = config;
     Dataset dataset = Dataset.open(Path.of(config.dataset()));
-    DecodedSplit data = DecodedSplit.load(dataset, Split.TRAINVAL, progress);
+    DecodedSplit data = DecodedSplit.load(dataset, Split.TRAINVAL, config.classLevel(), progress);
     this.features =
         config.imageFeatures() == null
             ? null

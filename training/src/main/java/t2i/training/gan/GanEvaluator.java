@@ -2,14 +2,12 @@ package t2i.training.gan;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
+import t2i.data.ClassLevel;
 import t2i.data.Dataset;
 import t2i.data.Progress;
 import t2i.data.Split;
@@ -19,194 +17,348 @@ import t2i.data.io.Json;
 import t2i.error.UserException;
 import t2i.training.embedding.EmbeddingDim;
 import t2i.training.embedding.EmbeddingModel;
+import t2i.training.embedding.RPrecision;
+import t2i.training.judge.InceptionScore;
+import t2i.training.judge.JudgeEvaluator;
+import t2i.training.judge.JudgeEvaluator.Rates;
+import t2i.training.judge.JudgeGraph;
+import t2i.training.judge.JudgeModel;
 
 /**
- * {@code t2i eval gan}: for every record of a split (test classes by default: captions the GAN
- * never trained on), one image drawn from one of its captions, then scored in the joint embedding
- * of the text encoder: R-precision against {@value #CANDIDATES} candidate captions, for the
- * generated and (the upper bound) the real images; and the Fréchet distance between real and
- * generated images in the image encoder's output space (not Inception features: the numbers are not
- * comparable with published FID).
+ * {@code t2i eval gan}: for every record of a split, one image drawn from one of its captions,
+ * scored beside the real images. In the joint embedding of the text encoder: R-precision against
+ * {@value RPrecision#CANDIDATES} candidate captions and the Fréchet distance in the image encoder's
+ * output space. With a judge ({@code t2i train judge}): the recognition rate (does the judge name
+ * the caption's concept and subcategory?), and the Inception Score and Fréchet distance computed
+ * with the judge's probabilities and features. None of these uses Inception-v3: the numbers are not
+ * comparable with published IS/FID.
  */
 public final class GanEvaluator {
   public static final String FILE = "eval-gan.json";
-  public static final int CANDIDATES = 100;
 
-  /** What {@code eval-gan.json} holds. */
-  public record Report(
-      String run,
-      long step,
-      String embeddingRun,
-      long embeddingStep,
-      String split,
+  /** What the judge says of the generated and the real images of a split. */
+  public record JudgeScores(
+      Rates generated,
+      Rates real,
+      Double recognitionRatio,
+      double inceptionScoreGenerated,
+      double inceptionScoreReal,
+      int featureDim,
+      double frechetGeneratedVsReal,
+      double frechetRealHalves) {}
+
+  /** One split's scores; {@code judge} is null when no judge was given. */
+  public record SplitReport(
       int images,
       int candidates,
       double rPrecisionGenerated,
       double rPrecisionReal,
       double rPrecisionChance,
-      int featureDim,
+      Double rPrecisionRatio,
       double frechetGeneratedVsReal,
       double frechetRealHalves,
-      long seed) {
+      JudgeScores judge) {}
+
+  /**
+   * What {@code eval-gan.json} holds.
+   *
+   * @param judgeReliability the judge's cross-style concept top-1 (null: no judge, or no twin)
+   */
+  public record Report(
+      String run,
+      long step,
+      String embeddingRun,
+      long embeddingStep,
+      int featureDim,
+      String judgeRun,
+      Long judgeStep,
+      Double judgeReliability,
+      long seed,
+      Map<String, SplitReport> splits) {
     public String format() {
       StringBuilder sb = new StringBuilder();
       sb.append(
           String.format(
               Locale.ROOT,
-              "run %s, step %d; joint embedding %s, step %d; %s split, %d images, seed %d%n",
+              "run %s, step %d; joint embedding %s, step %d; seed %d%n",
               run,
               step,
               embeddingRun,
               embeddingStep,
-              split,
-              images,
               seed));
-      sb.append(String.format(Locale.ROOT, "%-40s %10s %10s%n", "", "generated", "real"));
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "%-40s %9.1f%% %9.1f%%   (chance %.1f%%)%n",
-              "R-precision (1 of " + candidates + " captions)",
-              100 * rPrecisionGenerated,
-              100 * rPrecisionReal,
-              100 * rPrecisionChance));
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "%-40s %10.3f %10.3f   (real: one half of the real images vs the other)%n",
-              "Frechet distance, joint-embedding space",
-              frechetGeneratedVsReal,
-              frechetRealHalves));
+      if (judgeRun != null) {
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "judge %s, step %d; reliability (cross-style concept top-1) %s%n",
+                judgeRun,
+                judgeStep,
+                judgeReliability == null
+                    ? "not measured (no twin)"
+                    : String.format(Locale.ROOT, "%.1f%%", 100 * judgeReliability)));
+      }
+      splits.forEach((name, s) -> formatSplit(sb, name, s));
       sb.append(definitions()).append('\n');
       return sb.toString();
+    }
+
+    private static void formatSplit(StringBuilder sb, String name, SplitReport s) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%n%s split, %d images%n%-44s %10s %10s %8s%n",
+              name,
+              s.images(),
+              "",
+              "generated",
+              "real",
+              "gen/real"));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%-44s %9.1f%% %9.1f%% %8s   (chance %.1f%%)%n",
+              "R-precision (1 of " + s.candidates() + " captions)",
+              100 * s.rPrecisionGenerated(),
+              100 * s.rPrecisionReal(),
+              ratioText(s.rPrecisionRatio()),
+              100 * s.rPrecisionChance()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%-44s %10.3f %10.3f            (real: one half vs the other)%n",
+              "Frechet distance, joint-embedding space",
+              s.frechetGeneratedVsReal(),
+              s.frechetRealHalves()));
+      JudgeScores j = s.judge();
+      if (j == null) {
+        return;
+      }
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%-44s %9.1f%% %9.1f%% %8s%n",
+              "judge: concept top-1 (recognition rate)",
+              100 * j.generated().conceptTop1(),
+              100 * j.real().conceptTop1(),
+              ratioText(j.recognitionRatio())));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%-44s %9.1f%% %9.1f%%%n",
+              "judge: concept top-5",
+              100 * j.generated().conceptTop5(),
+              100 * j.real().conceptTop5()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%-44s %9.1f%% %9.1f%%%n",
+              "judge: subcategory top-1",
+              100 * j.generated().subcategoryTop1(),
+              100 * j.real().subcategoryTop1()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%-44s %10.2f %10.2f%n",
+              "judge Inception Score (concepts)",
+              j.inceptionScoreGenerated(),
+              j.inceptionScoreReal()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%-44s %10.3f %10.3f            (real: one half vs the other)%n",
+              "judge Frechet distance (" + j.featureDim() + "-d features)",
+              j.frechetGeneratedVsReal(),
+              j.frechetRealHalves()));
+    }
+
+    private static String ratioText(Double ratio) {
+      return ratio == null ? "-" : String.format(Locale.ROOT, "%.2f", ratio);
     }
 
     /** What the scores mean, in one paragraph. */
     public String definitions() {
       return "R-precision: the share of images whose true caption scores highest, by the joint"
           + " embedding's compatibility, among it and "
-          + (candidates - 1)
+          + (RPrecision.CANDIDATES - 1)
           + " captions of other records. Frechet distance: between Gaussians fitted to the"
           + " image encoder's "
           + featureDim
-          + "-d outputs of real and generated images. Neither uses Inception: these numbers"
-          + " are not comparable with published IS/FID.";
+          + "-d outputs of real and generated images. Judge: a classifier trained on the real"
+          + " images only; recognition rate is the share of images it assigns to the concept of"
+          + " the caption they were drawn from; its Inception Score and Frechet distance use the"
+          + " usual formulas on its own probabilities and features. None uses Inception-v3: the"
+          + " numbers are not comparable with published IS/FID.";
     }
   }
 
   private GanEvaluator() {}
 
+  /**
+   * @param embeddingRun the joint embedding to score with, or null for the GAN's own
+   * @param judgeRun a judge run, or null to score without one
+   */
   public static Report run(
-      Path ganRun, Path embeddingRun, Split split, long seed, int threads, Progress progress)
+      Path ganRun,
+      Path embeddingRun,
+      Path judgeRun,
+      List<Split> splits,
+      long seed,
+      int threads,
+      Progress progress)
       throws IOException {
+    JudgeEvaluator.Report judgeReport = null;
     try (GanModel gan = GanModel.load(ganRun, threads);
         EmbeddingModel encoder =
-            EmbeddingModel.load(
-                embeddingRun != null ? embeddingRun : gan.embeddingRun(), threads)) {
-      EmbeddingDim.check(
-          "the embedding run", encoder.dim(), "the GAN", gan.config().gan().embeddingDim());
-      if (encoder.config().imageFeatures() != null) {
-        throw new UserException(
-            "eval gan scores images with the embedding's image encoder; this embedding run"
-                + " encodes precomputed features instead");
-      }
-      if (!encoder.imageGeometry().equals(gan.imageGeometry())) {
-        throw new UserException(
-            String.format(
-                "eval gan scores the GAN's %s images with the embedding's image encoder, which"
-                    + " takes %s images",
-                gan.imageGeometry(), encoder.imageGeometry()));
-      }
+            EmbeddingModel.load(embeddingRun != null ? embeddingRun : gan.embeddingRun(), threads);
+        JudgeModel judge =
+            judgeRun == null ? null : JudgeModel.load(judgeRun, JudgeGraph.JUDGE, threads)) {
+      check(gan, encoder);
       Dataset dataset = Dataset.open(Path.of(gan.config().dataset()));
-      List<TextImageRecord> records = dataset.read(split);
-      int n = records.size();
-      if (n < 4) {
-        throw new UserException("the " + split.fileName() + " split has too few records to score");
+      if (judge != null) {
+        judgeReport =
+            JudgeEvaluator.current(judgeRun, judge.checkpoint().step(), threads, progress);
+        if (judge.config().concepts() != dataset.manifest().concepts().size()) {
+          throw new UserException(
+              "the judge "
+                  + judgeRun
+                  + " names "
+                  + judge.config().concepts()
+                  + " concepts, the GAN's dataset has "
+                  + dataset.manifest().concepts().size()
+                  + ": train a judge on "
+                  + gan.config().dataset());
+        }
       }
-      SplittableRandom random = new SplittableRandom(seed);
-      Map<String, Integer> rowOf = new LinkedHashMap<>();
-      List<int[]> recordRows = new ArrayList<>();
-      for (TextImageRecord r : records) {
-        recordRows.add(
-            r.captions().stream()
-                .mapToInt(c -> rowOf.computeIfAbsent(c, k -> rowOf.size()))
-                .toArray());
+      Map<String, SplitReport> results = new LinkedHashMap<>();
+      for (Split split : splits) {
+        results.put(
+            split.fileName(), evaluate(gan, encoder, judge, dataset, split, seed, progress));
       }
-      int[] chosen = new int[n];
-      for (int i = 0; i < n; i++) {
-        int[] rows = recordRows.get(i);
-        chosen[i] = rows[random.nextInt(rows.length)];
-      }
-      progress.start("encode " + rowOf.size() + " captions", 0);
-      float[] texts = encoder.encodeTexts(new ArrayList<>(rowOf.keySet()));
-      progress.finish();
-      int dim = encoder.dim();
-      int zDim = gan.zDim();
-      float[] text = new float[n * dim];
-      for (int i = 0; i < n; i++) {
-        System.arraycopy(texts, chosen[i] * dim, text, i * dim, dim);
-      }
-      float[] z = Noise.normal(random, n * zDim);
-      progress.start("draw and encode " + n + " images", 0);
-      float[] generated = encoder.encodePixels(gan.generate(z, text, n), n);
-      float[] real = encoder.encodeImages(DecodedSplit.of(records));
-      progress.finish();
-
-      int[][] candidates = candidates(recordRows, chosen, rowOf.size(), random);
-      progress.start("Frechet distances", 0);
-      double fdGenerated = FrechetDistance.between(generated, n, real, n, dim);
-      double fdHalves = realHalves(real, n, dim, random);
-      progress.finish();
       Report report =
           new Report(
               ganRun.toString(),
               gan.checkpoint().step(),
               encoder.checkpoint().dir().getParent().getParent().toString(),
               encoder.checkpoint().step(),
-              split.fileName(),
-              n,
-              candidates[0].length,
-              RPrecision.of(generated, texts, dim, candidates),
-              RPrecision.of(real, texts, dim, candidates),
-              1.0 / candidates[0].length,
-              dim,
-              fdGenerated,
-              fdHalves,
-              seed);
+              encoder.dim(),
+              judgeRun == null ? null : judgeRun.toString(),
+              judge == null ? null : judge.checkpoint().step(),
+              judgeReport == null ? null : judgeReport.reliability(),
+              seed,
+              results);
       Json.write(ganRun.resolve(FILE), report);
       return report;
     }
   }
 
-  /**
-   * Per record: its chosen caption, then distinct captions that no caption of the record shares
-   * (another record may carry the very same text, e.g. skin-tone variants).
-   */
-  static int[][] candidates(
-      List<int[]> recordRows, int[] chosen, int rows, SplittableRandom random) {
-    int n = recordRows.size();
-    int[][] out = new int[n][];
-    for (int i = 0; i < n; i++) {
-      Set<Integer> own = new HashSet<>();
-      for (int r : recordRows.get(i)) {
-        own.add(r);
-      }
-      int available = rows - own.size();
-      int count = Math.min(CANDIDATES, available + 1);
-      if (count < 2) {
-        throw new UserException("too few distinct captions to rank against");
-      }
-      Set<Integer> picked = new HashSet<>();
-      out[i] = new int[count];
-      out[i][0] = chosen[i];
-      for (int c = 1; c < count; ) {
-        int r = random.nextInt(rows);
-        if (!own.contains(r) && picked.add(r)) {
-          out[i][c++] = r;
-        }
-      }
+  private static void check(GanModel gan, EmbeddingModel encoder) {
+    EmbeddingDim.check(
+        "the embedding run", encoder.dim(), "the GAN", gan.config().gan().embeddingDim());
+    if (encoder.config().imageFeatures() != null) {
+      throw new UserException(
+          "eval gan scores images with the embedding's image encoder; this embedding run"
+              + " encodes precomputed features instead");
     }
-    return out;
+    if (!encoder.imageGeometry().equals(gan.imageGeometry())) {
+      throw new UserException(
+          String.format(
+              "eval gan scores the GAN's %s images with the embedding's image encoder, which"
+                  + " takes %s images",
+              gan.imageGeometry(), encoder.imageGeometry()));
+    }
+  }
+
+  private static SplitReport evaluate(
+      GanModel gan,
+      EmbeddingModel encoder,
+      JudgeModel judge,
+      Dataset dataset,
+      Split split,
+      long seed,
+      Progress progress) {
+    List<TextImageRecord> records = dataset.read(split);
+    int n = records.size();
+    if (n < 4) {
+      throw new UserException("the " + split.fileName() + " split has too few records to score");
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    RPrecision.Setup ranking = RPrecision.Setup.of(records, random);
+    progress.start("encode " + ranking.texts().size() + " " + split.fileName() + " captions", 0);
+    float[] texts = encoder.encodeTexts(ranking.texts());
+    progress.finish();
+    int dim = encoder.dim();
+    float[] text = new float[n * dim];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(texts, ranking.chosen()[i] * dim, text, i * dim, dim);
+    }
+    float[] z = Noise.normal(random, n * gan.zDim());
+    progress.start("draw and encode " + n + " " + split.fileName() + " images", 0);
+    float[] pixels = gan.generate(z, text, n);
+    float[] generated = encoder.encodePixels(pixels, n);
+    DecodedSplit realImages = DecodedSplit.of(records);
+    float[] real = encoder.encodeImages(realImages);
+    progress.finish();
+
+    progress.start("Frechet distances", 0);
+    double fdGenerated = FrechetDistance.between(generated, n, real, n, dim);
+    double fdHalves = realHalves(real, n, dim, random);
+    progress.finish();
+    JudgeScores judged = null;
+    if (judge != null) {
+      progress.start("judge " + 2 * n + " " + split.fileName() + " images", 0);
+      judged =
+          judge(
+              judge,
+              judge.classify(pixels, n),
+              judge.classify(realImages),
+              records,
+              dataset,
+              random);
+      progress.finish();
+    }
+    double rGenerated = ranking.score(generated, texts, dim);
+    double rReal = ranking.score(real, texts, dim);
+    return new SplitReport(
+        n,
+        ranking.candidateCount(),
+        rGenerated,
+        rReal,
+        ranking.chance(),
+        ratio(rGenerated, rReal),
+        fdGenerated,
+        fdHalves,
+        judged);
+  }
+
+  static JudgeScores judge(
+      JudgeModel judge,
+      JudgeModel.Outputs generated,
+      JudgeModel.Outputs real,
+      List<TextImageRecord> records,
+      Dataset dataset,
+      SplittableRandom random) {
+    int n = records.size();
+    int[] concepts =
+        records.stream().mapToInt(ClassLevel.CONCEPT.classifier(dataset.manifest())).toArray();
+    int[] subcategories = records.stream().mapToInt(TextImageRecord::classId).toArray();
+    var c = judge.config();
+    Rates g = Rates.of(generated, concepts, subcategories, c);
+    Rates r = Rates.of(real, concepts, subcategories, c);
+    int f = c.featureDim();
+    return new JudgeScores(
+        g,
+        r,
+        ratio(g.conceptTop1(), r.conceptTop1()),
+        InceptionScore.of(generated.concepts(), n, c.concepts()),
+        InceptionScore.of(real.concepts(), n, c.concepts()),
+        f,
+        FrechetDistance.between(generated.features(), n, real.features(), n, f),
+        realHalves(real.features(), n, f, random));
+  }
+
+  /** generated / real, or null when the real score is 0. */
+  private static Double ratio(double generated, double real) {
+    return real > 0 ? generated / real : null;
   }
 
   private static double realHalves(float[] real, int n, int dim, SplittableRandom random) {

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import t2i.data.ClassLevel;
 import t2i.training.embedding.EmbeddingEvaluator;
+import t2i.training.embedding.EmbeddingEvaluator.SplitScores;
 import t2i.training.embedding.ZeroShotEvaluation.Scores;
 import t2i.training.gan.GanEvaluator;
 import t2i.training.style.StyleEvaluator;
@@ -189,30 +191,57 @@ public final class ReportHtml {
   }
 
   private static void embedding(StringBuilder h, EmbeddingEvaluator.Report e, RunReport r) {
-    h.append("<h3>Joint embedding: zero-shot retrieval</h3>\n");
+    h.append("<h3>Joint embedding: retrieval and zero-shot scores</h3>\n");
     evaluated(h, e.step(), "embedding", r, "dataset " + e.dataset());
-    h.append("<table>\n<tr><th>split</th><th>classes</th><th>images</th><th>top-1</th>")
-        .append("<th>per-class top-1</th><th>chance</th><th>AP@50</th><th>chance</th></tr>\n");
-    for (Map.Entry<String, Scores> entry : e.splits().entrySet()) {
-      Scores s = entry.getValue();
+    h.append("<table>\n<tr><th>split</th><th>images</th><th>R-precision, real</th>")
+        .append("<th>chance</th></tr>\n");
+    for (Map.Entry<String, SplitScores> entry : e.splits().entrySet()) {
+      SplitScores s = entry.getValue();
       h.append("<tr><td>")
           .append(esc(entry.getKey()))
           .append("</td>")
-          .append(num(Integer.toString(s.classes())))
-          .append(num(Integer.toString(s.images())))
-          .append(num(percent(s.top1())))
-          .append(num(percent(s.top1ClassMean())))
-          .append(num(percent(s.chanceTop1())))
-          .append(num(percent(s.ap50())))
-          .append(num(percent(s.chanceAp50())))
+          .append(num(Integer.toString(s.records())))
+          .append(num(percent(s.rPrecisionReal())))
+          .append(num(percent(s.rPrecisionChance())))
           .append("</tr>\n");
+    }
+    h.append("</table>\n");
+    h.append("<table>\n<tr><th>split</th><th>classes</th><th>count</th><th>top-1</th>")
+        .append("<th>per-class top-1</th><th>chance</th><th>AP@50</th><th>chance</th></tr>\n");
+    for (Map.Entry<String, SplitScores> entry : e.splits().entrySet()) {
+      zeroShotRow(h, entry.getKey(), ClassLevel.CONCEPT, entry.getValue().concept());
+      zeroShotRow(h, entry.getKey(), ClassLevel.SUBCATEGORY, entry.getValue().subcategory());
     }
     h.append("</table>\n");
     definition(h, e.definitions());
   }
 
+  private static void zeroShotRow(StringBuilder h, String split, ClassLevel level, Scores s) {
+    h.append("<tr><td>")
+        .append(esc(split))
+        .append("</td><td>")
+        .append(esc(level.label()))
+        .append("</td>")
+        .append(num(Integer.toString(s.classes())))
+        .append(num(percent(s.top1())))
+        .append(num(percent(s.top1ClassMean())))
+        .append(num(percent(s.chanceTop1())))
+        .append(num(percent(s.ap50())))
+        .append(num(percent(s.chanceAp50())))
+        .append("</tr>\n");
+  }
+
   private static void gan(StringBuilder h, GanEvaluator.Report g, RunReport r) {
-    h.append("<h3>Generator: R-precision and Fr&eacute;chet distance</h3>\n");
+    h.append("<h3>Generator: R-precision, Fr&eacute;chet distance, judge</h3>\n");
+    String judge =
+        g.judgeRun() == null
+            ? "no judge"
+            : String.format(
+                Locale.ROOT,
+                "judge %s at step %d (reliability: cross-style concept top-1 %s)",
+                g.judgeRun(),
+                g.judgeStep(),
+                g.judgeReliability() == null ? "not measured" : percent(g.judgeReliability()));
     evaluated(
         h,
         g.step(),
@@ -220,27 +249,85 @@ public final class ReportHtml {
         r,
         String.format(
             Locale.ROOT,
-            "joint embedding %s at step %d; %s split, %d images, seed %d",
+            "joint embedding %s at step %d; %s; seed %d",
             g.embeddingRun(),
             g.embeddingStep(),
-            g.split(),
-            g.images(),
+            judge,
             g.seed()));
-    h.append("<table>\n<tr><th></th><th>generated</th><th>real</th><th>reference</th></tr>\n");
-    h.append("<tr><td>")
-        .append(esc("R-precision (1 of " + g.candidates() + " captions)"))
-        .append("</td>")
-        .append(num(percent(g.rPrecisionGenerated())))
-        .append(num(percent(g.rPrecisionReal())))
-        .append("<td>chance ")
-        .append(percent(g.rPrecisionChance()))
-        .append("</td></tr>\n");
-    h.append("<tr><td>Fr&eacute;chet distance, joint-embedding space</td>")
-        .append(num(String.format(Locale.ROOT, "%.3f", g.frechetGeneratedVsReal())))
-        .append(num(String.format(Locale.ROOT, "%.3f", g.frechetRealHalves())))
-        .append("<td>real: one half of the real images vs the other</td></tr>\n");
+    h.append("<table>\n<tr><th>split</th><th></th><th>generated</th><th>real</th>")
+        .append("<th>reference</th></tr>\n");
+    for (Map.Entry<String, GanEvaluator.SplitReport> e : g.splits().entrySet()) {
+      GanEvaluator.SplitReport s = e.getValue();
+      String split = e.getKey() + " (" + s.images() + ")";
+      ganRow(
+          h,
+          split,
+          "R-precision (1 of " + s.candidates() + " captions)",
+          percent(s.rPrecisionGenerated()),
+          percent(s.rPrecisionReal()),
+          "chance " + percent(s.rPrecisionChance()));
+      ganRow(
+          h,
+          split,
+          "Fréchet distance, joint-embedding space",
+          decimal(s.frechetGeneratedVsReal()),
+          decimal(s.frechetRealHalves()),
+          "real: one half vs the other");
+      GanEvaluator.JudgeScores j = s.judge();
+      if (j != null) {
+        ganRow(
+            h,
+            split,
+            "judge: concept top-1 (recognition rate)",
+            percent(j.generated().conceptTop1()),
+            percent(j.real().conceptTop1()),
+            "top-5 "
+                + percent(j.generated().conceptTop5())
+                + " / "
+                + percent(j.real().conceptTop5()));
+        ganRow(
+            h,
+            split,
+            "judge: subcategory top-1",
+            percent(j.generated().subcategoryTop1()),
+            percent(j.real().subcategoryTop1()),
+            "");
+        ganRow(
+            h,
+            split,
+            "judge Inception Score",
+            decimal(j.inceptionScoreGenerated()),
+            decimal(j.inceptionScoreReal()),
+            "");
+        ganRow(
+            h,
+            split,
+            "judge Fréchet distance",
+            decimal(j.frechetGeneratedVsReal()),
+            decimal(j.frechetRealHalves()),
+            "real: one half vs the other");
+      }
+    }
     h.append("</table>\n");
     definition(h, g.definitions());
+  }
+
+  private static void ganRow(
+      StringBuilder h, String split, String what, String generated, String real, String ref) {
+    h.append("<tr><td>")
+        .append(esc(split))
+        .append("</td><td>")
+        .append(esc(what))
+        .append("</td>")
+        .append(num(generated))
+        .append(num(real))
+        .append("<td>")
+        .append(esc(ref))
+        .append("</td></tr>\n");
+  }
+
+  private static String decimal(double value) {
+    return String.format(Locale.ROOT, "%.3f", value);
   }
 
   private static void style(StringBuilder h, StyleEvaluator.Report s, RunReport r) {

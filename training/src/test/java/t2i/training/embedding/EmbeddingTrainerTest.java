@@ -223,7 +223,11 @@ class EmbeddingTrainerTest {
     }
     var report = EmbeddingEvaluator.run(run, null, List.of(Split.TRAINVAL), 1, Progress.NONE);
     var scores = report.splits().get("trainval");
-    assertEquals(ds.manifest().records(Split.TRAINVAL), scores.images());
+    assertEquals(ds.manifest().records(Split.TRAINVAL), scores.records());
+    assertEquals(ds.manifest().records(Split.TRAINVAL), scores.subcategory().images());
+    assertEquals(ds.manifest().concepts(Split.TRAINVAL).size(), scores.concept().classes());
+    assertEquals(trainvalClasses, scores.subcategory().classes());
+    assertTrue(scores.rPrecisionReal() >= 0 && scores.rPrecisionReal() <= 1);
     assertTrue(Files.isRegularFile(run.resolve(EmbeddingEvaluator.FILE)));
   }
 

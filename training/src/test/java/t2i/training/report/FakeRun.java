@@ -79,16 +79,15 @@ public final class FakeRun {
         step,
         "runs/embedding",
         900,
-        "test",
-        64,
-        100,
-        0.0757,
-        0.0572,
-        0.01,
         16,
-        52.1,
-        32.3,
-        0);
+        null,
+        null,
+        null,
+        0,
+        Map.of(
+            "test",
+            new GanEvaluator.SplitReport(
+                64, 100, 0.0757, 0.0572, 0.01, 0.0757 / 0.0572, 52.1, 32.3, null)));
   }
 
   /** A distinct small PNG per colour. */

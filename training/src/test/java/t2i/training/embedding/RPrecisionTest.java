@@ -1,4 +1,4 @@
-package t2i.training.gan;
+package t2i.training.embedding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,7 +31,7 @@ class RPrecisionTest {
     List<int[]> records = List.of(new int[] {0, 1}, new int[] {1, 3}, new int[] {4, 5});
     int rows = 6;
     int[] chosen = {0, 3, 5};
-    int[][] c = GanEvaluator.candidates(records, chosen, rows, new SplittableRandom(9));
+    int[][] c = RPrecision.candidates(records, chosen, rows, new SplittableRandom(9));
     for (int i = 0; i < records.size(); i++) {
       assertEquals(chosen[i], c[i][0], "the true caption first");
       Set<Integer> seen = new HashSet<>();
@@ -42,8 +42,7 @@ class RPrecisionTest {
             "record " + i + " got its own caption " + row);
         assertTrue(seen.add(row), "distinct");
       }
-      assertEquals(
-          Math.min(GanEvaluator.CANDIDATES, rows - records.get(i).length + 1), c[i].length);
+      assertEquals(Math.min(RPrecision.CANDIDATES, rows - records.get(i).length + 1), c[i].length);
     }
   }
 }
