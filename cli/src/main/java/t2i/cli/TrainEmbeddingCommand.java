@@ -89,6 +89,22 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
       converter = OptionValues.PositiveFloat.class)
   Float learningRate;
 
+  @Option(
+      names = "--shift",
+      paramLabel = "PX",
+      description =
+          "Shift training images by up to PX pixels each way, white filling in (default: 0).",
+      converter = OptionValues.NonNegativeInt.class)
+  Integer shift;
+
+  @Option(
+      names = "--scale",
+      paramLabel = "F",
+      description =
+          "Scale training images by a factor in [1-F, 1+F] about their centre (default: 0).",
+      converter = OptionValues.PositiveFloat.class)
+  Float scale;
+
   @Option(names = "--seed", description = "Seed of weights and batches (default: 0).")
   Long seed;
 
@@ -137,6 +153,12 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
             EmbeddingConfig.Builder::classLevel)
         .fixed("--batch", batch, EmbeddingConfig.Builder::batchSize)
         .fixed("--seed", seed, EmbeddingConfig.Builder::seed)
+        .fixed(
+            "--shift/--scale",
+            shift == null && scale == null
+                ? null
+                : new float[] {shift == null ? 0 : shift, scale == null ? 0 : scale},
+            (b, v) -> b.shiftScale((int) v[0], v[1]))
         .adjustable("--lr", learningRate, EmbeddingConfig.Builder::learningRate)
         .adjustable("--precision", precision.given(), EmbeddingConfig.Builder::precision);
   }

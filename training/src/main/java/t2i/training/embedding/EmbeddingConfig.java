@@ -39,6 +39,8 @@ import t2i.training.optim.RmsProp;
  * @param gradientClip clip each gradient element to ±this (0: off)
  * @param seed weights and batches
  * @param flip mirror training images at random (off for emoji, whose arrows and hands point)
+ * @param maxShift shift training images by up to this many pixels each way (0: off)
+ * @param maxScale scale training images by a factor in [1 − maxScale, 1 + maxScale] (0: off)
  * @param precision the arithmetic of the convolutions and matrix products (variables stay float32)
  */
 public record EmbeddingConfig(
@@ -58,6 +60,8 @@ public record EmbeddingConfig(
     float gradientClip,
     long seed,
     boolean flip,
+    @AbsentMeans("0") int maxShift,
+    @AbsentMeans("0") float maxScale,
     @AbsentMeans("\"float32\"") Precision precision) {
 
   public static final OptimizerType DEFAULT_OPTIMIZER = OptimizerType.ADAM;
@@ -76,6 +80,9 @@ public record EmbeddingConfig(
     checkArgument(
         initialMeanSquare >= 0, "initialMeanSquare must be >= 0, was %s", initialMeanSquare);
     checkArgument(gradientClip >= 0, "gradientClip must be >= 0, was %s", gradientClip);
+    checkArgument(maxShift >= 0, "maxShift must be >= 0, was %s", maxShift);
+    checkArgument(
+        maxScale >= 0 && maxScale < 0.5f, "maxScale must be in [0, 0.5), was %s", maxScale);
     checkArgument(
         text.embeddingDim() == image.embeddingDim(),
         "text and image embeddings differ in size: %s vs %s",
@@ -143,6 +150,8 @@ public record EmbeddingConfig(
     b.gradientClip = gradientClip;
     b.seed = seed;
     b.flip = flip;
+    b.maxShift = maxShift;
+    b.maxScale = maxScale;
     b.precision = precision;
     return b;
   }
@@ -166,6 +175,8 @@ public record EmbeddingConfig(
     private float gradientClip = 0f;
     private long seed;
     private boolean flip;
+    private int maxShift;
+    private float maxScale;
     private Precision precision = Precision.FLOAT32;
 
     private Builder(String dataset, int trainvalClasses) {
@@ -247,6 +258,13 @@ public record EmbeddingConfig(
       return this;
     }
 
+    /** Shifts of up to {@code maxShift} pixels and scales within ±{@code maxScale}. */
+    public Builder shiftScale(int maxShift, float maxScale) {
+      this.maxShift = maxShift;
+      this.maxScale = maxScale;
+      return this;
+    }
+
     public Builder gradientClip(float gradientClip) {
       this.gradientClip = gradientClip;
       return this;
@@ -282,6 +300,8 @@ public record EmbeddingConfig(
           gradientClip,
           seed,
           flip,
+          maxShift,
+          maxScale,
           precision);
     }
   }

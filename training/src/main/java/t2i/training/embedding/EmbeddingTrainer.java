@@ -15,9 +15,11 @@ import t2i.data.batch.BatchOptions;
 import t2i.data.batch.BatchOptions.Sampling;
 import t2i.data.batch.BatchPipeline;
 import t2i.data.batch.DecodedSplit;
+import t2i.data.batch.StepRandom;
 import t2i.training.BatchTensors;
 import t2i.training.ChunkedInference;
 import t2i.training.ImageGeometry;
+import t2i.training.ShiftScale;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.RunFrame;
 
@@ -29,6 +31,7 @@ import t2i.training.run.RunFrame;
  */
 public final class EmbeddingTrainer extends RunFrame<EmbeddingTrainer.Scalars> {
   public static final String KIND = "embedding";
+  private static final int AUGMENT_STREAM = 5;
 
   /** What a step reports: the DS-SJE loss and the learning rate. */
   public record Scalars(double loss, float lr) {}
@@ -79,7 +82,7 @@ public final class EmbeddingTrainer extends RunFrame<EmbeddingTrainer.Scalars> {
     Batch b = batches.next();
     float lr = config.learningRateAt(step);
     try (TInt32 chars = BatchTensors.chars(b.captions());
-        TFloat32 images = features == null ? BatchTensors.images(b) : features.rows(b.records());
+        TFloat32 images = features == null ? images(b, step) : features.rows(b.records());
         TFloat32 rate = TFloat32.scalarOf(lr);
         Result r =
             session()
@@ -92,6 +95,22 @@ public final class EmbeddingTrainer extends RunFrame<EmbeddingTrainer.Scalars> {
                 .run()) {
       return new Scalars(((TFloat32) r.get(0)).getFloat(), lr);
     }
+  }
+
+  /** The batch's images, shifted and scaled if the config asks. */
+  private TFloat32 images(Batch b, long step) {
+    if (config.maxShift() == 0 && config.maxScale() == 0) {
+      return BatchTensors.images(b);
+    }
+    float[] pixels =
+        ShiftScale.apply(
+            b.images(),
+            b.size(),
+            b.height(),
+            StepRandom.of(config.seed(), step, AUGMENT_STREAM),
+            config.maxShift(),
+            config.maxScale());
+    return BatchTensors.rows(pixels, 0, b.size(), b.height(), b.width(), b.channels());
   }
 
   @Override

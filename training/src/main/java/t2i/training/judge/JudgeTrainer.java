@@ -20,6 +20,7 @@ import t2i.data.batch.StepRandom;
 import t2i.graph.Dcgan;
 import t2i.training.BatchTensors;
 import t2i.training.Precision;
+import t2i.training.ShiftScale;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.RunFrame;
 

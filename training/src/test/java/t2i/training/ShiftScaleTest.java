@@ -1,4 +1,4 @@
-package t2i.training.judge;
+package t2i.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,22 +1,22 @@
-package t2i.training.judge;
+package t2i.training;
 
 import java.util.SplittableRandom;
 import t2i.data.image.Images;
 
 /**
- * Mild geometric augmentation for the judge: each image scaled about its centre by a factor in [1 −
- * maxScale, 1 + maxScale] and shifted by whole pixels in [−maxShift, maxShift], sampled bilinearly,
- * white where the source is outside the image (the emoji art sits on white). Colour is untouched:
- * it carries the caption.
+ * Mild geometric augmentation (the judge, the joint embedding on request): each image scaled about
+ * its centre by a factor in [1 − maxScale, 1 + maxScale] and shifted by whole pixels in [−maxShift,
+ * maxShift], sampled bilinearly, white where the source is outside the image (the emoji art sits on
+ * white). Colour is untouched: it carries the caption.
  */
-final class ShiftScale {
+public final class ShiftScale {
   private ShiftScale() {}
 
   /**
    * @param images row-major {@code [n, side, side, }{@value Images#CHANNELS}{@code ]} in [−1, 1]
    * @return a new array of the same shape
    */
-  static float[] apply(
+  public static float[] apply(
       float[] images, int n, int side, SplittableRandom random, int maxShift, float maxScale) {
     int c = Images.CHANNELS;
     int length = side * side * c;
