@@ -90,6 +90,15 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
   Float learningRate;
 
   @Option(
+      names = "--colour-grid",
+      paramLabel = "N",
+      description =
+          "Give the image encoder's projection the image's mean colours on an N x N grid beside"
+              + " the CNN's features (default: 0, none).",
+      converter = OptionValues.NonNegativeInt.class)
+  Integer colourGrid;
+
+  @Option(
       names = "--shift",
       paramLabel = "PX",
       description =
@@ -151,6 +160,7 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
             "--class-level",
             classLevel == null ? null : ClassLevel.of(classLevel),
             EmbeddingConfig.Builder::classLevel)
+        .fixed("--colour-grid", colourGrid, EmbeddingConfig.Builder::colourGrid)
         .fixed("--batch", batch, EmbeddingConfig.Builder::batchSize)
         .fixed("--seed", seed, EmbeddingConfig.Builder::seed)
         .fixed(

@@ -1,5 +1,6 @@
 package t2i.graph;
 
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.ReduceSum;
@@ -26,8 +27,18 @@ public final class ImageEncoder {
     }
     ImageTrunk trunk = c.trunk();
     Operand<TFloat32> x = trunk.buildFlat(net, input);
-    Operand<TFloat32> emb =
-        Layers.dense(net, "proj", x, Dcgan.dense(trunk.features(), c.embeddingDim()));
+    int in = trunk.features();
+    if (c.colourGrid() > 0) {
+      long cell = c.imageSize() / c.colourGrid();
+      Operand<TFloat32> grid =
+          tf.nn.avgPool(input, List.of(1L, cell, cell, 1L), List.of(1L, cell, cell, 1L), "VALID");
+      x =
+          tf.concat(
+              List.of(x, tf.reshape(grid, tf.constant(new int[] {-1, c.colourFeatures()}))),
+              tf.constant(1));
+      in += c.colourFeatures();
+    }
+    Operand<TFloat32> emb = Layers.dense(net, "proj", x, Dcgan.dense(in, c.embeddingDim()));
     if (c.outputNorm() > 0) {
       Operand<TFloat32> length =
           tf.math.sqrt(

@@ -20,6 +20,9 @@ import t2i.data.io.AbsentMeans;
  * @param embeddingDim output size (1024, the text encoder's)
  * @param featureDim size of precomputed image features, or 0 to use the CNN on pixels
  * @param outputNorm the CNN's embeddings are scaled to this L2 norm (0: left unnormalised)
+ * @param colourGrid 0, or the side of a grid of mean colours (the image average-pooled to
+ *     colourGrid × colourGrid × channels) that the projection takes beside the CNN's features: a
+ *     description of the image that does not depend on the training classes
  */
 public record ImageEncoderConfig(
     int imageSize,
@@ -27,7 +30,8 @@ public record ImageEncoderConfig(
     int width,
     int embeddingDim,
     int featureDim,
-    float outputNorm) {
+    float outputNorm,
+    @AbsentMeans("0") int colourGrid) {
   public static final float DEFAULT_NORM = 10f;
 
   public ImageEncoderConfig {
@@ -40,22 +44,28 @@ public record ImageEncoderConfig(
         embeddingDim);
     checkArgument(featureDim >= 0, "featureDim must be >= 0, was %s", featureDim);
     checkArgument(outputNorm >= 0, "outputNorm must be >= 0, was %s", outputNorm);
+    checkArgument(
+        colourGrid >= 0 && (colourGrid == 0 || imageSize % colourGrid == 0),
+        "colourGrid must be 0 or divide the image size %s, was %s",
+        imageSize,
+        colourGrid);
   }
 
   /** Width 32: the default on a 2-core machine. */
   public static ImageEncoderConfig cpu() {
     return new ImageEncoderConfig(
-        Dcgan.IMAGE_SIZE, Dcgan.IMAGE_CHANNELS, 32, 1024, 0, DEFAULT_NORM);
+        Dcgan.IMAGE_SIZE, Dcgan.IMAGE_CHANNELS, 32, 1024, 0, DEFAULT_NORM, 0);
   }
 
   /** Width 64, DCGAN's discriminator width. */
   public static ImageEncoderConfig wide() {
     return new ImageEncoderConfig(
-        Dcgan.IMAGE_SIZE, Dcgan.IMAGE_CHANNELS, 64, 1024, 0, DEFAULT_NORM);
+        Dcgan.IMAGE_SIZE, Dcgan.IMAGE_CHANNELS, 64, 1024, 0, DEFAULT_NORM, 0);
   }
 
   public static ImageEncoderConfig tiny() {
-    return new ImageEncoderConfig(Dcgan.IMAGE_SIZE, Dcgan.IMAGE_CHANNELS, 4, 16, 0, DEFAULT_NORM);
+    return new ImageEncoderConfig(
+        Dcgan.IMAGE_SIZE, Dcgan.IMAGE_CHANNELS, 4, 16, 0, DEFAULT_NORM, 0);
   }
 
   public static ImageEncoderConfig preset(String name) {
@@ -71,17 +81,28 @@ public record ImageEncoderConfig(
 
   public ImageEncoderConfig withFeatures(int featureDim) {
     return new ImageEncoderConfig(
-        imageSize, imageChannels, width, embeddingDim, featureDim, outputNorm);
+        imageSize, imageChannels, width, embeddingDim, featureDim, outputNorm, colourGrid);
   }
 
   public ImageEncoderConfig withEmbeddingDim(int embeddingDim) {
     return new ImageEncoderConfig(
-        imageSize, imageChannels, width, embeddingDim, featureDim, outputNorm);
+        imageSize, imageChannels, width, embeddingDim, featureDim, outputNorm, colourGrid);
   }
 
   public ImageEncoderConfig withImage(int imageSize, int imageChannels) {
     return new ImageEncoderConfig(
-        imageSize, imageChannels, width, embeddingDim, featureDim, outputNorm);
+        imageSize, imageChannels, width, embeddingDim, featureDim, outputNorm, colourGrid);
+  }
+
+  /** The same encoder with a colour grid of this side beside the CNN (0: none). */
+  public ImageEncoderConfig withColourGrid(int colourGrid) {
+    return new ImageEncoderConfig(
+        imageSize, imageChannels, width, embeddingDim, featureDim, outputNorm, colourGrid);
+  }
+
+  /** Values the colour grid adds to the projection's input. */
+  public int colourFeatures() {
+    return colourGrid * colourGrid * imageChannels;
   }
 
   /** The convolutions on pixels (unused with precomputed features). */

@@ -152,6 +152,7 @@ public record EmbeddingConfig(
     b.flip = flip;
     b.maxShift = maxShift;
     b.maxScale = maxScale;
+    b.colourGrid = image.colourGrid();
     b.precision = precision;
     return b;
   }
@@ -177,6 +178,7 @@ public record EmbeddingConfig(
     private boolean flip;
     private int maxShift;
     private float maxScale;
+    private int colourGrid;
     private Precision precision = Precision.FLOAT32;
 
     private Builder(String dataset, int trainvalClasses) {
@@ -216,6 +218,12 @@ public record EmbeddingConfig(
     public Builder image(ImageEncoderConfig image) {
       this.image = image;
       this.imagePreset = null;
+      return this;
+    }
+
+    /** Mean colours on a grid of this side beside the image encoder's CNN (0: none). */
+    public Builder colourGrid(int colourGrid) {
+      this.colourGrid = colourGrid;
       return this;
     }
 
@@ -283,6 +291,7 @@ public record EmbeddingConfig(
       if (featureDim > 0) {
         i = i.withFeatures(featureDim);
       }
+      i = i.withColourGrid(colourGrid);
       return new EmbeddingConfig(
           dataset,
           textPreset,
