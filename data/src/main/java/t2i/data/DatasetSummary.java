@@ -20,6 +20,9 @@ public record DatasetSummary(
     int classes,
     int trainvalClasses,
     int testClasses,
+    int concepts,
+    int trainvalConcepts,
+    int testConcepts,
     int recordsPerClassMin,
     int recordsPerClassMedian,
     int recordsPerClassMax,
@@ -43,6 +46,9 @@ public record DatasetSummary(
         m.classes().size(),
         m.classes(Split.TRAINVAL).size(),
         m.classes(Split.TEST).size(),
+        m.concepts().size(),
+        m.concepts(Split.TRAINVAL).size(),
+        m.concepts(Split.TEST).size(),
         perClass.length == 0 ? 0 : perClass[0],
         perClass.length == 0 ? 0 : perClass[perClass.length / 2],
         perClass.length == 0 ? 0 : Arrays.stream(perClass).max().getAsInt(),
@@ -73,6 +79,11 @@ public record DatasetSummary(
         "classes",
         String.format(
             Locale.ROOT, "%d (trainval %d, test %d)", classes, trainvalClasses, testClasses));
+    row(
+        sb,
+        "concepts",
+        String.format(
+            Locale.ROOT, "%,d (trainval %,d, test %,d)", concepts, trainvalConcepts, testConcepts));
     row(
         sb,
         "per class",
