@@ -114,6 +114,13 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
       converter = OptionValues.PositiveFloat.class)
   Float scale;
 
+  @Option(
+      names = "--word-dropout",
+      paramLabel = "P",
+      description = "Drop each word of a training caption with probability P (default: 0).",
+      converter = OptionValues.PositiveFloat.class)
+  Float wordDropout;
+
   @Option(names = "--seed", description = "Seed of weights and batches (default: 0).")
   Long seed;
 
@@ -161,6 +168,7 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
             classLevel == null ? null : ClassLevel.of(classLevel),
             EmbeddingConfig.Builder::classLevel)
         .fixed("--colour-grid", colourGrid, EmbeddingConfig.Builder::colourGrid)
+        .fixed("--word-dropout", wordDropout, EmbeddingConfig.Builder::wordDropout)
         .fixed("--batch", batch, EmbeddingConfig.Builder::batchSize)
         .fixed("--seed", seed, EmbeddingConfig.Builder::seed)
         .fixed(

@@ -127,6 +127,79 @@ class CliTest {
   }
 
   @Test
+  void classLevelIsRecordedAndCannotChangeOnResume() throws IOException {
+    assertEquals(0, buildFixture("ds").exit());
+    String data = dir.resolve("ds").toString();
+    String run = dir.resolve("emb").toString();
+    CliRun trained =
+        run(
+            "train",
+            "embedding",
+            "--data",
+            data,
+            "--out",
+            run,
+            "--text-preset",
+            "tiny",
+            "--image-preset",
+            "tiny",
+            "--class-level",
+            "subcategory",
+            "--steps",
+            "2",
+            "--threads",
+            "1");
+    assertEquals(0, trained.exit(), trained.err());
+    assertTrue(
+        Files.readString(dir.resolve("emb/config.json"))
+            .contains("\"classLevel\": \"subcategory\""));
+    assertOneLineError(
+        run(
+            "train",
+            "embedding",
+            "--resume",
+            "--out",
+            run,
+            "--class-level",
+            "concept",
+            "--steps",
+            "3"),
+        "--class-level");
+    assertEquals(
+        2,
+        run(
+                "train",
+                "embedding",
+                "--data",
+                data,
+                "--out",
+                dir.resolve("e2").toString(),
+                "--class-level",
+                "species")
+            .exit());
+    CliRun judge =
+        run(
+            "train",
+            "judge",
+            "--data",
+            data,
+            "--out",
+            dir.resolve("judge").toString(),
+            "--width",
+            "4",
+            "--batch",
+            "8",
+            "--steps",
+            "2",
+            "--threads",
+            "1");
+    assertEquals(0, judge.exit(), judge.err());
+    CliRun eval = run("eval", "judge", dir.resolve("judge").toString(), "--threads", "1");
+    assertEquals(0, eval.exit(), eval.err());
+    assertTrue(eval.out().contains("twin (google only) on other styles"), eval.out());
+  }
+
+  @Test
   void knownErrorsAreOneLineWithoutStackTrace() throws IOException {
     assertOneLineError(run("data", "info", dir.resolve("missing").toString()), "t2i data emoji");
     assertOneLineError(

@@ -41,6 +41,7 @@ import t2i.training.optim.RmsProp;
  * @param flip mirror training images at random (off for emoji, whose arrows and hands point)
  * @param maxShift shift training images by up to this many pixels each way (0: off)
  * @param maxScale scale training images by a factor in [1 − maxScale, 1 + maxScale] (0: off)
+ * @param wordDropout drop each word of a training caption with this probability (0: off)
  * @param precision the arithmetic of the convolutions and matrix products (variables stay float32)
  */
 public record EmbeddingConfig(
@@ -62,6 +63,7 @@ public record EmbeddingConfig(
     boolean flip,
     @AbsentMeans("0") int maxShift,
     @AbsentMeans("0") float maxScale,
+    @AbsentMeans("0") float wordDropout,
     @AbsentMeans("\"float32\"") Precision precision) {
 
   public static final OptimizerType DEFAULT_OPTIMIZER = OptimizerType.ADAM;
@@ -80,6 +82,8 @@ public record EmbeddingConfig(
     checkArgument(
         initialMeanSquare >= 0, "initialMeanSquare must be >= 0, was %s", initialMeanSquare);
     checkArgument(gradientClip >= 0, "gradientClip must be >= 0, was %s", gradientClip);
+    checkArgument(
+        wordDropout >= 0 && wordDropout < 1, "wordDropout must be in [0, 1), was %s", wordDropout);
     checkArgument(maxShift >= 0, "maxShift must be >= 0, was %s", maxShift);
     checkArgument(
         maxScale >= 0 && maxScale < 0.5f, "maxScale must be in [0, 0.5), was %s", maxScale);
@@ -152,6 +156,7 @@ public record EmbeddingConfig(
     b.flip = flip;
     b.maxShift = maxShift;
     b.maxScale = maxScale;
+    b.wordDropout = wordDropout;
     b.colourGrid = image.colourGrid();
     b.precision = precision;
     return b;
@@ -179,6 +184,7 @@ public record EmbeddingConfig(
     private int maxShift;
     private float maxScale;
     private int colourGrid;
+    private float wordDropout;
     private Precision precision = Precision.FLOAT32;
 
     private Builder(String dataset, int trainvalClasses) {
@@ -218,6 +224,11 @@ public record EmbeddingConfig(
     public Builder image(ImageEncoderConfig image) {
       this.image = image;
       this.imagePreset = null;
+      return this;
+    }
+
+    public Builder wordDropout(float wordDropout) {
+      this.wordDropout = wordDropout;
       return this;
     }
 
@@ -311,6 +322,7 @@ public record EmbeddingConfig(
           flip,
           maxShift,
           maxScale,
+          wordDropout,
           precision);
     }
   }

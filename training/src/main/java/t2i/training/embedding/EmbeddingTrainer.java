@@ -32,6 +32,7 @@ import t2i.training.run.RunFrame;
 public final class EmbeddingTrainer extends RunFrame<EmbeddingTrainer.Scalars> {
   public static final String KIND = "embedding";
   private static final int AUGMENT_STREAM = 5;
+  private static final int WORD_DROPOUT_STREAM = 6;
 
   /** What a step reports: the DS-SJE loss and the learning rate. */
   public record Scalars(double loss, float lr) {}
@@ -81,7 +82,14 @@ public final class EmbeddingTrainer extends RunFrame<EmbeddingTrainer.Scalars> {
   protected Scalars runStep(long step) {
     Batch b = batches.next();
     float lr = config.learningRateAt(step);
-    try (TInt32 chars = BatchTensors.chars(b.captions());
+    String[] captions =
+        config.wordDropout() == 0
+            ? b.captions()
+            : WordDropout.apply(
+                b.captions(),
+                config.wordDropout(),
+                StepRandom.of(config.seed(), step, WORD_DROPOUT_STREAM));
+    try (TInt32 chars = BatchTensors.chars(captions);
         TFloat32 images = features == null ? images(b, step) : features.rows(b.records());
         TFloat32 rate = TFloat32.scalarOf(lr);
         Result r =
