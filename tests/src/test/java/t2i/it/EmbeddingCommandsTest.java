@@ -102,8 +102,14 @@ class EmbeddingCommandsTest {
         JsonParser.parseString(Files.readString(run.resolve("eval-embedding.json")))
             .getAsJsonObject();
     assertEquals(22, json.get("step").getAsLong());
-    double top1 = json.getAsJsonObject("splits").getAsJsonObject("test").get("top1").getAsDouble();
-    assertTrue(top1 >= 0 && top1 <= 1);
+    var test = json.getAsJsonObject("splits").getAsJsonObject("test");
+    for (String level : List.of("concept", "subcategory")) {
+      double top1 = test.getAsJsonObject(level).get("top1").getAsDouble();
+      assertTrue(top1 >= 0 && top1 <= 1, level);
+    }
+    double r = test.get("rPrecisionReal").getAsDouble();
+    assertTrue(r >= 0 && r <= 1);
+    assertEquals("concept", json.get("classLevel").getAsString());
 
     CliRun embed = t2i("embed", run.toString(), "--data", dataset.toString(), "--threads", "1");
     assertEquals(0, embed.exit(), embed.err());
@@ -170,19 +176,47 @@ class EmbeddingCommandsTest {
     assertTrue(grid.getWidth() >= 3 * 64 && grid.getHeight() >= 2 * 64, sample.out());
     assertTrue(sample.out().contains("2 text(s) x 3 images, GAN step 3"), sample.out());
 
-    CliRun evalGan = t2i("eval", "gan", gan.toString(), "--threads", "1");
+    Path judge = dir.resolve("judge");
+    CliRun trainJudge =
+        t2i(
+            "train",
+            "judge",
+            "--data",
+            dataset.toString(),
+            "--out",
+            judge.toString(),
+            "--width",
+            "4",
+            "--batch",
+            "8",
+            "--steps",
+            "2",
+            "--threads",
+            "1");
+    assertEquals(0, trainJudge.exit(), trainJudge.err());
+    CliRun evalGan =
+        t2i("eval", "gan", gan.toString(), "--judge", judge.toString(), "--threads", "1");
     assertEquals(0, evalGan.exit(), evalGan.err());
     assertTrue(evalGan.out().contains("not comparable with published"), evalGan.out());
+    assertTrue(evalGan.out().contains("judge: concept top-1 (recognition rate)"), evalGan.out());
     var ganEval =
         JsonParser.parseString(Files.readString(gan.resolve("eval-gan.json"))).getAsJsonObject();
-    int test = Dataset.open(dataset).manifest().records(Split.TEST);
-    assertEquals(test, ganEval.get("images").getAsInt());
     assertEquals(3, ganEval.get("step").getAsLong());
-    for (String key : List.of("rPrecisionGenerated", "rPrecisionReal")) {
-      double v = ganEval.get(key).getAsDouble();
-      assertTrue(v >= 0 && v <= 1, key + " " + v);
+    assertTrue(ganEval.get("judgeReliability").getAsDouble() >= 0);
+    for (Split split : Split.values()) {
+      var s = ganEval.getAsJsonObject("splits").getAsJsonObject(split.fileName());
+      assertEquals(Dataset.open(dataset).manifest().records(split), s.get("images").getAsInt());
+      for (String key : List.of("rPrecisionGenerated", "rPrecisionReal")) {
+        double v = s.get(key).getAsDouble();
+        assertTrue(v >= 0 && v <= 1, key + " " + v);
+      }
+      assertTrue(s.get("frechetGeneratedVsReal").getAsDouble() >= 0);
+      var j = s.getAsJsonObject("judge");
+      double recognised = j.getAsJsonObject("generated").get("conceptTop1").getAsDouble();
+      assertTrue(recognised >= 0 && recognised <= 1);
+      assertTrue(j.get("inceptionScoreGenerated").getAsDouble() >= 1 - 1e-9);
+      assertTrue(j.get("frechetGeneratedVsReal").getAsDouble() >= 0);
     }
-    assertTrue(ganEval.get("frechetGeneratedVsReal").getAsDouble() >= 0);
 
     styleCommands(gan);
     precisionIsRecordedAndHonouredOnResume(gan);
