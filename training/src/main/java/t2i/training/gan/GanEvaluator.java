@@ -177,17 +177,24 @@ public final class GanEvaluator {
 
     /** What the scores mean, in one paragraph. */
     public String definitions() {
-      return "R-precision: the share of images whose true caption scores highest, by the joint"
-          + " embedding's compatibility, among it and "
-          + (RPrecision.CANDIDATES - 1)
-          + " captions of other records. Frechet distance: between Gaussians fitted to the"
-          + " image encoder's "
-          + featureDim
-          + "-d outputs of real and generated images. Judge: a classifier trained on the real"
-          + " images only; recognition rate is the share of images it assigns to the concept of"
-          + " the caption they were drawn from; its Inception Score and Frechet distance use the"
-          + " usual formulas on its own probabilities and features. None uses Inception-v3: the"
-          + " numbers are not comparable with published IS/FID.";
+      String embedding =
+          "R-precision: the share of images whose true caption scores highest, by the joint"
+              + " embedding's compatibility, among it and "
+              + (RPrecision.CANDIDATES - 1)
+              + " captions of other records. Frechet distance: between Gaussians fitted to the"
+              + " image encoder's "
+              + featureDim
+              + "-d outputs of real and generated images.";
+      String judge =
+          judgeRun == null
+              ? " With --judge RUN, a classifier of real images also scores them."
+              : " Judge: a classifier trained on the real images only; recognition rate is the"
+                  + " share of images it assigns to the concept of the caption they were drawn"
+                  + " from; its Inception Score and Frechet distance use the usual formulas on its"
+                  + " own probabilities and features.";
+      return embedding
+          + judge
+          + " None uses Inception-v3: the numbers are not comparable with published IS/FID.";
     }
   }
 
