@@ -171,12 +171,8 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
         .fixed("--word-dropout", wordDropout, EmbeddingConfig.Builder::wordDropout)
         .fixed("--batch", batch, EmbeddingConfig.Builder::batchSize)
         .fixed("--seed", seed, EmbeddingConfig.Builder::seed)
-        .fixed(
-            "--shift/--scale",
-            shift == null && scale == null
-                ? null
-                : new float[] {shift == null ? 0 : shift, scale == null ? 0 : scale},
-            (b, v) -> b.shiftScale((int) v[0], v[1]))
+        .fixed("--shift", shift, EmbeddingConfig.Builder::maxShift)
+        .fixed("--scale", scale, EmbeddingConfig.Builder::maxScale)
         .adjustable("--lr", learningRate, EmbeddingConfig.Builder::learningRate)
         .adjustable("--precision", precision.given(), EmbeddingConfig.Builder::precision);
   }

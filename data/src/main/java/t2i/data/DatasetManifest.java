@@ -2,6 +2,7 @@ package t2i.data;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -92,7 +93,7 @@ public record DatasetManifest(
 
   /** Concept ids by key. */
   public Map<String, Integer> conceptIds() {
-    Map<String, Integer> ids = new java.util.HashMap<>();
+    Map<String, Integer> ids = new HashMap<>();
     for (ConceptEntry c : concepts) {
       ids.put(c.key(), c.id());
     }

@@ -277,9 +277,14 @@ public record EmbeddingConfig(
       return this;
     }
 
-    /** Shifts of up to {@code maxShift} pixels and scales within ±{@code maxScale}. */
-    public Builder shiftScale(int maxShift, float maxScale) {
+    /** Shifts of training images by up to this many pixels each way. */
+    public Builder maxShift(int maxShift) {
       this.maxShift = maxShift;
+      return this;
+    }
+
+    /** Scales of training images within ±this. */
+    public Builder maxScale(float maxScale) {
       this.maxScale = maxScale;
       return this;
     }

@@ -15,6 +15,8 @@ import t2i.data.TextImageRecord;
 import t2i.data.batch.DecodedSplit;
 import t2i.data.io.Json;
 import t2i.error.UserException;
+import t2i.graph.Dcgan;
+import t2i.training.ImageGeometry;
 import t2i.training.embedding.EmbeddingDim;
 import t2i.training.embedding.EmbeddingModel;
 import t2i.training.embedding.RPrecision;
@@ -222,8 +224,6 @@ public final class GanEvaluator {
       check(gan, encoder);
       Dataset dataset = Dataset.open(Path.of(gan.config().dataset()));
       if (judge != null) {
-        judgeReport =
-            JudgeEvaluator.current(judgeRun, judge.checkpoint().step(), threads, progress);
         if (judge.config().concepts() != dataset.manifest().concepts().size()) {
           throw new UserException(
               "the judge "
@@ -235,6 +235,13 @@ public final class GanEvaluator {
                   + ": train a judge on "
                   + gan.config().dataset());
         }
+        if (!gan.imageGeometry()
+            .equals(new ImageGeometry(Dcgan.IMAGE_SIZE, Dcgan.IMAGE_CHANNELS))) {
+          throw new UserException(
+              "the judge takes 64x64 RGB images; this GAN makes " + gan.imageGeometry());
+        }
+        judgeReport =
+            JudgeEvaluator.current(judgeRun, judge.checkpoint().step(), threads, progress);
       }
       Map<String, SplitReport> results = new LinkedHashMap<>();
       for (Split split : splits) {

@@ -60,7 +60,20 @@ public final class JudgeModel implements AutoCloseable {
               "the judge takes %dx%d images; these are %dx%d",
               side, side, data.width(), data.height()));
     }
-    return classify(data.centreCrops(0, data.size(), side), data.size());
+    return split(
+        data.size(),
+        outputs.run(
+            data.size(),
+            (start, count) ->
+                Map.of(
+                    graph.judge.images,
+                    BatchTensors.rows(
+                        data.centreCrops(start, count, side),
+                        0,
+                        count,
+                        side,
+                        side,
+                        Images.CHANNELS))));
   }
 
   /**
@@ -80,6 +93,11 @@ public final class JudgeModel implements AutoCloseable {
                 Map.of(
                     graph.judge.images,
                     BatchTensors.rows(pixels, start, count, side, side, Images.CHANNELS)));
+    return split(n, rows);
+  }
+
+  /** The rows of the tower's one output, cut into its three parts. */
+  private Outputs split(int n, float[] rows) {
     int kc = config.concepts();
     int ks = config.subcategories();
     int f = config.featureDim();

@@ -17,6 +17,7 @@ import t2i.data.batch.BatchOptions;
 import t2i.data.batch.BatchPipeline;
 import t2i.data.batch.BatchSampler;
 import t2i.data.batch.StepRandom;
+import t2i.error.UserException;
 import t2i.graph.Dcgan;
 import t2i.training.BatchTensors;
 import t2i.training.Precision;
@@ -60,6 +61,15 @@ public final class JudgeTrainer extends RunFrame<JudgeTrainer.Scalars> {
             .withCropSize(Dcgan.IMAGE_SIZE)
             .withAugmentation(false, false);
     if (config.twinStyle() != null) {
+      if (!dataset.manifest().recordsPerStyle().containsKey(config.twinStyle())) {
+        throw new UserException(
+            "the twin's style "
+                + config.twinStyle()
+                + " is not in "
+                + config.dataset()
+                + ", which has "
+                + String.join(", ", dataset.manifest().recordsPerStyle().keySet()));
+      }
       List<TextImageRecord> own = new ArrayList<>();
       for (TextImageRecord r : all) {
         if (r.style().equals(config.twinStyle())) {
@@ -124,7 +134,7 @@ public final class JudgeTrainer extends RunFrame<JudgeTrainer.Scalars> {
         c[i] = d.concept(b.records()[i]);
         s[i] = d.subcategory(b.records()[i]);
       }
-      this.images = BatchTensors.rows(pixels, 0, n, b.height(), b.width(), 3);
+      this.images = BatchTensors.rows(pixels, 0, n, b.height(), b.width(), b.channels());
       this.concepts = TInt32.vectorOf(c);
       this.subcategories = TInt32.vectorOf(s);
     }
