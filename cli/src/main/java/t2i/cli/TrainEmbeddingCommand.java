@@ -12,6 +12,7 @@ import t2i.data.ClassLevel;
 import t2i.data.Dataset;
 import t2i.data.Split;
 import t2i.data.io.Npy;
+import t2i.graph.SjeLoss;
 import t2i.training.embedding.EmbeddingConfig;
 import t2i.training.embedding.EmbeddingTrainer;
 import t2i.training.loop.TrainingSession;
@@ -115,6 +116,13 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
   Float scale;
 
   @Option(
+      names = "--loss",
+      description =
+          "The surrogate of DS-SJE's 0-1 loss: hinge (Reed's; default) or softmax (the"
+              + " cross-entropy over the batch's captions and images, both ways).")
+  String loss;
+
+  @Option(
       names = "--word-dropout",
       paramLabel = "P",
       description = "Drop each word of a training caption with probability P (default: 0).",
@@ -168,6 +176,10 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
             classLevel == null ? null : ClassLevel.of(classLevel),
             EmbeddingConfig.Builder::classLevel)
         .fixed("--colour-grid", colourGrid, EmbeddingConfig.Builder::colourGrid)
+        .fixed(
+            "--loss",
+            loss == null ? null : SjeLoss.Surrogate.of(loss),
+            EmbeddingConfig.Builder::loss)
         .fixed("--word-dropout", wordDropout, EmbeddingConfig.Builder::wordDropout)
         .fixed("--batch", batch, EmbeddingConfig.Builder::batchSize)
         .fixed("--seed", seed, EmbeddingConfig.Builder::seed)

@@ -9,6 +9,7 @@ import t2i.data.Split;
 import t2i.data.emoji.EmojiDatasetOptions;
 import t2i.data.io.AbsentMeans;
 import t2i.graph.ImageEncoderConfig;
+import t2i.graph.SjeLoss;
 import t2i.graph.TextEncoderConfig;
 import t2i.training.Precision;
 import t2i.training.optim.Adam;
@@ -30,6 +31,7 @@ import t2i.training.optim.RmsProp;
  *     test records, in shard order), or null to learn from pixels
  * @param classLevel what one class is: the dataset's class (subcategory, species) or the concept
  *     (one emoji with its skin tones and styles)
+ * @param loss the surrogate of DS-SJE's 0–1 loss: Reed's hinge or the softmax cross-entropy
  * @param batchSize classes per batch, one image and one caption each (Reed: 40)
  * @param optimizer RMSprop (Reed's) or Adam
  * @param learningRate initial learning rate
@@ -52,6 +54,7 @@ public record EmbeddingConfig(
     ImageEncoderConfig image,
     String imageFeatures,
     @AbsentMeans("\"subcategory\"") ClassLevel classLevel,
+    @AbsentMeans("\"hinge\"") SjeLoss.Surrogate loss,
     int batchSize,
     OptimizerType optimizer,
     float learningRate,
@@ -73,8 +76,13 @@ public record EmbeddingConfig(
 
   public EmbeddingConfig {
     checkArgument(
-        dataset != null && text != null && image != null && optimizer != null && classLevel != null,
-        "dataset, text, image, class level and optimizer are required");
+        dataset != null
+            && text != null
+            && image != null
+            && optimizer != null
+            && classLevel != null
+            && loss != null,
+        "dataset, text, image, class level, loss and optimizer are required");
     checkArgument(batchSize >= 2, "a DS-SJE batch needs at least 2 classes, got %s", batchSize);
     checkArgument(learningRate > 0, "learning rate must be > 0, was %s", learningRate);
     checkArgument(decay > 0 && decay <= 1, "decay must be in (0, 1], was %s", decay);
@@ -144,6 +152,7 @@ public record EmbeddingConfig(
     b.image = image;
     b.imageFeatures = imageFeatures;
     b.classLevel = classLevel;
+    b.loss = loss;
     b.featureDim = image.featureDim();
     b.batchSize = batchSize;
     b.optimizer = optimizer;
@@ -171,6 +180,7 @@ public record EmbeddingConfig(
     private ImageEncoderConfig image;
     private String imageFeatures;
     private ClassLevel classLevel = ClassLevel.SUBCATEGORY;
+    private SjeLoss.Surrogate loss = SjeLoss.Surrogate.HINGE;
     private int featureDim;
     private int batchSize;
     private OptimizerType optimizer = DEFAULT_OPTIMIZER;
@@ -251,6 +261,11 @@ public record EmbeddingConfig(
       return this;
     }
 
+    public Builder loss(SjeLoss.Surrogate loss) {
+      this.loss = loss;
+      return this;
+    }
+
     public Builder batchSize(int batchSize) {
       this.batchSize = batchSize;
       return this;
@@ -316,6 +331,7 @@ public record EmbeddingConfig(
           i,
           imageFeatures,
           classLevel,
+          loss,
           batchSize,
           optimizer,
           learningRate != null ? learningRate : defaultLearningRate(optimizer),

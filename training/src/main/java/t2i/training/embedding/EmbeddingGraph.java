@@ -69,7 +69,7 @@ public final class EmbeddingGraph {
         tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
     loss =
         tf.withName("loss")
-            .identity(SjeLoss.build(tf, imageEmbedding, textEmbedding, c.batchSize()));
+            .identity(SjeLoss.build(tf, c.loss(), imageEmbedding, textEmbedding, c.batchSize()));
     List<Op> updates = new ArrayList<>();
     // Both networks' gradients first; every update waits for all of them (GradientBarrier).
     List<Network> nets = image.trainable().isEmpty() ? List.of(text) : List.of(text, image);
