@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,8 +143,23 @@ public final class LoadedModel implements AutoCloseable {
    */
   public Map<String, TensorValue> predict(
       String signatureName, Map<String, TensorValue> inputs, Duration timeout) {
+    return predict(signatureName, inputs, List.of(), timeout);
+  }
+
+  /**
+   * Runs a signature for some of its outputs (TF Serving's {@code output_filter}).
+   *
+   * @param outputFilter the outputs to compute, by name; empty for all of them
+   * @param timeout as in {@link #predict(String, Map, Duration)}
+   */
+  public Map<String, TensorValue> predict(
+      String signatureName,
+      Map<String, TensorValue> inputs,
+      Collection<String> outputFilter,
+      Duration timeout) {
     SignatureInfo signature = metadata.signature(signatureName);
     checkInputs(signature, inputs);
+    List<String> aliases = outputs(signature, outputFilter);
     Session.Runner runner = bundle.session().runner();
     List<Tensor> fed = new ArrayList<>();
     long start = System.nanoTime();
@@ -153,7 +169,6 @@ public final class LoadedModel implements AutoCloseable {
         fed.add(t);
         runner.feed(in.getValue().tensorName(), t);
       }
-      List<String> aliases = new ArrayList<>(signature.outputs().keySet());
       for (String alias : aliases) {
         runner.fetch(signature.outputs().get(alias).tensorName());
       }
@@ -173,6 +188,24 @@ public final class LoadedModel implements AutoCloseable {
     } finally {
       fed.forEach(Tensor::close);
     }
+  }
+
+  /** The outputs to fetch, in the signature's order; TF Serving's message for an unknown one. */
+  private static List<String> outputs(SignatureInfo signature, Collection<String> filter) {
+    if (filter.isEmpty()) {
+      return List.copyOf(signature.outputs().keySet());
+    }
+    for (String alias : filter) {
+      if (!signature.outputs().containsKey(alias)) {
+        throw ServingException.badRequest(
+            "output tensor alias not found in signature: "
+                + alias
+                + " Outputs expected to be in the set "
+                + braces(signature.outputs().keySet())
+                + ".");
+      }
+    }
+    return signature.outputs().keySet().stream().filter(filter::contains).toList();
   }
 
   /** TF Serving checks names in predict_util.cc; dtypes and shapes are checked here too. */
