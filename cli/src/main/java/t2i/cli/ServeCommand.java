@@ -59,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
       names = "--workers",
       paramLabel = "N",
       defaultValue = "0",
-      description = "Request threads (default: one per core, at least 2).",
+      description = "Threads that run the models (default: one per core, at least 2).",
       converter = OptionValues.NonNegativeInt.class)
   int workers;
 
@@ -80,6 +80,26 @@ final class ServeCommand implements Callable<Integer> {
       converter = OptionValues.NonNegativeInt.class)
   int timeoutSeconds;
 
+  @Option(
+      names = "--client-timeout-seconds",
+      paramLabel = "S",
+      defaultValue = "30",
+      description =
+          "Time a client has to send its request, and again to take the answer; its connection"
+              + " is closed after it (default: ${DEFAULT-VALUE}).",
+      converter = OptionValues.PositiveInt.class)
+  int clientTimeoutSeconds;
+
+  @Option(
+      names = "--max-connections",
+      paramLabel = "N",
+      defaultValue = "" + ServerOptions.DEFAULT_MAX_CONNECTIONS,
+      description =
+          "Requests being read, run or answered at once; beyond them new connections are"
+              + " closed (default: ${DEFAULT-VALUE}).",
+      converter = OptionValues.PositiveInt.class)
+  int maxConnections;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(models)) {
@@ -93,7 +113,9 @@ final class ServeCommand implements Callable<Integer> {
             .withPort(port)
             .withWorkers(workers == 0 ? defaults.workers() : workers)
             .withMaxBodyBytes((long) maxBodyMb << 20)
-            .withTimeout(Duration.ofSeconds(timeoutSeconds));
+            .withTimeout(Duration.ofSeconds(timeoutSeconds))
+            .withClientTimeout(Duration.ofSeconds(clientTimeoutSeconds))
+            .withMaxConnections(maxConnections);
     PrintWriter out = spec.commandLine().getOut();
     ModelRepository repository = ModelRepository.load(models);
     ModelServer server;

@@ -162,7 +162,14 @@ class ServingCommandsTest {
     assertEquals(0, serve.exit());
     for (String option :
         new String[] {
-          "--models", "--port", "--host", "--workers", "--max-body-mb", "--timeout-seconds"
+          "--models",
+          "--port",
+          "--host",
+          "--workers",
+          "--max-body-mb",
+          "--timeout-seconds",
+          "--client-timeout-seconds",
+          "--max-connections"
         }) {
       assertTrue(serve.out().contains(option), serve.out());
     }

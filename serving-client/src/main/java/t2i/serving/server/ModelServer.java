@@ -1,5 +1,7 @@
 package t2i.serving.server;
 
+import com.google.common.base.Throwables;
+import com.google.common.util.concurrent.Uninterruptibles;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
@@ -9,26 +11,46 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import t2i.serving.local.ModelRepository;
 
 /**
- * A TF-Serving-compatible REST server ({@link RestApiHandler}) on the JDK's HTTP server: a fixed
- * pool of worker threads, a request body limit (413), a deadline per model run (504), and a
- * graceful {@link #close}: new requests are refused with 503 at once, requests already received
- * finish (up to the grace period), then the listener closes. It does not own the models.
+ * A TF-Serving-compatible REST server ({@link RestApiHandler}) on the JDK's HTTP server. Two
+ * stages: I/O threads read each request and write its answer, under a {@link ClientDeadlines client
+ * deadline}, and only a request read in full goes to the fixed pool of model workers; so slow or
+ * stalled clients hold I/O threads, never workers. Beyond {@link ServerOptions#maxConnections}
+ * requests under way, new connections are closed at once. Also: a request body limit (413), a
+ * deadline per model run (504), and a graceful {@link #close}: new requests are refused with 503 at
+ * once, requests already received finish (up to the grace period), then the listener closes. It
+ * does not own the models.
  */
 public final class ModelServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ModelServer.class.getName());
+  private static final long REFUSAL_LOG_GAP = TimeUnit.SECONDS.toNanos(10);
+
+  /**
+   * The exchange an I/O thread is handling: its client deadline, and whether it was received after
+   * {@link #close} began.
+   */
+  private record InFlight(ClientDeadlines.Deadline deadline, boolean late) {}
+
+  private static final ThreadLocal<InFlight> IN_FLIGHT = new ThreadLocal<>();
 
   private final HttpServer http;
+  private final ThreadPoolExecutor ioThreads;
   private final ExecutorService workers;
+  private final ClientDeadlines deadlines;
   private final RestApiHandler api;
   private final ServerOptions options;
   private final Object lock = new Object();
@@ -36,8 +58,7 @@ public final class ModelServer implements AutoCloseable {
   private boolean closing; // guarded by lock
   private boolean closed; // guarded by lock
 
-  /** Set on a worker thread while it runs a request received after {@link #close} began. */
-  private static final ThreadLocal<Boolean> LATE = ThreadLocal.withInitial(() -> false);
+  private final AtomicLong lastRefusalLogged = new AtomicLong(System.nanoTime() - REFUSAL_LOG_GAP);
 
   private ModelServer(ModelRepository models, ServerOptions options) throws IOException {
     this.options = options;
@@ -49,9 +70,19 @@ public final class ModelServer implements AutoCloseable {
             0,
             TimeUnit.MILLISECONDS,
             new LinkedBlockingQueue<>(),
-            daemonThreads());
+            daemonThreads("t2i-serve-"));
+    // No queue: a request finds an I/O thread at once or is refused.
+    this.ioThreads =
+        new ThreadPoolExecutor(
+            0,
+            options.maxConnections(),
+            30,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            daemonThreads("t2i-serve-io-"));
+    this.deadlines = new ClientDeadlines(options.clientTimeout());
     this.http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 0);
-    http.setExecutor(countingExecutor());
+    http.setExecutor(exchangeExecutor());
     http.createContext("/", this::handle);
   }
 
@@ -73,8 +104,12 @@ public final class ModelServer implements AutoCloseable {
     return URI.create("http://" + host + ":" + port());
   }
 
-  /** Counts each request from the moment the server receives it, queued or running. */
-  private Executor countingExecutor() {
+  /**
+   * Runs each exchange on an I/O thread under a client deadline, counting it from the moment the
+   * server receives it (its first bytes), queued or running. When every I/O thread is taken the
+   * executor refuses, and the JDK server closes that connection.
+   */
+  private Executor exchangeExecutor() {
     return task -> {
       boolean late;
       synchronized (lock) {
@@ -82,21 +117,38 @@ public final class ModelServer implements AutoCloseable {
         pending++;
       }
       try {
-        workers.execute(
+        ioThreads.execute(
             () -> {
-              LATE.set(late);
+              ClientDeadlines.Deadline deadline = deadlines.start();
+              IN_FLIGHT.set(new InFlight(deadline, late));
               try {
                 task.run();
               } finally {
-                LATE.remove();
+                IN_FLIGHT.remove();
+                deadline.end();
                 done();
               }
             });
+      } catch (RejectedExecutionException e) {
+        done();
+        logRefusal();
+        throw e;
       } catch (RuntimeException e) {
         done();
         throw e;
       }
     };
+  }
+
+  private void logRefusal() {
+    long now = System.nanoTime();
+    long last = lastRefusalLogged.get();
+    if (now - last >= REFUSAL_LOG_GAP && lastRefusalLogged.compareAndSet(last, now)) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "{0} requests under way, the limit: closing new connections",
+          options.maxConnections());
+    }
   }
 
   private void done() {
@@ -107,8 +159,9 @@ public final class ModelServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) {
+    InFlight inFlight = IN_FLIGHT.get();
     try {
-      if (LATE.get()) {
+      if (inFlight.late()) {
         send(exchange, ApiResponse.error(503, "the server is shutting down"), true);
         return;
       }
@@ -119,8 +172,12 @@ public final class ModelServer implements AutoCloseable {
         tooLarge(exchange);
         return;
       }
+      if (!inFlight.deadline().pause()) {
+        return; // the client was too slow: its connection is closed
+      }
       ApiResponse response =
-          api.handle(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), body);
+          runOnWorker(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), body);
+      inFlight.deadline().resume();
       if (response.status() >= 500) {
         LOG.log(
             System.Logger.Level.WARNING,
@@ -131,7 +188,7 @@ public final class ModelServer implements AutoCloseable {
       }
       send(exchange, response, false);
     } catch (IOException e) {
-      // The client went away; nothing to answer.
+      // The client went away, or was too slow; nothing to answer.
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "request failed", e);
       try {
@@ -141,6 +198,22 @@ public final class ModelServer implements AutoCloseable {
       }
     } finally {
       exchange.close();
+    }
+  }
+
+  /** Hands a request read in full to a model worker and waits for its answer. */
+  private ApiResponse runOnWorker(String method, String rawPath, byte[] body) {
+    Future<ApiResponse> answer;
+    try {
+      answer = workers.submit(() -> api.handle(method, rawPath, body));
+    } catch (RejectedExecutionException e) {
+      return ApiResponse.error(503, "the server is shutting down");
+    }
+    try {
+      return Uninterruptibles.getUninterruptibly(answer);
+    } catch (ExecutionException e) {
+      Throwables.throwIfUnchecked(e.getCause());
+      throw new IllegalStateException(e.getCause());
     }
   }
 
@@ -237,16 +310,21 @@ public final class ModelServer implements AutoCloseable {
       }
       closed = true;
     }
-    http.stop(0);
+    http.stop(0); // closes every connection, which ends the I/O threads' reads and writes
+    ioThreads.shutdown();
     workers.shutdown();
     try {
-      if (!workers.awaitTermination(
-          Math.max(1, options.shutdownGrace().toSeconds()), TimeUnit.SECONDS)) {
+      long seconds = Math.max(1, options.shutdownGrace().toSeconds());
+      if (!workers.awaitTermination(seconds, TimeUnit.SECONDS)) {
         LOG.log(System.Logger.Level.WARNING, "worker threads did not stop");
+      }
+      if (!ioThreads.awaitTermination(seconds, TimeUnit.SECONDS)) {
+        LOG.log(System.Logger.Level.WARNING, "I/O threads did not stop");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    deadlines.close();
   }
 
   /** Requests received and not yet answered (for tests). */
@@ -263,15 +341,15 @@ public final class ModelServer implements AutoCloseable {
     }
   }
 
-  /** Whether every worker has stopped: only then may the models be closed safely. */
+  /** Whether every model worker has stopped: only then may the models be closed safely. */
   public boolean isTerminated() {
     return workers.isTerminated();
   }
 
-  private static ThreadFactory daemonThreads() {
+  private static ThreadFactory daemonThreads(String namePrefix) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
-      Thread t = new Thread(r, "t2i-serve-" + n.incrementAndGet());
+      Thread t = new Thread(r, namePrefix + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     };

@@ -9,11 +9,17 @@ import java.time.Duration;
  *
  * @param host the address to bind; loopback unless told otherwise
  * @param port the port; 0 picks a free one
- * @param workers threads that handle requests (a request waits in a queue when all are busy)
+ * @param workers threads that run the models (a request that has been read waits in a queue when
+ *     all are busy)
  * @param maxBodyBytes larger request bodies are answered 413
  * @param timeout the deadline of one model run, as TF Serving's {@code --rest_api_timeout_in_ms}
  *     (504 when it passes); zero for none
  * @param shutdownGrace how long {@link ModelServer#close} waits for requests in flight
+ * @param clientTimeout how long a client may take to send a request (from its first byte to the end
+ *     of its body), and again to take the answer; past it the connection is closed
+ * @param maxConnections connections with a request under way, each holding one I/O thread and up to
+ *     {@code maxBodyBytes} of body; a request beyond them has its connection closed at once.
+ *     Connections idle between requests do not count.
  */
 public record ServerOptions(
     String host,
@@ -21,7 +27,9 @@ public record ServerOptions(
     int workers,
     long maxBodyBytes,
     Duration timeout,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    Duration clientTimeout,
+    int maxConnections) {
   public static final String DEFAULT_HOST = "127.0.0.1";
 
   /** TF Serving's REST port. */
@@ -32,6 +40,12 @@ public record ServerOptions(
   /** TF Serving's default {@code --rest_api_timeout_in_ms}. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
+  /** Enough for a full-size body at about 0.5 MB/s. */
+  public static final Duration DEFAULT_CLIENT_TIMEOUT = Duration.ofSeconds(30);
+
+  /** With full-size bodies, at most 1 GB of them in memory. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 64;
+
   public ServerOptions {
     checkArgument(host != null && !host.isBlank(), "host must not be empty");
     checkArgument(port >= 0 && port <= 65535, "port must be in [0, 65535], was %s", port);
@@ -39,6 +53,11 @@ public record ServerOptions(
     checkArgument(maxBodyBytes >= 1, "the body size limit must be >= 1 byte, was %s", maxBodyBytes);
     checkArgument(!timeout.isNegative(), "the timeout must be >= 0 (0 for none), was %s", timeout);
     checkArgument(!shutdownGrace.isNegative(), "the shutdown grace must be >= 0");
+    checkArgument(
+        clientTimeout.compareTo(Duration.ofMillis(1)) >= 0,
+        "the client timeout must be >= 1 ms, was %s",
+        clientTimeout);
+    checkArgument(maxConnections >= 1, "maxConnections must be >= 1, was %s", maxConnections);
   }
 
   public static ServerOptions defaults() {
@@ -48,30 +67,48 @@ public record ServerOptions(
         Math.max(2, Runtime.getRuntime().availableProcessors()),
         DEFAULT_MAX_BODY_BYTES,
         DEFAULT_TIMEOUT,
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        DEFAULT_CLIENT_TIMEOUT,
+        DEFAULT_MAX_CONNECTIONS);
   }
 
   public ServerOptions withHost(String host) {
-    return new ServerOptions(host, port, workers, maxBodyBytes, timeout, shutdownGrace);
+    return new ServerOptions(
+        host, port, workers, maxBodyBytes, timeout, shutdownGrace, clientTimeout, maxConnections);
   }
 
   public ServerOptions withPort(int port) {
-    return new ServerOptions(host, port, workers, maxBodyBytes, timeout, shutdownGrace);
+    return new ServerOptions(
+        host, port, workers, maxBodyBytes, timeout, shutdownGrace, clientTimeout, maxConnections);
   }
 
   public ServerOptions withWorkers(int workers) {
-    return new ServerOptions(host, port, workers, maxBodyBytes, timeout, shutdownGrace);
+    return new ServerOptions(
+        host, port, workers, maxBodyBytes, timeout, shutdownGrace, clientTimeout, maxConnections);
   }
 
   public ServerOptions withMaxBodyBytes(long maxBodyBytes) {
-    return new ServerOptions(host, port, workers, maxBodyBytes, timeout, shutdownGrace);
+    return new ServerOptions(
+        host, port, workers, maxBodyBytes, timeout, shutdownGrace, clientTimeout, maxConnections);
   }
 
   public ServerOptions withTimeout(Duration timeout) {
-    return new ServerOptions(host, port, workers, maxBodyBytes, timeout, shutdownGrace);
+    return new ServerOptions(
+        host, port, workers, maxBodyBytes, timeout, shutdownGrace, clientTimeout, maxConnections);
   }
 
   public ServerOptions withShutdownGrace(Duration shutdownGrace) {
-    return new ServerOptions(host, port, workers, maxBodyBytes, timeout, shutdownGrace);
+    return new ServerOptions(
+        host, port, workers, maxBodyBytes, timeout, shutdownGrace, clientTimeout, maxConnections);
+  }
+
+  public ServerOptions withClientTimeout(Duration clientTimeout) {
+    return new ServerOptions(
+        host, port, workers, maxBodyBytes, timeout, shutdownGrace, clientTimeout, maxConnections);
+  }
+
+  public ServerOptions withMaxConnections(int maxConnections) {
+    return new ServerOptions(
+        host, port, workers, maxBodyBytes, timeout, shutdownGrace, clientTimeout, maxConnections);
   }
 }
