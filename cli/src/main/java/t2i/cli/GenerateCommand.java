@@ -27,7 +27,6 @@ import t2i.serving.ServingException;
 import t2i.serving.Text2ImageClient;
 import t2i.serving.Text2ImageContract;
 import t2i.serving.local.InProcessClient;
-import t2i.serving.rest.RestClient;
 
 /** {@code t2i generate}: images for a text, from an export folder or a server, as one PNG. */
 @Command(
@@ -36,7 +35,8 @@ import t2i.serving.rest.RestClient;
     description = {
       "Generate N images of a text with the text2image model and write them as one grid PNG"
           + " (ceil(sqrt(N)) images per row, no gaps). The model runs in this process (--model)"
-          + " or on a server with TF Serving's REST API (--server: t2i serve or TF Serving)."
+          + " or on a server with TF Serving's REST or gRPC API (--server: t2i serve or TF"
+          + " Serving)."
     })
 final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -74,7 +74,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(
         names = "--server",
         paramLabel = "URL",
-        description = "A server with TF Serving's REST API, e.g. http://127.0.0.1:8501.")
+        description =
+            "A server with TF Serving's REST API, e.g. http://127.0.0.1:8501, or its gRPC API,"
+                + " e.g. grpc://127.0.0.1:8500.")
     URI server;
   }
 
@@ -124,7 +126,7 @@ final class GenerateCommand implements Callable<Integer> {
 
   private PredictClient open() {
     if (backend.server != null) {
-      return RestClient.connect(backend.server);
+      return RemoteClients.connect(backend.server);
     }
     Path dir = backend.model;
     if (!Files.isDirectory(dir.resolve(modelName))) {

@@ -2,6 +2,7 @@ package t2i.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +16,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import t2i.error.UserException;
+import t2i.serving.grpc.GrpcModelServer;
 import t2i.serving.local.ModelRepository;
 import t2i.serving.server.ModelServer;
 import t2i.serving.server.ServerOptions;
 
-/** {@code t2i serve}: TF Serving's REST API over an export folder, until Ctrl-C. */
+/** {@code t2i serve}: TF Serving's REST and gRPC APIs over an export folder, until Ctrl-C. */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
@@ -27,8 +29,10 @@ import t2i.serving.server.ServerOptions;
       "Serve every SavedModel under DIR/<model>/<version>/ over TF Serving's REST API:"
           + " GET /v1/models/<model>[/versions/<v>][/metadata],"
           + " POST /v1/models/<model>[/versions/<v>]:predict (row \"instances\" or columnar"
-          + " \"inputs\"). The highest version answers when none is named. Ctrl-C stops"
-          + " accepting requests, lets those in flight finish, and exits."
+          + " \"inputs\"); and over its gRPC API: tensorflow.serving.PredictionService"
+          + " (Predict, GetModelMetadata) and ModelService (GetModelStatus). The highest"
+          + " version answers when none is named. Ctrl-C stops accepting requests, lets those"
+          + " in flight finish, and exits."
     })
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -47,6 +51,19 @@ final class ServeCommand implements Callable<Integer> {
       description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).",
       converter = OptionValues.Port.class)
   int port;
+
+  @Option(
+      names = "--grpc-port",
+      paramLabel = "PORT",
+      defaultValue = "" + GrpcModelServer.DEFAULT_PORT,
+      description =
+          "Port of the gRPC API, on the same host; 0 picks a free one (default:"
+              + " ${DEFAULT-VALUE}).",
+      converter = OptionValues.Port.class)
+  int grpcPort;
+
+  @Option(names = "--no-grpc", description = "Serve the REST API only.")
+  boolean noGrpc;
 
   @Option(
       names = "--host",
@@ -119,8 +136,15 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ModelRepository repository = ModelRepository.load(models);
     ModelServer server;
+    GrpcModelServer grpc = null;
     try {
       server = start(repository, options);
+      try {
+        grpc = noGrpc ? null : startGrpc(repository, options.withPort(grpcPort));
+      } catch (RuntimeException e) {
+        server.close();
+        throw e;
+      }
     } catch (IOException | RuntimeException e) {
       repository.close();
       throw e;
@@ -143,7 +167,7 @@ final class ServeCommand implements Callable<Integer> {
     boolean clean = false;
     boolean interrupted = false;
     try {
-      printBanner(out, server, repository.versions());
+      printBanner(out, server, grpc, repository.versions());
       try {
         stopRequested.await();
       } catch (InterruptedException e) {
@@ -154,8 +178,11 @@ final class ServeCommand implements Callable<Integer> {
       out.flush();
     } finally {
       server.close();
+      if (grpc != null) {
+        grpc.close();
+      }
       // Free the models only when no model run can still be using them.
-      clean = server.isTerminated();
+      clean = server.isTerminated() && (grpc == null || grpc.isTerminated());
       if (clean) {
         repository.close();
         out.println("stopped");
@@ -189,14 +216,25 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
+  private static GrpcModelServer startGrpc(ModelRepository repository, ServerOptions options) {
+    try {
+      return GrpcModelServer.start(repository, options);
+    } catch (UncheckedIOException e) {
+      throw new UserException(e.getMessage() + " (pass another --grpc-port, or --no-grpc)");
+    }
+  }
+
   private static void printBanner(
-      PrintWriter out, ModelServer server, Map<String, List<Long>> versions) {
+      PrintWriter out, ModelServer server, GrpcModelServer grpc, Map<String, List<Long>> versions) {
     out.printf("serving %d model(s) at %s/v1/models/%n", versions.size(), server.baseUri());
     versions.forEach(
         (name, v) ->
             out.printf(
                 "  %s versions %s: POST %s/v1/models/%s:predict%n",
                 name, v, server.baseUri(), name));
+    if (grpc != null) {
+      out.printf("gRPC at %s: tensorflow.serving.PredictionService, ModelService%n", grpc.target());
+    }
     out.println("Ctrl-C stops.");
     out.flush();
   }

@@ -27,6 +27,8 @@ import t2i.cli.CliRun;
 import t2i.cli.Main;
 import t2i.serving.ModelSpec;
 import t2i.serving.ModelVersionStatus;
+import t2i.serving.grpc.GrpcClient;
+import t2i.serving.grpc.GrpcModelServer;
 import t2i.serving.local.ModelRepository;
 import t2i.serving.rest.RestClient;
 import t2i.serving.server.ModelServer;
@@ -39,6 +41,7 @@ class ServingCommandsTest {
   static Path models;
   static ModelRepository repository;
   static ModelServer server;
+  static GrpcModelServer grpc;
 
   static CliRun t2i(String... args) {
     return CliRun.of(args);
@@ -50,11 +53,13 @@ class ServingCommandsTest {
     StandInModels.text2image(models, 1);
     repository = ModelRepository.load(models);
     server = ModelServer.start(repository, ServerOptions.defaults().withPort(0));
+    grpc = GrpcModelServer.start(repository, ServerOptions.defaults().withPort(0));
   }
 
   @AfterAll
   static void stop() {
     server.close();
+    grpc.close();
     repository.close();
   }
 
@@ -63,7 +68,7 @@ class ServingCommandsTest {
   }
 
   @Test
-  void generateWritesTheSameGridInProcessAndOverRest() throws IOException {
+  void generateWritesTheSameGridInProcessAndOverRestAndGrpc() throws IOException {
     Path local = dir.resolve("local/grid.png");
     CliRun a =
         t2i(
@@ -93,11 +98,26 @@ class ServingCommandsTest {
             "--server",
             server.baseUri().toString());
     assertEquals(0, b.exit(), b.err());
+    Path overGrpc = dir.resolve("grpc.png");
+    CliRun c =
+        t2i(
+            "generate",
+            "a red rose",
+            "--n",
+            "4",
+            "--seed",
+            "7",
+            "--out",
+            overGrpc.toString(),
+            "--server",
+            "grpc://" + grpc.target());
+    assertEquals(0, c.exit(), c.err());
     BufferedImage x = ImageIO.read(local.toFile());
     BufferedImage y = ImageIO.read(remote.toFile());
     assertEquals(128, x.getWidth()); // 2 x 2 images of 64 x 64
     assertEquals(128, x.getHeight());
     assertArrayEquals(pixels(x), pixels(y));
+    assertArrayEquals(pixels(x), pixels(ImageIO.read(overGrpc.toFile())));
   }
 
   @Test
@@ -133,6 +153,11 @@ class ServingCommandsTest {
         "nope"
       },
       {"serve", "--models", dir.resolve("missing").toString()},
+      {"generate", "x", "--out", out, "--server", "grpc://127.0.0.1:" + closedPort},
+      {"generate", "x", "--out", out, "--server", "ftp://127.0.0.1:" + closedPort},
+      {
+        "generate", "x", "--out", out, "--server", "grpc://" + grpc.target(), "--model-name", "nope"
+      },
     };
     for (String[] args : cases) {
       CliRun r = t2i(args);
@@ -143,6 +168,11 @@ class ServingCommandsTest {
     assertTrue(t2i(cases[0]).err().contains("cannot connect to http://127.0.0.1:" + closedPort));
     assertTrue(
         t2i(cases[3]).err().contains("answered 404: Servable not found for request: Latest(nope)"));
+    assertTrue(t2i(cases[5]).err().contains("no answer"), t2i(cases[5]).err());
+    assertTrue(t2i(cases[6]).err().contains("grpc://HOST:PORT"), t2i(cases[6]).err());
+    assertTrue(
+        t2i(cases[7]).err().contains("answered 404: Servable not found for request: Latest(nope)"),
+        t2i(cases[7]).err());
     // Usage errors, found while parsing: the error and where the help is, exit code 2.
     for (String[] args :
         new String[][] {
@@ -169,7 +199,9 @@ class ServingCommandsTest {
           "--max-body-mb",
           "--timeout-seconds",
           "--client-timeout-seconds",
-          "--max-connections"
+          "--max-connections",
+          "--grpc-port",
+          "--no-grpc"
         }) {
       assertTrue(serve.out().contains(option), serve.out());
     }
@@ -191,7 +223,15 @@ class ServingCommandsTest {
         new FutureTask<>(
             () ->
                 cli.execute(
-                    "serve", "--models", models.toString(), "--port", "0", "--workers", "2"));
+                    "serve",
+                    "--models",
+                    models.toString(),
+                    "--port",
+                    "0",
+                    "--grpc-port",
+                    "0",
+                    "--workers",
+                    "2"));
     Thread thread = new Thread(exit, "t2i-serve-test");
     thread.start();
     Matcher url = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+)/v1/models/").matcher("");
@@ -202,6 +242,13 @@ class ServingCommandsTest {
       Thread.sleep(50);
     }
     assertTrue(out.toString().contains("text2image versions [1]"), out.toString());
+    Matcher target = Pattern.compile("gRPC at (127\\.0\\.0\\.1:\\d+)").matcher(out.toString());
+    assertTrue(target.find(), out.toString());
+    try (GrpcClient client = GrpcClient.connect(target.group(1))) {
+      assertEquals(
+          List.of(new ModelVersionStatus(1, "AVAILABLE")),
+          client.status(ModelSpec.latest("text2image")));
+    }
     try (RestClient client = RestClient.connect(URI.create(url.group(1)))) {
       assertEquals(
           List.of(new ModelVersionStatus(1, "AVAILABLE")),

@@ -84,6 +84,11 @@ public final class GrpcModelServer implements AutoCloseable {
     return host + ":" + port();
   }
 
+  /** Whether every call has ended after {@link #close}, so the models may be freed. */
+  public boolean isTerminated() {
+    return server.isTerminated() && workers.isTerminated();
+  }
+
   @Override
   public void close() {
     server.shutdown();
@@ -96,7 +101,12 @@ public final class GrpcModelServer implements AutoCloseable {
       server.shutdownNow();
       Thread.currentThread().interrupt();
     } finally {
-      workers.shutdownNow();
+      workers.shutdown();
+      try {
+        workers.awaitTermination(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
