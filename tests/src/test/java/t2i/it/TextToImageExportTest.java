@@ -327,17 +327,19 @@ class TextToImageExportTest {
       // the first row: φ(text 0) with the seed's z, as serving_default drew it
       TextEncoderExportTest.assertClose(
           Arrays.copyOfRange(expected, 0, size), Arrays.copyOfRange(generated, 0, size));
+      // generate gets φ from the training graph, interpolate computes it in the served graph,
+      // where TensorFlow fuses kernels: the ends agree to rounding, not bit for bit
       float[] ends = TextEncoderExportTest.values((TFloat32) mix.get("image").orElseThrow());
-      assertArrayEquals(
-          Arrays.copyOfRange(generated, 0, size), Arrays.copyOfRange(ends, 0, size), "beta 0: A");
+      // beta 0: text A
+      TextEncoderExportTest.assertClose(
+          Arrays.copyOfRange(generated, 0, size), Arrays.copyOfRange(ends, 0, size));
       // beta 1 is text 1 with the same z: generate's second row has text 1's φ
       try (TFloat32 second = matrix(Arrays.copyOfRange(phi, dim, 2 * dim), 1, dim);
           TFloat32 oneNoise = matrix(Arrays.copyOf(z, zDim), 1, zDim);
           Result r = b.function("generate").call(Map.of("embedding", second, "z", oneNoise))) {
-        assertArrayEquals(
+        TextEncoderExportTest.assertClose(
             TextEncoderExportTest.values((TFloat32) r.get("image").orElseThrow()),
-            Arrays.copyOfRange(ends, size, 2 * size),
-            "beta 1: B");
+            Arrays.copyOfRange(ends, size, 2 * size));
       }
     }
   }
