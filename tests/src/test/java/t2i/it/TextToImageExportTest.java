@@ -412,6 +412,12 @@ class TextToImageExportTest {
     TextEncoderExportTest.assertClose(expected, out.values());
   }
 
+  @Test
+  void servingTheExportsLogsNoTensorFlowError() throws Exception {
+    assertEquals(List.of(), TensorFlowErrorLog.whenServing(model, dir.resolve("log-text2image")));
+    assertEquals(List.of(), TensorFlowErrorLog.whenServing(styleModel, dir.resolve("log-style")));
+  }
+
   private static TString texts(List<String> texts) {
     return TString.tensorOf(NdArrays.vectorOfObjects(texts.toArray(new String[0])));
   }
