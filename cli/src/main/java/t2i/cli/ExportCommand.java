@@ -28,6 +28,7 @@ import t2i.training.style.StyleTrainingConfig;
           + " encode_chars (chars int32 [N, 201] -> embedding).",
       "--gan RUN writes text2image as well: serving_default (text string [N], seed int64 [N] ->"
           + " image float [N, H, W, 3] in [0, 1] (64x64 by default), png_bytes string [N]; z is a function of the seed),"
+          + " png (text, seed -> png_bytes alone),"
           + " generate (embedding float [N, D], z float [N, zDim] -> image) and interpolate"
           + " (text_a, text_b string [N], beta float [N], z -> image of (1-beta) a + beta b). Its"
           + " text encoder is the --embedding run, by default the one that made the GAN's"

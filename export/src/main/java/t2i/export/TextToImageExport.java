@@ -6,6 +6,7 @@ import static t2i.serving.Text2ImageContract.GENERATE;
 import static t2i.serving.Text2ImageContract.IMAGE;
 import static t2i.serving.Text2ImageContract.INTERPOLATE;
 import static t2i.serving.Text2ImageContract.PNG;
+import static t2i.serving.Text2ImageContract.PNG_SIGNATURE;
 import static t2i.serving.Text2ImageContract.SEED;
 import static t2i.serving.Text2ImageContract.SERVING_DEFAULT;
 import static t2i.serving.Text2ImageContract.TEXT;
@@ -45,7 +46,8 @@ import t2i.training.gan.GanTrainingConfig;
  * inference mode (batch norm on the moving statistics). In {@code serving_default}, z is a function
  * of the seed alone ({@link SeededNoise}), so a seed gives the same image in any batch; its
  * embedding and z are {@code PlaceholderWithDefault}s, which {@code generate} feeds. PNGs are
- * encoded in the graph, one per image, by a while loop. The image size is G's.
+ * encoded in the graph, one per image, by a while loop; {@code png} serves them without the float
+ * image. The image size is G's.
  */
 public final class TextToImageExport {
   /**
@@ -131,6 +133,11 @@ public final class TextToImageExport {
             .input(TEXT, texts)
             .input(SEED, seeds)
             .output(IMAGE, image)
+            .output(PNG, png)
+            .build(),
+        SavedModelWriter.predict(PNG_SIGNATURE)
+            .input(TEXT, texts)
+            .input(SEED, seeds)
             .output(PNG, png)
             .build(),
         SavedModelWriter.predict(GENERATE)

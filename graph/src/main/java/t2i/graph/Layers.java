@@ -328,13 +328,26 @@ public final class Layers {
     for (Operand<TFloat32> x : steps) {
       Operand<TFloat32> xw = tf.nn.biasAdd(tf.linalg.matMul(x, wx), b);
       if (spec.cell() == Cell.RELU) {
-        h = tf.nn.relu(h == null ? xw : tf.math.add(xw, tf.linalg.matMul(h, wh)));
+        h = reluStep(net, h == null ? xw : tf.math.add(xw, tf.linalg.matMul(h, wh)));
       } else {
         h = gruStep(tf, xw, h, wh, hidden);
       }
       states.add(h);
     }
     return states;
+  }
+
+  /**
+   * The ReLU of a recurrent step, whose input is Add(BiasAdd(MatMul), MatMul). Inference graphs
+   * take it as max(x, 0), the same function: the remapper of TensorFlow's oneDNN builds (TF Java
+   * 1.1.0's TF 2.18 among them) fuses Relu(Add(BiasAdd(contraction), y)) for convolutions only;
+   * with a MatMul it leaves a node without an op, so every session on the graph logs errors and
+   * loses all of the remapper's rewrites. Training sessions turn the remapper off, and keep Relu's
+   * gradient.
+   */
+  private static Operand<TFloat32> reluStep(Network net, Operand<TFloat32> x) {
+    Ops tf = net.tf();
+    return net.training() ? tf.nn.relu(x) : tf.math.maximum(x, tf.constant(0f));
   }
 
   /** One GRU step; {@code xw} holds the input's contribution to [update, reset, candidate]. */

@@ -11,6 +11,8 @@ import static t2i.graph.GraphTesting.shape;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
@@ -317,12 +319,13 @@ class LayersTest {
     }
   }
 
-  @Test
-  void reluRnnFollowsItsEquation() {
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void reluRnnFollowsItsEquation(Mode mode) {
     try (Graph g = new Graph();
         Session s = new Session(g)) {
       Ops tf = Ops.create(g);
-      Network net = new Network(tf, "r", Mode.TRAINING, 0);
+      Network net = new Network(tf, "r", mode, 0);
       Operand<TFloat32> x1 = tf.constant(new float[][] {{1f}});
       Operand<TFloat32> x2 = tf.constant(new float[][] {{-2f}});
       List<Operand<TFloat32>> h =

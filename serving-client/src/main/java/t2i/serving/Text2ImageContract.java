@@ -9,6 +9,8 @@ package t2i.serving;
  *   <li>{@code serving_default}: {@code text} string [N], {@code seed} int64 [N] → {@code image}
  *       float [N, H, W, 3] in [0, 1] and {@code png_bytes} string [N] (one PNG per image); a seed
  *       gives the same image in any batch;
+ *   <li>{@code png}: the inputs of {@code serving_default} → its {@code png_bytes} alone, for
+ *       callers that want files and not the float image;
  *   <li>{@code generate}: {@code embedding} float [N, D], {@code z} float [N, zDim] → {@code
  *       image};
  *   <li>{@code interpolate}: {@code text_a}, {@code text_b} string [N], {@code beta} float [N],
@@ -31,6 +33,9 @@ public final class Text2ImageContract {
 
   /** PNG bytes; the {@code _bytes} suffix makes TF Serving's REST API send them as base64. */
   public static final String PNG = "png_bytes";
+
+  /** The signature {@code text}, {@code seed} → {@code png_bytes} only. */
+  public static final String PNG_SIGNATURE = "png";
 
   public static final String GENERATE = "generate";
   public static final String EMBEDDING = "embedding";

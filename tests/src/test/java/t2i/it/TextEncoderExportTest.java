@@ -200,6 +200,11 @@ class TextEncoderExportTest {
     assertClose(trainingEmbeddings, out.values());
   }
 
+  @Test
+  void servingTheExportLogsNoTensorFlowError() throws Exception {
+    assertEquals(List.of(), TensorFlowErrorLog.whenServing(model, dir.resolve("log")));
+  }
+
   static float[] values(TFloat32 t) {
     float[] out = new float[(int) t.shape().size()];
     t.asRawTensor().data().asFloats().read(out);
