@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 import t2i.error.UserException;
 import t2i.serving.grpc.GrpcModelServer;
 import t2i.serving.local.ModelRepository;
+import t2i.serving.server.BatchingOptions;
 import t2i.serving.server.ModelServer;
 import t2i.serving.server.ServerOptions;
 
@@ -64,6 +65,43 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--no-grpc", description = "Serve the REST API only.")
   boolean noGrpc;
+
+  @Option(
+      names = "--batching",
+      description =
+          "Join concurrent requests for the same signature into one model run (TF Serving's"
+              + " --enable_batching).")
+  boolean batching;
+
+  @Option(
+      names = "--max-batch-size",
+      paramLabel = "N",
+      defaultValue = "16",
+      description =
+          "With --batching: images in one model run; larger requests run alone (default:"
+              + " ${DEFAULT-VALUE}).",
+      converter = OptionValues.PositiveInt.class)
+  int maxBatchSize;
+
+  @Option(
+      names = "--batch-timeout-ms",
+      paramLabel = "MS",
+      defaultValue = "2",
+      description =
+          "With --batching: how long a request waits for others to join its batch (default:"
+              + " ${DEFAULT-VALUE}).",
+      converter = OptionValues.NonNegativeInt.class)
+  int batchTimeoutMs;
+
+  @Option(
+      names = "--max-enqueued-batches",
+      paramLabel = "N",
+      defaultValue = "64",
+      description =
+          "With --batching: batches waiting to run per signature; beyond them requests are"
+              + " refused with 503 / UNAVAILABLE (default: ${DEFAULT-VALUE}).",
+      converter = OptionValues.PositiveInt.class)
+  int maxEnqueuedBatches;
 
   @Option(
       names = "--host",
@@ -132,7 +170,12 @@ final class ServeCommand implements Callable<Integer> {
             .withMaxBodyBytes((long) maxBodyMb << 20)
             .withTimeout(Duration.ofSeconds(timeoutSeconds))
             .withClientTimeout(Duration.ofSeconds(clientTimeoutSeconds))
-            .withMaxConnections(maxConnections);
+            .withMaxConnections(maxConnections)
+            .withBatching(
+                batching
+                    ? new BatchingOptions(
+                        maxBatchSize, Duration.ofMillis(batchTimeoutMs), maxEnqueuedBatches)
+                    : null);
     PrintWriter out = spec.commandLine().getOut();
     ModelRepository repository = ModelRepository.load(models);
     ModelServer server;
@@ -168,6 +211,12 @@ final class ServeCommand implements Callable<Integer> {
     boolean interrupted = false;
     try {
       printBanner(out, server, grpc, repository.versions());
+      if (options.batching() != null) {
+        BatchingOptions b = options.batching();
+        out.printf(
+            "batching: up to %d images per model run, waiting up to %d ms for them%n",
+            b.maxBatchSize(), b.batchTimeout().toMillis());
+      }
       try {
         stopRequested.await();
       } catch (InterruptedException e) {

@@ -110,19 +110,66 @@ public final class TensorValue {
           first);
     }
     int total = n * items.size();
-    Object out =
-        switch (first.dtype) {
-          case FLOAT -> new float[total];
-          case DOUBLE -> new double[total];
-          case INT32 -> new int[total];
-          case INT64 -> new long[total];
-          case BOOL -> new boolean[total];
-          case STRING -> new byte[total][];
-        };
+    Object out = newArray(first.dtype, total);
     for (int i = 0; i < items.size(); i++) {
       System.arraycopy(items.get(i).values, 0, out, i * n, n);
     }
     return new TensorValue(first.dtype, shape, out, total);
+  }
+
+  /**
+   * Joins tensors of one dtype along their first dimension: shapes {@code [n_i, s...]} make {@code
+   * [Σ n_i, s...]}.
+   */
+  public static TensorValue concat(List<TensorValue> items) {
+    checkArgument(!items.isEmpty(), "nothing to concatenate");
+    TensorValue first = items.get(0);
+    checkArgument(first.shape.length >= 1, "cannot concatenate scalars");
+    long rows = 0;
+    int total = 0;
+    for (TensorValue t : items) {
+      checkArgument(
+          t.dtype == first.dtype
+              && t.shape.length == first.shape.length
+              && Arrays.equals(t.shape, 1, t.shape.length, first.shape, 1, first.shape.length),
+          "cannot concatenate %s with %s",
+          t,
+          first);
+      rows += t.shape[0];
+      total += t.size;
+    }
+    Object out = newArray(first.dtype, total);
+    int at = 0;
+    for (TensorValue t : items) {
+      System.arraycopy(t.values, 0, out, at, t.size);
+      at += t.size;
+    }
+    long[] shape = first.shape.clone();
+    shape[0] = rows;
+    return new TensorValue(first.dtype, shape, out, total);
+  }
+
+  /** Rows {@code [from, to)} of the first dimension. */
+  public TensorValue rows(int from, int to) {
+    checkArgument(shape.length >= 1, "a scalar has no rows");
+    checkArgument(0 <= from && from <= to && to <= shape[0], "rows [%s, %s) of %s", from, to, this);
+    int perRow = shape[0] == 0 ? 0 : (int) (size / shape[0]);
+    Object out = newArray(dtype, (to - from) * perRow);
+    System.arraycopy(values, from * perRow, out, 0, (to - from) * perRow);
+    long[] s = shape.clone();
+    s[0] = to - from;
+    return new TensorValue(dtype, s, out, (to - from) * perRow);
+  }
+
+  private static Object newArray(DType dtype, int n) {
+    return switch (dtype) {
+      case FLOAT -> new float[n];
+      case DOUBLE -> new double[n];
+      case INT32 -> new int[n];
+      case INT64 -> new long[n];
+      case BOOL -> new boolean[n];
+      case STRING -> new byte[n][];
+    };
   }
 
   public DType dtype() {

@@ -10,6 +10,28 @@ import org.junit.jupiter.api.Test;
 
 class TensorValueTest {
   @Test
+  void concatenatedRowsSplitBackIntoTheParts() {
+    TensorValue a = TensorValue.ofFloats(new float[] {1, 2, 3, 4}, 2, 2);
+    TensorValue b = TensorValue.ofFloats(new float[] {5, 6}, 1, 2);
+    TensorValue joined = TensorValue.concat(List.of(a, b));
+    assertEquals(TensorValue.ofFloats(new float[] {1, 2, 3, 4, 5, 6}, 3, 2), joined);
+    assertEquals(a, joined.rows(0, 2));
+    assertEquals(b, joined.rows(2, 3));
+    assertEquals(TensorValue.ofFloats(new float[0], 0, 2), joined.rows(1, 1));
+    TensorValue s =
+        TensorValue.concat(List.of(TensorValue.strings("x"), TensorValue.strings("y", "z")));
+    assertEquals(TensorValue.strings("x", "y", "z"), s);
+    assertEquals(TensorValue.strings("y", "z"), s.rows(1, 3));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> TensorValue.concat(List.of(a, TensorValue.ofFloats(new float[3], 1, 3))));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> TensorValue.concat(List.of(a, TensorValue.strings("x"))));
+    assertThrows(IllegalArgumentException.class, () -> joined.rows(2, 4));
+  }
+
+  @Test
   void valuesMustFillTheShape() {
     assertThrows(IllegalArgumentException.class, () -> TensorValue.ofFloats(new float[5], 2, 3));
     assertThrows(IllegalArgumentException.class, () -> TensorValue.ofFloats(new float[0], -1));

@@ -201,7 +201,11 @@ class ServingCommandsTest {
           "--client-timeout-seconds",
           "--max-connections",
           "--grpc-port",
-          "--no-grpc"
+          "--no-grpc",
+          "--batching",
+          "--max-batch-size",
+          "--batch-timeout-ms",
+          "--max-enqueued-batches"
         }) {
       assertTrue(serve.out().contains(option), serve.out());
     }
@@ -231,7 +235,8 @@ class ServingCommandsTest {
                     "--grpc-port",
                     "0",
                     "--workers",
-                    "2"));
+                    "2",
+                    "--batching"));
     Thread thread = new Thread(exit, "t2i-serve-test");
     thread.start();
     Matcher url = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+)/v1/models/").matcher("");

@@ -5,11 +5,13 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import t2i.serving.local.ModelRepository;
+import t2i.serving.server.ModelRuns;
 import t2i.serving.server.ServerOptions;
 
 /**
@@ -32,10 +34,13 @@ public final class GrpcModelServer implements AutoCloseable {
   private final Server server;
   private final ExecutorService workers;
   private final ServerOptions options;
+  private final ModelRuns runs;
 
-  private GrpcModelServer(Server server, ExecutorService workers, ServerOptions options) {
+  private GrpcModelServer(
+      Server server, ExecutorService workers, ModelRuns runs, ServerOptions options) {
     this.server = server;
     this.workers = workers;
+    this.runs = runs;
     this.options = options;
   }
 
@@ -48,12 +53,13 @@ public final class GrpcModelServer implements AutoCloseable {
     AtomicInteger count = new AtomicInteger();
     ExecutorService workers =
         Executors.newFixedThreadPool(
-            options.workers(),
+            options.requestThreads(),
             r -> {
               Thread t = new Thread(r, "t2i-grpc-" + count.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
+    ModelRuns runs = ModelRuns.of(options);
     Server server =
         NettyServerBuilder.forAddress(new InetSocketAddress(options.host(), options.port()))
             .executor(workers)
@@ -61,17 +67,18 @@ public final class GrpcModelServer implements AutoCloseable {
             .handshakeTimeout(HANDSHAKE_SECONDS, TimeUnit.SECONDS)
             .addService(
                 UnparsableRequests.guard(
-                    new PredictionServiceImpl(models, options.timeout()).bindService()))
+                    new PredictionServiceImpl(models, runs, options.timeout()).bindService()))
             .addService(UnparsableRequests.guard(new ModelServiceImpl(models).bindService()))
             .build();
     try {
       server.start();
     } catch (IOException e) {
       workers.shutdownNow();
+      runs.close(Duration.ZERO);
       throw new UncheckedIOException(
           "cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
     }
-    return new GrpcModelServer(server, workers, options);
+    return new GrpcModelServer(server, workers, runs, options);
   }
 
   public int port() {
@@ -86,7 +93,7 @@ public final class GrpcModelServer implements AutoCloseable {
 
   /** Whether every call has ended after {@link #close}, so the models may be freed. */
   public boolean isTerminated() {
-    return server.isTerminated() && workers.isTerminated();
+    return server.isTerminated() && workers.isTerminated() && runs.isTerminated();
   }
 
   @Override
@@ -107,6 +114,7 @@ public final class GrpcModelServer implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      runs.close(options.shutdownGrace());
     }
   }
 }

@@ -16,16 +16,19 @@ import t2i.serving.grpc.proto.PredictResponse;
 import t2i.serving.grpc.proto.PredictionServiceGrpc;
 import t2i.serving.local.LoadedModel;
 import t2i.serving.local.ModelRepository;
+import t2i.serving.server.ModelRuns;
 
 /** TF Serving's {@code PredictionService} (Predict, GetModelMetadata) over loaded models. */
 final class PredictionServiceImpl extends PredictionServiceGrpc.PredictionServiceImplBase {
   static final String SIGNATURE_DEF = "signature_def";
 
   private final ModelRepository models;
+  private final ModelRuns runs;
   private final Duration timeout;
 
-  PredictionServiceImpl(ModelRepository models, Duration timeout) {
+  PredictionServiceImpl(ModelRepository models, ModelRuns runs, Duration timeout) {
     this.models = models;
+    this.runs = runs;
     this.timeout = timeout;
   }
 
@@ -43,8 +46,12 @@ final class PredictionServiceImpl extends PredictionServiceGrpc.PredictionServic
     Map<String, TensorValue> inputs = new LinkedHashMap<>();
     request.getInputsMap().forEach((name, t) -> inputs.put(name, TensorProtoCodec.decode(name, t)));
     Map<String, TensorValue> outputs =
-        model.predict(
-            signature, inputs, request.getOutputFilterList(), ServingCalls.runTimeout(timeout));
+        runs.predict(
+            model,
+            signature,
+            inputs,
+            request.getOutputFilterList(),
+            ServingCalls.runTimeout(timeout));
     PredictResponse.Builder response =
         PredictResponse.newBuilder()
             .setModelSpec(

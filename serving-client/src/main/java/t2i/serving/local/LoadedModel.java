@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
@@ -44,6 +45,7 @@ import t2i.serving.TensorValue;
  * {@link ServingException}s with the HTTP status TF Serving maps the TensorFlow status to.
  */
 public final class LoadedModel implements AutoCloseable {
+  private final AtomicLong runs = new AtomicLong();
   public static final String TAG = "serve";
 
   /**
@@ -135,6 +137,11 @@ public final class LoadedModel implements AutoCloseable {
     return metadata;
   }
 
+  /** Session runs so far (how many model calls batching saved shows here). */
+  public long runCount() {
+    return runs.get();
+  }
+
   /**
    * Runs a signature.
    *
@@ -176,6 +183,7 @@ public final class LoadedModel implements AutoCloseable {
         runner.setOptions(
             RunOptions.newBuilder().setTimeoutInMs(Math.max(1, timeout.toMillis())).build());
       }
+      runs.incrementAndGet();
       try (Result result = runner.run()) {
         Map<String, TensorValue> out = new LinkedHashMap<>();
         for (int i = 0; i < aliases.size(); i++) {
@@ -208,8 +216,12 @@ public final class LoadedModel implements AutoCloseable {
     return signature.outputs().keySet().stream().filter(filter::contains).toList();
   }
 
-  /** TF Serving checks names in predict_util.cc; dtypes and shapes are checked here too. */
-  private static void checkInputs(SignatureInfo signature, Map<String, TensorValue> inputs) {
+  /**
+   * Checks a request's inputs against a signature as {@link #predict} does first: names as TF
+   * Serving's predict_util.cc, then dtypes and shapes; a 400 {@link ServingException} if they do
+   * not fit.
+   */
+  public static void checkInputs(SignatureInfo signature, Map<String, TensorValue> inputs) {
     Set<String> expected = signature.inputs().keySet();
     if (!inputs.keySet().equals(expected)) {
       Set<String> sent = new TreeSet<>(inputs.keySet());

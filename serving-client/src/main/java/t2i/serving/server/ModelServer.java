@@ -52,6 +52,7 @@ public final class ModelServer implements AutoCloseable {
   private final ExecutorService workers;
   private final ClientDeadlines deadlines;
   private final RestApiHandler api;
+  private final ModelRuns runs;
   private final ServerOptions options;
   private final Object lock = new Object();
   private int pending; // received and not yet answered, guarded by lock
@@ -62,11 +63,12 @@ public final class ModelServer implements AutoCloseable {
 
   private ModelServer(ModelRepository models, ServerOptions options) throws IOException {
     this.options = options;
-    this.api = new RestApiHandler(models, options.timeout());
+    this.runs = ModelRuns.of(options);
+    this.api = new RestApiHandler(models, runs, options.timeout());
     this.workers =
         new ThreadPoolExecutor(
-            options.workers(),
-            options.workers(),
+            options.requestThreads(),
+            options.requestThreads(),
             0,
             TimeUnit.MILLISECONDS,
             new LinkedBlockingQueue<>(),
@@ -324,6 +326,7 @@ public final class ModelServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    runs.close(options.shutdownGrace());
     deadlines.close();
   }
 
@@ -343,7 +346,7 @@ public final class ModelServer implements AutoCloseable {
 
   /** Whether every model worker has stopped: only then may the models be closed safely. */
   public boolean isTerminated() {
-    return workers.isTerminated();
+    return workers.isTerminated() && runs.isTerminated();
   }
 
   private static ThreadFactory daemonThreads(String namePrefix) {

@@ -3,6 +3,7 @@ package t2i.serving.server;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
@@ -36,10 +37,12 @@ final class RestApiHandler {
               + "(?:/(metadata))?");
 
   private final ModelRepository models;
+  private final ModelRuns runs;
   private final Duration timeout;
 
-  RestApiHandler(ModelRepository models, Duration timeout) {
+  RestApiHandler(ModelRepository models, ModelRuns runs, Duration timeout) {
     this.models = models;
+    this.runs = runs;
     this.timeout = timeout;
   }
 
@@ -98,7 +101,7 @@ final class RestApiHandler {
             body, signature -> models.find(spec).metadata().signature(signature).inputs());
     LoadedModel model = models.find(spec);
     Map<String, TensorValue> outputs =
-        model.predict(request.signatureName(), request.inputs(), timeout);
+        runs.predict(model, request.signatureName(), request.inputs(), List.of(), timeout);
     return ApiResponse.ok(PredictResponseJson.encode(outputs, request.format()));
   }
 

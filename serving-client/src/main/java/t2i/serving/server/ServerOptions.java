@@ -20,6 +20,7 @@ import java.time.Duration;
  * @param maxConnections connections with a request under way, each holding one I/O thread and up to
  *     {@code maxBodyBytes} of body; a request beyond them has its connection closed at once.
  *     Connections idle between requests do not count.
+ * @param batching how concurrent requests are joined into one model run, or null for none
  */
 public record ServerOptions(
     String host,
@@ -29,7 +30,8 @@ public record ServerOptions(
     Duration timeout,
     Duration shutdownGrace,
     Duration clientTimeout,
-    int maxConnections) {
+    int maxConnections,
+    BatchingOptions batching) {
   public static final String DEFAULT_HOST = "127.0.0.1";
 
   /** TF Serving's REST port. */
@@ -69,46 +71,132 @@ public record ServerOptions(
         DEFAULT_TIMEOUT,
         Duration.ofSeconds(30),
         DEFAULT_CLIENT_TIMEOUT,
-        DEFAULT_MAX_CONNECTIONS);
+        DEFAULT_MAX_CONNECTIONS,
+        null);
   }
 
   public ServerOptions withHost(String host) {
     return new ServerOptions(
-        host, port, workers, maxBodyBytes, timeout, shutdownGrace, clientTimeout, maxConnections);
+        host,
+        port,
+        workers,
+        maxBodyBytes,
+        timeout,
+        shutdownGrace,
+        clientTimeout,
+        maxConnections,
+        batching);
   }
 
   public ServerOptions withPort(int port) {
     return new ServerOptions(
-        host, port, workers, maxBodyBytes, timeout, shutdownGrace, clientTimeout, maxConnections);
+        host,
+        port,
+        workers,
+        maxBodyBytes,
+        timeout,
+        shutdownGrace,
+        clientTimeout,
+        maxConnections,
+        batching);
   }
 
   public ServerOptions withWorkers(int workers) {
     return new ServerOptions(
-        host, port, workers, maxBodyBytes, timeout, shutdownGrace, clientTimeout, maxConnections);
+        host,
+        port,
+        workers,
+        maxBodyBytes,
+        timeout,
+        shutdownGrace,
+        clientTimeout,
+        maxConnections,
+        batching);
   }
 
   public ServerOptions withMaxBodyBytes(long maxBodyBytes) {
     return new ServerOptions(
-        host, port, workers, maxBodyBytes, timeout, shutdownGrace, clientTimeout, maxConnections);
+        host,
+        port,
+        workers,
+        maxBodyBytes,
+        timeout,
+        shutdownGrace,
+        clientTimeout,
+        maxConnections,
+        batching);
   }
 
   public ServerOptions withTimeout(Duration timeout) {
     return new ServerOptions(
-        host, port, workers, maxBodyBytes, timeout, shutdownGrace, clientTimeout, maxConnections);
+        host,
+        port,
+        workers,
+        maxBodyBytes,
+        timeout,
+        shutdownGrace,
+        clientTimeout,
+        maxConnections,
+        batching);
   }
 
   public ServerOptions withShutdownGrace(Duration shutdownGrace) {
     return new ServerOptions(
-        host, port, workers, maxBodyBytes, timeout, shutdownGrace, clientTimeout, maxConnections);
+        host,
+        port,
+        workers,
+        maxBodyBytes,
+        timeout,
+        shutdownGrace,
+        clientTimeout,
+        maxConnections,
+        batching);
   }
 
   public ServerOptions withClientTimeout(Duration clientTimeout) {
     return new ServerOptions(
-        host, port, workers, maxBodyBytes, timeout, shutdownGrace, clientTimeout, maxConnections);
+        host,
+        port,
+        workers,
+        maxBodyBytes,
+        timeout,
+        shutdownGrace,
+        clientTimeout,
+        maxConnections,
+        batching);
   }
 
   public ServerOptions withMaxConnections(int maxConnections) {
     return new ServerOptions(
-        host, port, workers, maxBodyBytes, timeout, shutdownGrace, clientTimeout, maxConnections);
+        host,
+        port,
+        workers,
+        maxBodyBytes,
+        timeout,
+        shutdownGrace,
+        clientTimeout,
+        maxConnections,
+        batching);
+  }
+
+  public ServerOptions withBatching(BatchingOptions batching) {
+    return new ServerOptions(
+        host,
+        port,
+        workers,
+        maxBodyBytes,
+        timeout,
+        shutdownGrace,
+        clientTimeout,
+        maxConnections,
+        batching);
+  }
+
+  /**
+   * Threads that take read requests to the models: the workers, or with batching as many as there
+   * may be requests, since they only wait while the batch threads run the models.
+   */
+  public int requestThreads() {
+    return batching == null ? workers : Math.max(workers, maxConnections);
   }
 }

@@ -45,6 +45,7 @@ import t2i.serving.grpc.proto.PredictionServiceGrpc;
 import t2i.serving.local.InProcessClient;
 import t2i.serving.local.ModelRepository;
 import t2i.serving.rest.RestClient;
+import t2i.serving.server.BatchingOptions;
 import t2i.serving.server.ModelServer;
 import t2i.serving.server.ServerOptions;
 import t2i.serving.testing.StandInModels;
@@ -339,6 +340,36 @@ class GrpcClientTest {
       for (Socket s : stalled) {
         s.close();
       }
+    }
+  }
+
+  @Test
+  void withBatchingConcurrentClientsGetTheSameAnswersInFewerModelRuns() throws Exception {
+    ServerOptions batching =
+        ServerOptions.defaults()
+            .withPort(0)
+            .withBatching(new BatchingOptions(16, Duration.ofMillis(200), 64));
+    var model = models.find(T2I);
+    try (GrpcModelServer batched = GrpcModelServer.start(models, batching);
+        GrpcClient client = GrpcClient.connect(batched.target())) {
+      List<Map<String, TensorValue>> requests = new ArrayList<>();
+      List<Map<String, TensorValue>> expected = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        Map<String, TensorValue> r =
+            Map.of("text", TensorValue.strings("text " + i), "seed", TensorValue.longs(i));
+        requests.add(r);
+        expected.add(local.predict(T2I, null, r));
+      }
+      long before = model.runCount();
+      List<CompletableFuture<Map<String, TensorValue>>> answers = new ArrayList<>();
+      for (Map<String, TensorValue> r : requests) {
+        answers.add(CompletableFuture.supplyAsync(() -> client.predict(T2I, null, r)));
+      }
+      for (int i = 0; i < requests.size(); i++) {
+        assertEquals(expected.get(i), answers.get(i).get(30, TimeUnit.SECONDS));
+      }
+      long runs = model.runCount() - before;
+      assertTrue(runs < requests.size(), runs + " model runs for 8 concurrent requests");
     }
   }
 
