@@ -22,6 +22,7 @@ public final class Text2ImageClient {
   private final ModelSpec model;
   private final int maxBatchSize;
   private final LongSupplier seeds;
+  private volatile Boolean hasPngSignature; // looked up on first use
 
   private Text2ImageClient(Builder b) {
     this.client = b.client;
@@ -78,13 +79,64 @@ public final class Text2ImageClient {
 
   /** One image per text, with random seeds. */
   public List<GeneratedImage> generate(List<String> texts) {
-    long[] drawn = new long[texts.size()];
+    return generate(texts, drawSeeds(texts.size()));
+  }
+
+  private List<Long> drawSeeds(int n) {
+    long[] drawn = new long[n];
     synchronized (seeds) {
       for (int i = 0; i < drawn.length; i++) {
         drawn[i] = seeds.getAsLong();
       }
     }
-    return generate(texts, Arrays.stream(drawn).boxed().toList());
+    return Arrays.stream(drawn).boxed().toList();
+  }
+
+  /** One PNG per text, with random seeds; see {@link #generatePngs(List, List)}. */
+  public List<GeneratedPng> generatePngs(List<String> texts) {
+    return generatePngs(texts, drawSeeds(texts.size()));
+  }
+
+  /**
+   * One PNG per text, text {@code i} with seed {@code i}: the same PNGs as {@link #generate}, by
+   * the model's {@value Text2ImageContract#PNG_SIGNATURE} signature, which sends no float image;
+   * models exported before it existed answer through {@code serving_default}.
+   */
+  public List<GeneratedPng> generatePngs(List<String> texts, List<Long> seeds) {
+    checkArgument(
+        texts.size() == seeds.size(),
+        "one seed per text: %s texts but %s seeds",
+        texts.size(),
+        seeds.size());
+    if (hasPngSignature == null) {
+      hasPngSignature =
+          client.metadata(model).signatures().containsKey(Text2ImageContract.PNG_SIGNATURE);
+    }
+    String signature =
+        hasPngSignature ? Text2ImageContract.PNG_SIGNATURE : Text2ImageContract.SERVING_DEFAULT;
+    List<GeneratedPng> out = new ArrayList<>(texts.size());
+    for (int from = 0; from < texts.size(); from += maxBatchSize) {
+      int to = Math.min(texts.size(), from + maxBatchSize);
+      List<String> t = texts.subList(from, to);
+      List<Long> s = seeds.subList(from, to);
+      TensorValue png = pngs(run(signature, t, s), signature, t.size());
+      for (int i = 0; i < t.size(); i++) {
+        out.add(new GeneratedPng(t.get(i), s.get(i), png.bytes(i)));
+      }
+    }
+    return out;
+  }
+
+  private Map<String, TensorValue> run(String signature, List<String> texts, List<Long> seeds) {
+    int n = texts.size();
+    return client.predict(
+        model,
+        signature,
+        Map.of(
+            Text2ImageContract.TEXT,
+            TensorValue.ofStrings(texts, n),
+            Text2ImageContract.SEED,
+            TensorValue.ofLongs(seeds.stream().mapToLong(Long::longValue).toArray(), n)));
   }
 
   /** One image per text, text {@code i} with seed {@code i}. */
@@ -104,17 +156,10 @@ public final class Text2ImageClient {
 
   private List<GeneratedImage> batch(List<String> texts, List<Long> seeds) {
     int n = texts.size();
-    Map<String, TensorValue> outputs =
-        client.predict(
-            model,
-            Text2ImageContract.SERVING_DEFAULT,
-            Map.of(
-                Text2ImageContract.TEXT,
-                TensorValue.ofStrings(texts, n),
-                Text2ImageContract.SEED,
-                TensorValue.ofLongs(seeds.stream().mapToLong(Long::longValue).toArray(), n)));
-    TensorValue image = output(outputs, Text2ImageContract.IMAGE, DType.FLOAT);
-    TensorValue png = output(outputs, Text2ImageContract.PNG, DType.STRING);
+    Map<String, TensorValue> outputs = run(Text2ImageContract.SERVING_DEFAULT, texts, seeds);
+    TensorValue image =
+        output(outputs, Text2ImageContract.IMAGE, DType.FLOAT, Text2ImageContract.SERVING_DEFAULT);
+    TensorValue png = pngs(outputs, Text2ImageContract.SERVING_DEFAULT, n);
     long[] shape = image.shape();
     if (shape.length != 4 || shape[0] != n || shape[3] != Text2ImageContract.CHANNELS) {
       throw new IllegalStateException(
@@ -126,17 +171,6 @@ public final class Text2ImageClient {
               + " texts; the contract is float [N, H, W, "
               + Text2ImageContract.CHANNELS
               + "]");
-    }
-    if (png.rank() != 1 || png.dim(0) != n) {
-      throw new IllegalStateException(
-          model.describe()
-              + " returned "
-              + Text2ImageContract.PNG
-              + " "
-              + png
-              + " for "
-              + n
-              + " texts; expected [N]");
     }
     int h = (int) shape[1];
     int w = (int) shape[2];
@@ -156,7 +190,24 @@ public final class Text2ImageClient {
     return out;
   }
 
-  private TensorValue output(Map<String, TensorValue> outputs, String name, DType dtype) {
+  private TensorValue pngs(Map<String, TensorValue> outputs, String signature, int n) {
+    TensorValue png = output(outputs, Text2ImageContract.PNG, DType.STRING, signature);
+    if (png.rank() != 1 || png.dim(0) != n) {
+      throw new IllegalStateException(
+          model.describe()
+              + " returned "
+              + Text2ImageContract.PNG
+              + " "
+              + png
+              + " for "
+              + n
+              + " texts; expected [N]");
+    }
+    return png;
+  }
+
+  private TensorValue output(
+      Map<String, TensorValue> outputs, String name, DType dtype, String signature) {
     TensorValue t = outputs.get(name);
     if (t == null || t.dtype() != dtype) {
       throw new IllegalStateException(
@@ -166,7 +217,7 @@ public final class Text2ImageClient {
               + " output '"
               + name
               + "' in "
-              + Text2ImageContract.SERVING_DEFAULT
+              + signature
               + "; outputs were "
               + outputs.keySet());
     }

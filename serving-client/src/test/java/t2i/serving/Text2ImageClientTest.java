@@ -21,6 +21,8 @@ class Text2ImageClientTest {
   static final class FakeModel implements PredictClient {
     final List<Integer> batches = new ArrayList<>();
     final List<Long> seeds = new ArrayList<>();
+    final List<String> signatures = new ArrayList<>();
+    boolean pngSignature;
     int height = 64;
     int width = 64;
     int channels = 3;
@@ -28,7 +30,7 @@ class Text2ImageClientTest {
     @Override
     public synchronized Map<String, TensorValue> predict(
         ModelSpec model, String signatureName, Map<String, TensorValue> inputs) {
-      assertEquals("serving_default", signatureName);
+      signatures.add(signatureName);
       assertEquals("text2image", model.name());
       TensorValue text = inputs.get("text");
       long[] s = inputs.get("seed").longs();
@@ -42,6 +44,10 @@ class Text2ImageClientTest {
         Arrays.fill(pixels, i * per, (i + 1) * per, s[i] / 1000f);
         png.add(text.bytes(i));
       }
+      if (signatureName.equals(Text2ImageContract.PNG_SIGNATURE)) {
+        return Map.of(Text2ImageContract.PNG, TensorValue.ofBytes(png, n));
+      }
+      assertEquals("serving_default", signatureName);
       return Map.of(
           "image",
           TensorValue.ofFloats(pixels, n, height, width, channels),
@@ -51,7 +57,13 @@ class Text2ImageClientTest {
 
     @Override
     public ModelMetadata metadata(ModelSpec model) {
-      throw new UnsupportedOperationException();
+      SignatureInfo any = new SignatureInfo(SignatureInfo.PREDICT_METHOD, Map.of(), Map.of());
+      return new ModelMetadata(
+          model.name(),
+          1,
+          pngSignature
+              ? Map.of("serving_default", any, Text2ImageContract.PNG_SIGNATURE, any)
+              : Map.of("serving_default", any));
     }
 
     @Override
@@ -69,6 +81,24 @@ class Text2ImageClientTest {
       t.add("text " + i);
     }
     return t;
+  }
+
+  @Test
+  void pngsComeFromThePngSignatureOrFromServingDefaultOnOlderModels() {
+    for (boolean hasPng : new boolean[] {true, false}) {
+      FakeModel model = new FakeModel();
+      model.pngSignature = hasPng;
+      Text2ImageClient client = Text2ImageClient.builder(model).maxBatchSize(2).build();
+      List<GeneratedPng> pngs = client.generatePngs(texts(5), List.of(9L, 8L, 7L, 6L, 5L));
+      assertEquals(List.of(2, 2, 1), model.batches);
+      assertEquals(
+          java.util.Collections.nCopies(3, hasPng ? "png" : "serving_default"), model.signatures);
+      for (int i = 0; i < 5; i++) {
+        assertEquals("text " + i, pngs.get(i).text());
+        assertEquals(9L - i, pngs.get(i).seed());
+        assertEquals("text " + i, new String(pngs.get(i).png(), StandardCharsets.UTF_8));
+      }
+    }
   }
 
   @Test

@@ -142,6 +142,17 @@ class GrpcClientTest {
   }
 
   @Test
+  void pngsOverGrpcAreTheInProcessPngs() {
+    List<String> texts = List.of("a", "bb", "ccc");
+    List<Long> seeds = List.of(3L, 2L, 1L);
+    var viaGrpc = Text2ImageClient.builder(grpc).build().generatePngs(texts, seeds);
+    var inProcess = Text2ImageClient.builder(local).build().generate(texts, seeds);
+    for (int i = 0; i < texts.size(); i++) {
+      assertArrayEquals(inProcess.get(i).png(), viaGrpc.get(i).png());
+    }
+  }
+
+  @Test
   void theResponseNamesTheVersionAndSignatureThatAnsweredAndHonoursTheOutputFilter() {
     PredictResponse r =
         stub()

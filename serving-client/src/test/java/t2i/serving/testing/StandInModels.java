@@ -111,7 +111,15 @@ public final class StandInModels {
               .output(Text2ImageContract.IMAGE, image)
               .output(Text2ImageContract.PNG, png)
               .build();
-      export(g, dir, List.of(signature));
+      Signature pngOnly =
+          Signature.builder()
+              .key(Text2ImageContract.PNG_SIGNATURE)
+              .methodName(SignatureInfo.PREDICT_METHOD)
+              .input(Text2ImageContract.TEXT, text)
+              .input(Text2ImageContract.SEED, seed)
+              .output(Text2ImageContract.PNG, png)
+              .build();
+      export(g, dir, List.of(signature, pngOnly));
       encode.close();
     }
     return dir;
