@@ -3,6 +3,7 @@ package t2i.serving.server;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * How {@link ModelServer} listens and how much it takes on.
@@ -76,120 +77,84 @@ public record ServerOptions(
   }
 
   public ServerOptions withHost(String host) {
-    return new ServerOptions(
-        host,
-        port,
-        workers,
-        maxBodyBytes,
-        timeout,
-        shutdownGrace,
-        clientTimeout,
-        maxConnections,
-        batching);
+    return with(f -> f.host = host);
   }
 
   public ServerOptions withPort(int port) {
-    return new ServerOptions(
-        host,
-        port,
-        workers,
-        maxBodyBytes,
-        timeout,
-        shutdownGrace,
-        clientTimeout,
-        maxConnections,
-        batching);
+    return with(f -> f.port = port);
   }
 
   public ServerOptions withWorkers(int workers) {
-    return new ServerOptions(
-        host,
-        port,
-        workers,
-        maxBodyBytes,
-        timeout,
-        shutdownGrace,
-        clientTimeout,
-        maxConnections,
-        batching);
+    return with(f -> f.workers = workers);
   }
 
   public ServerOptions withMaxBodyBytes(long maxBodyBytes) {
-    return new ServerOptions(
-        host,
-        port,
-        workers,
-        maxBodyBytes,
-        timeout,
-        shutdownGrace,
-        clientTimeout,
-        maxConnections,
-        batching);
+    return with(f -> f.maxBodyBytes = maxBodyBytes);
   }
 
   public ServerOptions withTimeout(Duration timeout) {
-    return new ServerOptions(
-        host,
-        port,
-        workers,
-        maxBodyBytes,
-        timeout,
-        shutdownGrace,
-        clientTimeout,
-        maxConnections,
-        batching);
+    return with(f -> f.timeout = timeout);
   }
 
   public ServerOptions withShutdownGrace(Duration shutdownGrace) {
-    return new ServerOptions(
-        host,
-        port,
-        workers,
-        maxBodyBytes,
-        timeout,
-        shutdownGrace,
-        clientTimeout,
-        maxConnections,
-        batching);
+    return with(f -> f.shutdownGrace = shutdownGrace);
   }
 
   public ServerOptions withClientTimeout(Duration clientTimeout) {
-    return new ServerOptions(
-        host,
-        port,
-        workers,
-        maxBodyBytes,
-        timeout,
-        shutdownGrace,
-        clientTimeout,
-        maxConnections,
-        batching);
+    return with(f -> f.clientTimeout = clientTimeout);
   }
 
   public ServerOptions withMaxConnections(int maxConnections) {
-    return new ServerOptions(
-        host,
-        port,
-        workers,
-        maxBodyBytes,
-        timeout,
-        shutdownGrace,
-        clientTimeout,
-        maxConnections,
-        batching);
+    return with(f -> f.maxConnections = maxConnections);
   }
 
   public ServerOptions withBatching(BatchingOptions batching) {
-    return new ServerOptions(
-        host,
-        port,
-        workers,
-        maxBodyBytes,
-        timeout,
-        shutdownGrace,
-        clientTimeout,
-        maxConnections,
-        batching);
+    return with(f -> f.batching = batching);
+  }
+
+  /** A copy with the fields {@code change} sets. */
+  private ServerOptions with(Consumer<Fields> change) {
+    Fields f = new Fields(this);
+    change.accept(f);
+    return f.build();
+  }
+
+  /** The fields of a copy being made. */
+  private static final class Fields {
+    String host;
+    int port;
+    int workers;
+    long maxBodyBytes;
+    Duration timeout;
+    Duration shutdownGrace;
+    Duration clientTimeout;
+    int maxConnections;
+    BatchingOptions batching;
+
+    Fields(ServerOptions o) {
+      host = o.host;
+      port = o.port;
+      workers = o.workers;
+      maxBodyBytes = o.maxBodyBytes;
+      timeout = o.timeout;
+      shutdownGrace = o.shutdownGrace;
+      clientTimeout = o.clientTimeout;
+      maxConnections = o.maxConnections;
+      batching = o.batching;
+    }
+
+    ServerOptions build() {
+      return new ServerOptions(
+          host,
+          port,
+          workers,
+          maxBodyBytes,
+          timeout,
+          shutdownGrace,
+          clientTimeout,
+          maxConnections,
+          batching);
+    }
   }
 
   /**
