@@ -28,9 +28,6 @@ public final class GrpcModelServer implements AutoCloseable {
   /** TF Serving's gRPC port. */
   public static final int DEFAULT_PORT = 8500;
 
-  /** How long a new connection may take to say hello (HTTP/2 preface and settings). */
-  static final long HANDSHAKE_SECONDS = 10;
-
   private final Server server;
   private final ExecutorService workers;
   private final ServerOptions options;
@@ -64,7 +61,8 @@ public final class GrpcModelServer implements AutoCloseable {
         NettyServerBuilder.forAddress(new InetSocketAddress(options.host(), options.port()))
             .executor(workers)
             .maxInboundMessageSize((int) Math.min(Integer.MAX_VALUE, options.maxBodyBytes()))
-            .handshakeTimeout(HANDSHAKE_SECONDS, TimeUnit.SECONDS)
+            // A new connection has the client timeout to finish its HTTP/2 preface.
+            .handshakeTimeout(options.clientTimeout().toNanos(), TimeUnit.NANOSECONDS)
             .addService(
                 UnparsableRequests.guard(
                     new PredictionServiceImpl(models, runs, options.timeout()).bindService()))

@@ -385,6 +385,25 @@ class GrpcClientTest {
   }
 
   @Test
+  void aConnectionThatNeverFinishesItsHelloIsClosedAfterTheClientTimeout() throws Exception {
+    try (GrpcModelServer strict =
+            GrpcModelServer.start(
+                models,
+                ServerOptions.defaults().withPort(0).withClientTimeout(Duration.ofMillis(200)));
+        Socket s = new Socket("127.0.0.1", strict.port())) {
+      s.getOutputStream().write("PRI * HTTP/2.0\r\n".getBytes(StandardCharsets.US_ASCII));
+      s.setSoTimeout(5_000);
+      long start = System.nanoTime();
+      // The server sends its own settings first; then it closes the connection.
+      InputStream in = s.getInputStream();
+      while (in.read() >= 0) {
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(3), "still open");
+      }
+      assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(3));
+    }
+  }
+
+  @Test
   void anUnreachableServerIsStatusZero() throws IOException {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
