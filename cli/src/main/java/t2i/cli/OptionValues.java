@@ -8,6 +8,7 @@ import t2i.graph.GanConfig;
 import t2i.graph.ImageEncoderConfig;
 import t2i.graph.StyleEncoderConfig;
 import t2i.graph.TextEncoderConfig;
+import t2i.serving.bench.Text2ImageSignature;
 import t2i.training.Precision;
 import t2i.training.gan.GanTrainingConfig;
 import t2i.training.optim.OptimizerType;
@@ -28,6 +29,18 @@ final class OptionValues {
       double d = parseDouble(value);
       if (!(d > 0) || Double.isInfinite(d)) {
         throw new TypeConversionException("must be a number > 0, was " + value);
+      }
+      return d;
+    }
+  }
+
+  /** A number {@code >= 0}. */
+  static final class NonNegativeDouble implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String value) {
+      double d = parseDouble(value);
+      if (!(d >= 0) || Double.isInfinite(d)) {
+        throw new TypeConversionException("must be a number >= 0, was " + value);
       }
       return d;
     }
@@ -114,6 +127,18 @@ final class OptionValues {
     }
 
     abstract void check(String name);
+  }
+
+  /** A text2image signature {@code t2i bench serve} times (full, png). */
+  static final class BenchSignature implements ITypeConverter<Text2ImageSignature> {
+    @Override
+    public Text2ImageSignature convert(String value) {
+      try {
+        return Text2ImageSignature.of(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   /** A GAN preset (cpu, reed, tiny). */

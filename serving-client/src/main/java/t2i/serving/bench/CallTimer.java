@@ -3,7 +3,9 @@ package t2i.serving.bench;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -14,9 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
- * Runs calls 0..n-1 from {@code concurrency} threads at once (each takes the next call when its
- * previous one returns) and times each call and the whole. With concurrency 1 the calls run one
- * after another on the caller's thread.
+ * Times calls: a fixed number one after another ({@link #sequential}), or from several client
+ * threads for a while ({@link #clients}); each call is given its own index.
  */
 final class CallTimer {
   /**
@@ -26,6 +27,10 @@ final class CallTimer {
    * ms clock ticks: precise over the seconds a row takes, not per call.)
    */
   record Timing(long[] nanos, long wallNanos, long processCpuNanos) {
+    int calls() {
+      return nanos.length;
+    }
+
     double wallSeconds() {
       return wallNanos / 1e9;
     }
@@ -33,22 +38,57 @@ final class CallTimer {
 
   private CallTimer() {}
 
-  static Timing time(int n, int concurrency, IntConsumer call) {
+  /** Calls 0..n-1, one after another on this thread. */
+  static Timing sequential(int n, IntConsumer call) {
     checkArgument(n > 0, "n must be > 0, was %s", n);
-    checkArgument(concurrency > 0, "concurrency must be > 0, was %s", concurrency);
     long[] nanos = new long[n];
     long cpu = processCpuNanos();
     long start = System.nanoTime();
-    if (concurrency == 1) {
-      for (int i = 0; i < n; i++) {
-        timeOne(call, i, nanos);
-      }
-    } else {
-      parallel(n, concurrency, call, nanos);
+    for (int i = 0; i < n; i++) {
+      long t0 = System.nanoTime();
+      call.accept(i);
+      nanos[i] = System.nanoTime() - t0;
     }
-    long wall = System.nanoTime() - start;
-    long cpuEnd = processCpuNanos();
-    return new Timing(nanos, wall, cpu < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpu);
+    return timing(nanos, start, cpu);
+  }
+
+  /**
+   * {@code clients} threads, each making calls back to back until {@code duration} has passed since
+   * they started (at least one call each), the indices 0, 1, ... handed out in turn. The durations
+   * come back in the order the calls ended per client, not by index.
+   */
+  static Timing clients(int clients, Duration duration, IntConsumer call) {
+    checkArgument(clients > 0, "clients must be > 0, was %s", clients);
+    checkArgument(!duration.isNegative(), "the duration must be >= 0, was %s", duration);
+    AtomicInteger next = new AtomicInteger();
+    List<Callable<long[]>> tasks = new ArrayList<>();
+    long cpu = processCpuNanos();
+    long start = System.nanoTime();
+    long end = start + duration.toNanos();
+    for (int c = 0; c < clients; c++) {
+      tasks.add(
+          () -> {
+            long[] mine = new long[64];
+            int n = 0;
+            do {
+              long t0 = System.nanoTime();
+              call.accept(next.getAndIncrement());
+              if (n == mine.length) {
+                mine = Arrays.copyOf(mine, 2 * n);
+              }
+              mine[n++] = System.nanoTime() - t0;
+            } while (System.nanoTime() - end < 0);
+            return Arrays.copyOf(mine, n);
+          });
+    }
+    List<long[]> perClient = runAll(tasks);
+    long[] nanos = new long[perClient.stream().mapToInt(a -> a.length).sum()];
+    int at = 0;
+    for (long[] a : perClient) {
+      System.arraycopy(a, 0, nanos, at, a.length);
+      at += a.length;
+    }
+    return timing(nanos, start, cpu);
   }
 
   /** CPU time used by this process so far, or -1 where the JVM does not tell. */
@@ -60,29 +100,29 @@ final class CallTimer {
     return -1;
   }
 
-  private static void timeOne(IntConsumer call, int i, long[] nanos) {
-    long t0 = System.nanoTime();
-    call.accept(i);
-    nanos[i] = System.nanoTime() - t0;
+  private static Timing timing(long[] nanos, long start, long cpuStart) {
+    long wall = System.nanoTime() - start;
+    long cpuEnd = processCpuNanos();
+    return new Timing(nanos, wall, cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart);
   }
 
-  private static void parallel(int n, int concurrency, IntConsumer call, long[] nanos) {
-    AtomicInteger next = new AtomicInteger();
-    List<Callable<Void>> clients = new ArrayList<>();
-    for (int c = 0; c < concurrency; c++) {
-      clients.add(
-          () -> {
-            for (int i; (i = next.getAndIncrement()) < n; ) {
-              timeOne(call, i, nanos);
-            }
-            return null;
-          });
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+  /** Runs each task on its own thread; the first failure is thrown once all have ended. */
+  private static <T> List<T> runAll(List<Callable<T>> tasks) {
+    AtomicInteger count = new AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            tasks.size(),
+            r -> {
+              Thread t = new Thread(r, "t2i-bench-client-" + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     try {
-      for (Future<Void> f : pool.invokeAll(clients)) {
-        f.get();
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : pool.invokeAll(tasks)) {
+        results.add(f.get());
       }
+      return results;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while benchmarking", e);

@@ -5,45 +5,88 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import t2i.serving.ModelSpec;
-import t2i.serving.PredictClient;
 import t2i.serving.TensorValue;
 import t2i.serving.Text2ImageContract;
-import t2i.serving.bench.ServeBenchmarkResult.Backend;
-import t2i.serving.bench.ServeBenchmarkResult.Bodies;
-import t2i.serving.bench.ServeBenchmarkResult.Row;
-import t2i.serving.local.InProcessClient;
 import t2i.serving.local.LoadedModel;
 import t2i.serving.local.ModelRepository;
-import t2i.serving.rest.PredictRequestJson;
-import t2i.serving.rest.PredictResponseJson;
-import t2i.serving.rest.RequestFormat;
-import t2i.serving.rest.RestClient;
-import t2i.serving.server.ModelServer;
+import t2i.serving.server.BatchingOptions;
 import t2i.serving.server.ServerOptions;
 
 /**
- * Times the {@link Text2ImageContract} predict call in process and through {@link ModelServer} with
- * {@link RestClient}, in one process over the same loaded model: for each batch size, the same
- * requests (texts and distinct seeds) on both backends, back to back, after a warm-up on each.
+ * Times the {@link Text2ImageContract} predict calls in process, through the REST server and
+ * through the gRPC server ({@link Backend}), in one process over the same loaded model. First one
+ * request at a time ({@link LatencyRows}): for each batch size and signature, the same requests
+ * (texts and distinct seeds) on every backend, back to back, after a warm-up on each. Then
+ * concurrent clients sending single-image requests ({@link ClientRows}), with the servers' batching
+ * off and then on.
  */
 public final class ServeBenchmark {
   /**
+   * The concurrent-clients rows.
+   *
+   * @param counts client threads per row, one row per backend and batching setting for each
+   * @param duration how long each row's clients send requests; zero skips these rows
+   * @param warmup how long the same clients send untimed requests before each row
+   * @param signature the signature of their requests
+   * @param batching the servers' batching in the rows with batching on
+   */
+  public record ClientOptions(
+      List<Integer> counts,
+      Duration duration,
+      Duration warmup,
+      Text2ImageSignature signature,
+      BatchingOptions batching) {
+    public ClientOptions {
+      checkArgument(!counts.isEmpty(), "at least one client count");
+      for (int c : counts) {
+        checkArgument(c >= 1, "client counts must be >= 1, were %s", counts);
+      }
+      checkArgument(!duration.isNegative(), "the duration must be >= 0, was %s", duration);
+      checkArgument(!warmup.isNegative(), "the warm-up must be >= 0, was %s", warmup);
+      checkArgument(signature != null, "a signature");
+      checkArgument(batching != null, "batching options for the rows with batching on");
+      counts = List.copyOf(counts);
+    }
+
+    /** 1, 4 and 16 clients of the png signature, 10 s per row after 1 s of warm-up. */
+    public static ClientOptions defaults() {
+      return new ClientOptions(
+          List.of(1, 4, 16),
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(1),
+          Text2ImageSignature.PNG,
+          BatchingOptions.defaults());
+    }
+
+    public boolean enabled() {
+      return !duration.isZero();
+    }
+  }
+
+  /**
    * What to run.
    *
-   * @param requests timed requests per backend and batch size
-   * @param warmup untimed requests before them, per backend and batch size
-   * @param batches images per request, one row per backend for each
-   * @param concurrency requests in flight at once (1: one client, latencies comparable)
+   * @param requests timed requests per backend, signature and batch size, one at a time
+   * @param warmup untimed requests before them, per backend, signature and batch size
+   * @param batches images per request, one row per backend and signature for each
+   * @param signatures the signatures timed one request at a time
    * @param threads TensorFlow intra-op threads of the model's session; 0 for TensorFlow's default
+   * @param clients the concurrent-clients rows
    */
   public record Options(
-      int requests, int warmup, List<Integer> batches, int concurrency, int threads) {
+      int requests,
+      int warmup,
+      List<Integer> batches,
+      List<Text2ImageSignature> signatures,
+      int threads,
+      ClientOptions clients) {
     public Options {
       checkArgument(requests >= 1, "requests must be >= 1, was %s", requests);
       checkArgument(warmup >= 0, "warmup must be >= 0, was %s", warmup);
@@ -51,9 +94,26 @@ public final class ServeBenchmark {
       for (int b : batches) {
         checkArgument(b >= 1, "batch sizes must be >= 1, were %s", batches);
       }
-      checkArgument(concurrency >= 1, "concurrency must be >= 1, was %s", concurrency);
+      checkArgument(!signatures.isEmpty(), "at least one signature");
+      checkArgument(
+          new HashSet<>(signatures).size() == signatures.size(),
+          "signatures repeated: %s",
+          signatures);
       checkArgument(threads >= 0, "threads must be >= 0 (0 for the default), was %s", threads);
+      checkArgument(clients != null, "client options");
       batches = List.copyOf(batches);
+      signatures = List.copyOf(signatures);
+    }
+
+    /** 200 requests after 50 warm-up at batch sizes 1 and 16, both signatures, then clients. */
+    public static Options defaults() {
+      return new Options(
+          200,
+          50,
+          List.of(1, 16),
+          List.of(Text2ImageSignature.FULL, Text2ImageSignature.PNG),
+          0,
+          ClientOptions.defaults());
     }
   }
 
@@ -68,8 +128,6 @@ public final class ServeBenchmark {
           "a cat face with tears of joy",
           "a slice of pizza",
           "a rocket");
-
-  private static final RequestFormat FORMAT = RequestFormat.COLUMNAR;
 
   private final Path modelsDir;
   private final Options options;
@@ -89,42 +147,63 @@ public final class ServeBenchmark {
   public ServeBenchmarkResult run(Consumer<String> progress) throws IOException {
     double loadBefore = loadAverage();
     ModelSpec spec = ModelSpec.latest(Text2ImageContract.MODEL);
-    ServerOptions serverOptions =
-        ServerOptions.defaults()
-            .withPort(0)
-            .withWorkers(Math.max(ServerOptions.defaults().workers(), options.concurrency()));
+    // The servers' defaults (a worker per core, at least 2), as t2i serve runs.
+    ServerOptions servers = ServerOptions.defaults();
     progress.accept("loading " + modelsDir.resolve(Text2ImageContract.MODEL));
     try (ModelRepository models =
-            ModelRepository.load(modelsDir, Text2ImageContract.MODEL::equals, options.threads());
-        ModelServer server = ModelServer.start(models, serverOptions);
-        RestClient rest = RestClient.builder(server.baseUri()).format(FORMAT).build()) {
+        ModelRepository.load(modelsDir, Text2ImageContract.MODEL::equals, options.threads())) {
       LoadedModel model = models.find(spec);
-      PredictClient local = InProcessClient.over(models);
-      List<Row> rows = new ArrayList<>();
-      List<Bodies> bodies = new ArrayList<>();
-      long seed = 0;
-      for (int batch : options.batches()) {
-        Map<String, TensorValue> probe = request(batch, seed);
-        seed += batch;
-        bodies.add(compare(local, rest, spec, batch, probe));
-        List<Map<String, TensorValue>> warm = new ArrayList<>();
-        for (int i = 0; i < options.warmup(); i++, seed += batch) {
-          warm.add(request(batch, seed));
+      List<String> notes = new ArrayList<>();
+      List<Text2ImageSignature> signatures = new ArrayList<>(options.signatures());
+      Text2ImageSignature clientSignature = options.clients().signature();
+      if (!model.metadata().signatures().containsKey(Text2ImageContract.PNG_SIGNATURE)) {
+        String missing =
+            "signature "
+                + Text2ImageContract.PNG_SIGNATURE
+                + " is not in "
+                + model
+                + " (exported before it existed)";
+        if (signatures.remove(Text2ImageSignature.PNG)) {
+          notes.add(missing + ": its rows are skipped");
         }
-        List<Map<String, TensorValue>> timed = new ArrayList<>();
-        for (int i = 0; i < options.requests(); i++, seed += batch) {
-          timed.add(request(batch, seed));
+        if (clientSignature == Text2ImageSignature.PNG && options.clients().enabled()) {
+          clientSignature = Text2ImageSignature.FULL;
+          notes.add(missing + ": the concurrent clients call full instead");
         }
-        warmUp(local, spec, warm, Backend.IN_PROCESS, batch, progress);
-        warmUp(rest, spec, warm, Backend.REST, batch, progress);
-        rows.add(measure(local, spec, timed, Backend.IN_PROCESS, batch, progress));
-        rows.add(measure(rest, spec, timed, Backend.REST, batch, progress));
+      }
+      LatencyRows latency =
+          new LatencyRows(
+              spec,
+              model,
+              options.requests(),
+              options.warmup(),
+              options.batches(),
+              signatures,
+              progress);
+      ClientRows clients =
+          new ClientRows(spec, model, options.clients(), clientSignature, progress);
+      try (Backends plain = Backends.start(models, servers)) {
+        latency.run(plain);
+        if (options.clients().enabled()) {
+          clients.run(plain, false);
+        }
+      }
+      if (options.clients().enabled()) {
+        try (Backends batched =
+            Backends.start(models, servers.withBatching(options.clients().batching()))) {
+          clients.run(batched, true);
+        }
       }
       return new ServeBenchmarkResult(
           model.toString(),
           options,
-          rows,
-          bodies,
+          servers.workers(),
+          latency.rows(),
+          latency.sizes(),
+          latency.checks(),
+          clientSignature,
+          clients.rows(),
+          notes,
           loadBefore,
           loadAverage(),
           Runtime.getRuntime().availableProcessors(),
@@ -143,95 +222,6 @@ public final class ServeBenchmark {
     return Map.of(
         Text2ImageContract.TEXT, TensorValue.ofStrings(texts, batch),
         Text2ImageContract.SEED, TensorValue.ofLongs(seeds, batch));
-  }
-
-  /**
-   * One request on both backends: whether the answers agree, and the sizes of the REST bodies (the
-   * same encoders {@link RestClient} and {@link ModelServer} use, on the same tensors).
-   */
-  private static Bodies compare(
-      PredictClient local,
-      PredictClient rest,
-      ModelSpec spec,
-      int batch,
-      Map<String, TensorValue> inputs) {
-    Map<String, TensorValue> a = predict(local, spec, inputs);
-    Map<String, TensorValue> b = predict(rest, spec, inputs);
-    float[] x = a.get(Text2ImageContract.IMAGE).floats();
-    float[] y = b.get(Text2ImageContract.IMAGE).floats();
-    checkArgument(x.length == y.length, "image sizes differ: %s vs %s", x.length, y.length);
-    double maxDiff = 0;
-    for (int i = 0; i < x.length; i++) {
-      maxDiff = Math.max(maxDiff, Math.abs((double) x[i] - y[i]));
-    }
-    boolean pngEqual = a.get(Text2ImageContract.PNG).equals(b.get(Text2ImageContract.PNG));
-    int requestBytes =
-        PredictRequestJson.encode(Text2ImageContract.SERVING_DEFAULT, inputs, FORMAT, false).length;
-    int responseBytes = PredictResponseJson.encode(a, FORMAT).length;
-    return new Bodies(batch, requestBytes, responseBytes, maxDiff, pngEqual);
-  }
-
-  private void warmUp(
-      PredictClient client,
-      ModelSpec spec,
-      List<Map<String, TensorValue>> requests,
-      Backend backend,
-      int batch,
-      Consumer<String> progress) {
-    if (!requests.isEmpty()) {
-      time(client, spec, requests, backend.label() + " batch " + batch + ": warm-up", progress);
-    }
-  }
-
-  private Row measure(
-      PredictClient client,
-      ModelSpec spec,
-      List<Map<String, TensorValue>> requests,
-      Backend backend,
-      int batch,
-      Consumer<String> progress) {
-    CallTimer.Timing t =
-        time(client, spec, requests, backend.label() + " batch " + batch + ": timed", progress);
-    return new Row(
-        backend,
-        batch,
-        Latencies.ofNanos(t.nanos()),
-        (double) batch * requests.size() / t.wallSeconds(),
-        t.processCpuNanos() < 0 ? Double.NaN : t.processCpuNanos() / 1e6 / requests.size());
-  }
-
-  private CallTimer.Timing time(
-      PredictClient client,
-      ModelSpec spec,
-      List<Map<String, TensorValue>> requests,
-      String what,
-      Consumer<String> progress) {
-    CallTimer.Timing t =
-        CallTimer.time(
-            requests.size(), options.concurrency(), i -> predict(client, spec, requests.get(i)));
-    progress.accept(
-        String.format(
-            Locale.ROOT, "  %s, %d requests in %.1f s", what, requests.size(), t.wallSeconds()));
-    return t;
-  }
-
-  private static Map<String, TensorValue> predict(
-      PredictClient client, ModelSpec spec, Map<String, TensorValue> inputs) {
-    Map<String, TensorValue> out = client.predict(spec, Text2ImageContract.SERVING_DEFAULT, inputs);
-    long n = inputs.get(Text2ImageContract.SEED).dim(0);
-    TensorValue image = out.get(Text2ImageContract.IMAGE);
-    if (image == null || image.rank() != 4 || image.dim(0) != n) {
-      throw new IllegalStateException(
-          spec.describe()
-              + " answered "
-              + out
-              + " for "
-              + n
-              + " texts; expected image [N,H,W,"
-              + Text2ImageContract.CHANNELS
-              + "]");
-    }
-    return out;
   }
 
   /** The system's 1-minute load average, or -1 where the platform does not tell. */

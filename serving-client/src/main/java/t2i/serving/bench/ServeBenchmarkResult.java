@@ -1,188 +1,155 @@
 package t2i.serving.bench;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The figures of one {@link ServeBenchmark} run.
  *
  * @param model the model version that answered
- * @param rows one per backend and batch size, in the order they ran
- * @param bodies the REST body sizes and the agreement check, one per batch size
+ * @param workers the servers' workers (model runs at once), and batch threads with batching
+ * @param rows one request at a time: one per batch size, signature and backend, in the order they
+ *     ran
+ * @param sizes the bytes on each transport, one per batch size and signature
+ * @param checks how the REST and gRPC answers compared with the in-process answer to the same
+ *     request, per batch size and signature
+ * @param clientSignature the signature of the concurrent clients' requests
+ * @param clientRows concurrent clients: one per batching setting, client count and backend; empty
+ *     when they were not run
+ * @param notes what was skipped or replaced, and why
  * @param loadBefore the system's 1-minute load average when the run began (-1: unknown)
  * @param loadAfter the same when it ended
  */
 public record ServeBenchmarkResult(
     String model,
     ServeBenchmark.Options options,
-    List<Row> rows,
-    List<Bodies> bodies,
+    int workers,
+    List<LatencyRow> rows,
+    List<MessageSizes> sizes,
+    List<Agreement> checks,
+    Text2ImageSignature clientSignature,
+    List<ClientRow> clientRows,
+    List<String> notes,
     double loadBefore,
     double loadAfter,
     int cores,
     String machine) {
   public ServeBenchmarkResult {
     rows = List.copyOf(rows);
-    bodies = List.copyOf(bodies);
-  }
-
-  /** Where the calls ran. */
-  public enum Backend {
-    IN_PROCESS("in-process"),
-    REST("rest");
-
-    private final String label;
-
-    Backend(String label) {
-      this.label = label;
-    }
-
-    public String label() {
-      return label;
-    }
+    sizes = List.copyOf(sizes);
+    checks = List.copyOf(checks);
+    clientRows = List.copyOf(clientRows);
+    notes = List.copyOf(notes);
   }
 
   /**
-   * One backend at one batch size.
+   * One backend, signature and batch size, one request at a time.
    *
    * @param cpuMillisPerRequest CPU time of the whole process per request (NaN: unknown): less
    *     disturbed than the latencies by other processes competing for the cores
    */
-  public record Row(
+  public record LatencyRow(
       Backend backend,
+      Text2ImageSignature signature,
       int batch,
       Latencies latencies,
       double imagesPerSecond,
       double cpuMillisPerRequest) {}
 
   /**
-   * One batch size's REST bodies, and how the REST answer to a request compared with the in-process
-   * answer to the same request.
+   * Concurrent clients sending single-image requests to one backend.
+   *
+   * @param batching whether the server (or, in process, the batch scheduler) joined requests
+   * @param latencies of every request answered; their count is the number of requests
+   * @param runsPerRequest the model's session runs over the requests answered: 1 without batching,
+   *     less when batching joined requests
    */
-  public record Bodies(
-      int batch, int requestBytes, int responseBytes, double maxImageDiff, boolean pngEqual) {
-    boolean identical() {
+  public record ClientRow(
+      Backend backend,
+      boolean batching,
+      int clients,
+      Latencies latencies,
+      double imagesPerSecond,
+      double runsPerRequest,
+      double cpuMillisPerRequest) {
+    public int requests() {
+      return latencies.count();
+    }
+  }
+
+  /**
+   * A backend's answer to a request compared with the in-process answer to the same request.
+   *
+   * @param maxImageDiff the largest difference between the float images (0 for {@code png}, which
+   *     has none)
+   */
+  public record Agreement(
+      Backend backend,
+      Text2ImageSignature signature,
+      int batch,
+      double maxImageDiff,
+      boolean pngEqual) {
+    public boolean identical() {
       return maxImageDiff == 0 && pngEqual;
     }
   }
 
-  public Optional<Row> row(Backend backend, int batch) {
-    return rows.stream().filter(r -> r.backend() == backend && r.batch() == batch).findFirst();
+  public Optional<LatencyRow> row(Backend backend, Text2ImageSignature signature, int batch) {
+    return rows.stream()
+        .filter(r -> r.backend() == backend && r.signature() == signature && r.batch() == batch)
+        .findFirst();
   }
 
-  /** REST p50 over in-process p50 at a batch size (above 1: REST is slower). */
-  public double p50Ratio(int batch) {
-    return row(Backend.REST, batch).orElseThrow().latencies().p50Millis()
-        / row(Backend.IN_PROCESS, batch).orElseThrow().latencies().p50Millis();
+  public Optional<ClientRow> clientRow(Backend backend, boolean batching, int clients) {
+    return clientRows.stream()
+        .filter(r -> r.backend() == backend && r.batching() == batching && r.clients() == clients)
+        .findFirst();
   }
 
-  /** REST images/s over in-process images/s at a batch size (below 1: REST is slower). */
-  public double throughputRatio(int batch) {
-    return row(Backend.REST, batch).orElseThrow().imagesPerSecond()
-        / row(Backend.IN_PROCESS, batch).orElseThrow().imagesPerSecond();
+  /**
+   * A backend's p50 over in-process p50, same signature and batch (above 1: slower); NaN if not
+   * run.
+   */
+  public double p50Ratio(Backend backend, Text2ImageSignature signature, int batch) {
+    return ratio(backend, signature, batch, r -> r.latencies().p50Millis());
   }
 
-  /** REST CPU time per request over in-process CPU time per request at a batch size. */
-  public double cpuRatio(int batch) {
-    return row(Backend.REST, batch).orElseThrow().cpuMillisPerRequest()
-        / row(Backend.IN_PROCESS, batch).orElseThrow().cpuMillisPerRequest();
+  /** A backend's images/s over in-process images/s (below 1: slower); NaN if not run. */
+  public double throughputRatio(Backend backend, Text2ImageSignature signature, int batch) {
+    return ratio(backend, signature, batch, LatencyRow::imagesPerSecond);
+  }
+
+  /** A backend's CPU time per request over in-process CPU time per request; NaN if not run. */
+  public double cpuRatio(Backend backend, Text2ImageSignature signature, int batch) {
+    return ratio(backend, signature, batch, LatencyRow::cpuMillisPerRequest);
+  }
+
+  /**
+   * Images/s with batching over images/s without, for a backend and client count (above 1: batching
+   * helped); NaN if not run.
+   */
+  public double batchingRatio(Backend backend, int clients) {
+    Optional<ClientRow> on = clientRow(backend, true, clients);
+    Optional<ClientRow> off = clientRow(backend, false, clients);
+    return on.isPresent() && off.isPresent()
+        ? on.get().imagesPerSecond() / off.get().imagesPerSecond()
+        : Double.NaN;
   }
 
   public String format() {
-    StringBuilder s = new StringBuilder();
-    line(s, "model       %s", model);
-    line(
-        s,
-        "requests    %d timed per row after %d warm-up; %d in flight at once; TensorFlow threads:"
-            + " %s",
-        options.requests(),
-        options.warmup(),
-        options.concurrency(),
-        options.threads() == 0 ? "default" : Integer.toString(options.threads()));
-    line(s, "");
-    line(
-        s,
-        "%-10s %5s %9s %9s %9s %10s %9s",
-        "backend",
-        "batch",
-        "p50 ms",
-        "p99 ms",
-        "mean ms",
-        "images/s",
-        "cpu ms");
-    for (Row r : rows) {
-      line(
-          s,
-          "%-10s %5d %9.2f %9.2f %9.2f %10.1f %9.2f",
-          r.backend().label(),
-          r.batch(),
-          r.latencies().p50Millis(),
-          r.latencies().p99Millis(),
-          r.latencies().meanMillis(),
-          r.imagesPerSecond(),
-          r.cpuMillisPerRequest());
-    }
-    line(s, "(cpu ms: CPU time of the whole process per request, every thread)");
-    line(s, "");
-    line(s, "REST / in-process   %9s %15s %9s", "p50", "images/s", "cpu");
-    line(
-        s,
-        "(n/a: the in-process figure was below the timer's resolution; the process CPU clock ticks"
-            + " in 10 ms on Linux)");
-    for (int batch : options.batches()) {
-      line(
-          s,
-          "  batch %-11d %9s %15s %9s",
-          batch,
-          ratio(p50Ratio(batch)),
-          ratio(throughputRatio(batch)),
-          ratio(cpuRatio(batch)));
-    }
-    line(s, "");
-    line(s, "REST bodies (columnar JSON: image as decimal numbers, png_bytes as base64)");
-    for (Bodies b : bodies) {
-      line(
-          s,
-          "  batch %-11d request %,d B, response %,d B (%,.0f B per image)",
-          b.batch(),
-          b.requestBytes(),
-          b.responseBytes(),
-          (double) b.responseBytes() / b.batch());
-    }
-    for (Bodies b : bodies) {
-      line(
-          s,
-          "check       batch %d: REST and in-process answers to the same request %s",
-          b.batch(),
-          b.identical()
-              ? "are identical"
-              : String.format(
-                  Locale.ROOT,
-                  "differ (image max |diff| %.3g, png %s)",
-                  b.maxImageDiff(),
-                  b.pngEqual() ? "equal" : "different"));
-    }
-    line(
-        s,
-        "load        1-min load average %s at the start, %s at the end, on %d cores",
-        load(loadBefore),
-        load(loadAfter),
-        cores);
-    line(s, "machine     %s", machine);
-    return s.toString();
+    return ServeBenchmarkReport.format(this);
   }
 
-  private static String load(double x) {
-    return x < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", x);
-  }
-
-  private static void line(StringBuilder s, String format, Object... args) {
-    s.append(String.format(Locale.ROOT, format, args)).append(System.lineSeparator());
-  }
-
-  /** A ratio as {@code 1.63x}, or {@code n/a} when its denominator measured zero. */
-  private static String ratio(double x) {
-    return Double.isFinite(x) ? String.format(Locale.ROOT, "%.2fx", x) : "n/a";
+  private double ratio(
+      Backend backend,
+      Text2ImageSignature signature,
+      int batch,
+      ToDoubleFunction<LatencyRow> figure) {
+    Optional<LatencyRow> a = row(backend, signature, batch);
+    Optional<LatencyRow> b = row(Backend.IN_PROCESS, signature, batch);
+    return a.isPresent() && b.isPresent()
+        ? figure.applyAsDouble(a.get()) / figure.applyAsDouble(b.get())
+        : Double.NaN;
   }
 }

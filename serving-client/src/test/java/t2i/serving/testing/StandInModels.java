@@ -26,11 +26,12 @@ import t2i.serving.Text2ImageContract;
  * Small SavedModels made for the tests, in TF Serving's layout {@code DIR/<model>/<version>/}.
  *
  * <ul>
- *   <li>{@code text2image}: exactly the {@link Text2ImageContract} {@code serving_default}
- *       signature. Pixel (y, x, c) of text t with seed s is {@code (sin(0.37·(s mod 1000) +
- *       1.3·len(t) + 0.1·y + 0.07·x + 2.1·c + offset) + 1) / 2}, where len is the byte length and
- *       offset is the version number, so that versions differ; images are {@link #SIDE} × {@link
- *       #SIDE}; png_bytes is that image times 255, rounded, PNG-encoded per image.
+ *   <li>{@code text2image}: exactly the {@link Text2ImageContract} {@code serving_default} and
+ *       {@code png} signatures (or, as older exports, {@code serving_default} alone). Pixel (y, x,
+ *       c) of text t with seed s is {@code (sin(0.37·(s mod 1000) + 1.3·len(t) + 0.1·y + 0.07·x +
+ *       2.1·c + offset) + 1) / 2}, where len is the byte length and offset is the version number,
+ *       so that versions differ; images are {@link #SIDE} × {@link #SIDE}; png_bytes is that image
+ *       times 255, rounded, PNG-encoded per image.
  *   <li>{@code echo}: {@code serving_default}: {@code data} string [N] → {@code data_bytes} and
  *       {@code raw} (both the same bytes) and {@code length} int64 [N] (byte lengths); {@code
  *       double}: {@code x} float [N, 2] → {@code y} = 2x.
@@ -46,6 +47,14 @@ public final class StandInModels {
 
   /** Writes {@code modelsDir/text2image/<version>/}; returns that folder. */
   public static Path text2image(Path modelsDir, long version) {
+    return text2image(modelsDir, version, true);
+  }
+
+  /**
+   * Writes {@code modelsDir/text2image/<version>/}, with the {@code png} signature or, as exports
+   * made before it existed, without; returns that folder.
+   */
+  public static Path text2image(Path modelsDir, long version, boolean pngSignature) {
     Path dir = modelsDir.resolve(Text2ImageContract.MODEL).resolve(Long.toString(version));
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
@@ -119,7 +128,7 @@ public final class StandInModels {
               .input(Text2ImageContract.SEED, seed)
               .output(Text2ImageContract.PNG, png)
               .build();
-      export(g, dir, List.of(signature, pngOnly));
+      export(g, dir, pngSignature ? List.of(signature, pngOnly) : List.of(signature));
       encode.close();
     }
     return dir;
