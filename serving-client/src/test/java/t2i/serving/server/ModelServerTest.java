@@ -366,6 +366,12 @@ class ModelServerTest {
   }
 
   @Test
+  void answersAreSentWithoutWaitingForTheClientsAck() {
+    // ModelServer is loaded by the time this runs (the fixture started one).
+    assertEquals("true", System.getProperty(ModelServer.NODELAY));
+  }
+
+  @Test
   void bindsLoopbackByDefault() {
     assertEquals("127.0.0.1", ServerOptions.defaults().host());
     assertEquals(8501, ServerOptions.defaults().port());
