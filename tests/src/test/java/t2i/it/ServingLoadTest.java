@@ -14,20 +14,34 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import t2i.serving.GeneratedImage;
+import t2i.serving.PredictClient;
 import t2i.serving.Text2ImageClient;
+import t2i.serving.grpc.GrpcClient;
+import t2i.serving.grpc.GrpcModelServer;
 import t2i.serving.local.InProcessClient;
 import t2i.serving.local.ModelRepository;
 import t2i.serving.rest.RequestFormat;
 import t2i.serving.rest.RestClient;
+import t2i.serving.server.BatchingOptions;
 import t2i.serving.server.ModelServer;
 import t2i.serving.server.ServerOptions;
 import t2i.serving.testing.StandInModels;
 
-/** 8 concurrent clients x 200 requests on loopback: no errors, the same image for the same seed. */
+/**
+ * 8 concurrent clients x 200 requests on loopback, over REST, gRPC, and gRPC with batching: no
+ * errors, the same image for the same seed.
+ */
 class ServingLoadTest {
+  enum Transport {
+    REST,
+    GRPC,
+    GRPC_BATCHING
+  }
+
   static final int CLIENTS = 8;
   static final int REQUESTS = 200;
   static final List<String> TEXTS = List.of("a red rose", "日本語 🌹", "");
@@ -35,12 +49,17 @@ class ServingLoadTest {
 
   @TempDir Path dir;
 
-  @Test
-  void concurrentClientsGetIdenticalOutputsForIdenticalSeeds() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void concurrentClientsGetIdenticalOutputsForIdenticalSeeds(Transport transport) throws Exception {
     StandInModels.text2image(dir, 1);
+    ServerOptions options = ServerOptions.defaults().withPort(0).withWorkers(4);
+    if (transport == Transport.GRPC_BATCHING) {
+      options = options.withBatching(BatchingOptions.defaults());
+    }
     try (ModelRepository models = ModelRepository.load(dir);
-        ModelServer server =
-            ModelServer.start(models, ServerOptions.defaults().withPort(0).withWorkers(4))) {
+        ModelServer server = ModelServer.start(models, options);
+        GrpcModelServer grpc = GrpcModelServer.start(models, options)) {
       // The answers in process, for every (text, seed) the clients will ask for.
       Map<String, GeneratedImage> expected = new ConcurrentHashMap<>();
       Text2ImageClient local = Text2ImageClient.builder(InProcessClient.over(models)).build();
@@ -59,9 +78,11 @@ class ServingLoadTest {
             pool.submit(
                 () -> {
                   RequestFormat format = RequestFormat.values()[client % 2];
-                  try (RestClient rest =
-                      RestClient.builder(server.baseUri()).format(format).build()) {
-                    Text2ImageClient t2i = Text2ImageClient.builder(rest).build();
+                  try (PredictClient remote =
+                      transport == Transport.REST
+                          ? RestClient.builder(server.baseUri()).format(format).build()
+                          : GrpcClient.connect(grpc.target())) {
+                    Text2ImageClient t2i = Text2ImageClient.builder(remote).build();
                     for (int i = 0; i < REQUESTS; i++) {
                       String text = TEXTS.get((client + i) % TEXTS.size());
                       long seed = (client * 7L + i) % SEEDS;
@@ -82,8 +103,8 @@ class ServingLoadTest {
       double seconds = (System.nanoTime() - start) / 1e9;
       assertEquals(CLIENTS * REQUESTS, done.get());
       System.out.printf(
-          "ServingLoadTest: %d requests in %.1f s (%.0f/s)%n",
-          done.get(), seconds, done.get() / seconds);
+          "ServingLoadTest %s: %d requests in %.1f s (%.0f/s)%n",
+          transport, done.get(), seconds, done.get() / seconds);
       assertTrue(server.port() > 0);
     } catch (IOException e) {
       throw new AssertionError(e);
