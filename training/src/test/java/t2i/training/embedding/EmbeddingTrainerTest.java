@@ -74,7 +74,9 @@ class EmbeddingTrainerTest {
             .batchSize(trainvalClasses)
             .loss(surrogate)
             .seed(5)
-            .learningRate(3e-3f)
+            // The softmax's gradients are bounded by 1 per pair where the hinge's count every
+            // violated pair: it takes a larger step to move as far in as many steps.
+            .learningRate(surrogate == SjeLoss.Surrogate.HINGE ? 3e-3f : 1e-2f)
             .build();
     Path run = dir.resolve("learn-" + surrogate.label());
     RunDirectory.create(run, EmbeddingTrainer.KIND, c);
@@ -88,9 +90,7 @@ class EmbeddingTrainerTest {
         losses.subList(0, 20).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     double last =
         losses.subList(280, 300).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-    // The hinge is linear in the scores' gaps, the softmax's log only slowly so.
-    double factor = surrogate == SjeLoss.Surrogate.HINGE ? 0.5 : 0.6;
-    assertTrue(last < factor * first, "loss " + first + " -> " + last);
+    assertTrue(last < 0.5 * first, "loss " + first + " -> " + last);
   }
 
   @Test
