@@ -40,9 +40,13 @@ import t2i.export.TextToImageExport;
 import t2i.graph.ImageEncoderConfig;
 import t2i.graph.TextEncoderConfig;
 import t2i.serving.GeneratedImage;
+import t2i.serving.ModelSpec;
 import t2i.serving.TensorValue;
 import t2i.serving.Text2ImageClient;
 import t2i.serving.Text2ImageContract;
+import t2i.serving.grpc.GrpcClient;
+import t2i.serving.grpc.GrpcModelServer;
+import t2i.serving.local.InProcessClient;
 import t2i.serving.local.LoadedModel;
 import t2i.serving.local.ModelRepository;
 import t2i.serving.rest.RequestFormat;
@@ -435,6 +439,38 @@ class TextToImageExportTest {
           }
         }
       }
+    }
+  }
+
+  @Test
+  void everyGrpcCallOnTheExportsAgreesWithRestAndInProcessBitForBit() throws Exception {
+    Map<String, TensorValue> textAndSeed =
+        Map.of(
+            "text",
+            TensorValue.ofStrings(TEXTS, TEXTS.size()),
+            "seed",
+            TensorValue.longs(SEED, SEED + 1, SEED + 2, SEED + 3));
+    try (ModelRepository models = ModelRepository.load(dir.resolve("models"));
+        ModelServer server = ModelServer.start(models, ServerOptions.defaults().withPort(0));
+        GrpcModelServer grpcServer =
+            GrpcModelServer.start(models, ServerOptions.defaults().withPort(0));
+        RestClient rest = RestClient.connect(server.baseUri());
+        GrpcClient grpc = GrpcClient.connect(grpcServer.target())) {
+      InProcessClient local = InProcessClient.over(models);
+      for (String name : models.versions().keySet()) {
+        ModelSpec spec = ModelSpec.latest(name);
+        assertEquals(local.metadata(spec), grpc.metadata(spec), name);
+        assertEquals(local.metadata(spec), rest.metadata(spec), name);
+        assertEquals(local.status(spec), grpc.status(spec), name);
+      }
+      ModelSpec t2i = ModelSpec.latest("text2image");
+      for (String signature : List.of("serving_default", "png")) {
+        Map<String, TensorValue> expectedOutputs = local.predict(t2i, signature, textAndSeed);
+        assertEquals(expectedOutputs, grpc.predict(t2i, signature, textAndSeed), signature);
+        assertEquals(expectedOutputs, rest.predict(t2i, signature, textAndSeed), signature);
+      }
+      float[] overGrpc = grpc.predict(t2i, null, textAndSeed).get("image").floats();
+      TextEncoderExportTest.assertClose(expected, overGrpc);
     }
   }
 
