@@ -10,8 +10,9 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 
 /**
- * Answers a request whose bytes are not its message with INTERNAL "Failed to parse request", as a
- * C++ gRPC server (TF Serving) does, where grpc-java would say UNKNOWN "Application error". The
+ * Answers a request whose bytes are not its message with INTERNAL "Failed to parse request: ...",
+ * the code grpc-java's protobuf marshaller gives such bytes ("Invalid protobuf byte sequence"),
+ * where grpc-java's server would report it as UNKNOWN "Application error processing RPC". The
  * service is rebound to take raw streams ({@link ServerInterceptors#useInputStreamMessages}) so
  * that parsing happens inside the listener this interceptor wraps.
  */
