@@ -30,12 +30,18 @@ final class CocoJson {
       throw new UserException("missing " + file + " (" + unpackHint + ")");
     }
     try (JsonReader json = new JsonReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
-      return body.read(json);
-    } catch (MalformedJsonException
-        | EOFException
-        | IllegalStateException
-        | NumberFormatException e) {
-      throw new UserException(file + " is malformed JSON: " + firstLine(e.getMessage()), e);
+      try {
+        return body.read(json);
+      } catch (MalformedJsonException
+          | EOFException
+          | IllegalStateException
+          | NumberFormatException e) {
+        String message = firstLine(e.getMessage());
+        if (!message.contains(" path $")) {
+          message += " at path " + json.getPath();
+        }
+        throw new UserException(file + " is malformed JSON: " + message, e);
+      }
     } catch (IOException e) {
       throw new UserException("cannot read " + file + ": " + e.getMessage(), e);
     }
