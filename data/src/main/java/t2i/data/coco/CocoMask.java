@@ -75,22 +75,30 @@ public final class CocoMask {
     if (newHeight == height && newWidth == width) {
       return this;
     }
+    int[] targetRow = targetOfEachCentre(height, newHeight);
+    int[] targetColumn = targetOfEachCentre(width, newWidth);
+    int[] rowsIn = new int[newHeight];
+    int[] columnsIn = new int[newWidth];
+    for (int t : targetRow) {
+      rowsIn[t]++;
+    }
+    for (int t : targetColumn) {
+      columnsIn[t]++;
+    }
+    int[] setIn = new int[newHeight * newWidth];
+    for (int w = 0; w < bits.length; w++) {
+      for (long word = bits[w]; word != 0; word &= word - 1) {
+        int i = w * 64 + Long.numberOfTrailingZeros(word);
+        setIn[targetRow[i / width] * newWidth + targetColumn[i % width]]++;
+      }
+    }
     Builder b = builder(newHeight, newWidth);
     for (int ty = 0; ty < newHeight; ty++) {
-      int y0 = firstCentreIn(ty, height, newHeight);
-      int y1 = firstCentreIn(ty + 1, height, newHeight);
       for (int tx = 0; tx < newWidth; tx++) {
-        int x0 = firstCentreIn(tx, width, newWidth);
-        int x1 = firstCentreIn(tx + 1, width, newWidth);
+        int total = rowsIn[ty] * columnsIn[tx];
         boolean on;
-        if (y1 > y0 && x1 > x0) {
-          int set = 0;
-          for (int y = y0; y < y1; y++) {
-            for (int x = x0; x < x1; x++) {
-              set += get(y, x) ? 1 : 0;
-            }
-          }
-          on = 2 * set >= (y1 - y0) * (x1 - x0);
+        if (total > 0) {
+          on = 2 * setIn[ty * newWidth + tx] >= total;
         } else {
           int sy = Math.min(height - 1, (int) ((ty + 0.5) * height / newHeight));
           int sx = Math.min(width - 1, (int) ((tx + 0.5) * width / newWidth));
@@ -104,11 +112,14 @@ public final class CocoMask {
     return b.build();
   }
 
-  /** The first source pixel whose centre is at or after target edge {@code t}. */
-  private static int firstCentreIn(int t, int source, int target) {
-    // centre s + 0.5 >= t * source / target  <=>  s >= ceil((2 t source - target) / (2 target))
-    long num = 2L * t * source - target;
-    return (int) Math.max(0, Math.min(source, Math.floorDiv(num + 2L * target - 1, 2L * target)));
+  /** For each source pixel, the target pixel its centre falls in. */
+  private static int[] targetOfEachCentre(int source, int target) {
+    int[] out = new int[source];
+    for (int s = 0; s < source; s++) {
+      // centre (s + 0.5) * target / source, floored
+      out[s] = (int) ((2L * s + 1) * target / (2L * source));
+    }
+    return out;
   }
 
   @Override

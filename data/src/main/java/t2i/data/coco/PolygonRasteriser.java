@@ -1,6 +1,5 @@
 package t2i.data.coco;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -34,54 +33,46 @@ final class PolygonRasteriser {
   }
 
   private static CocoMask fillOne(double[] xy, int height, int width) {
-    List<int[]> crossingsByColumn = new ArrayList<>(width);
-    for (int x = 0; x < width; x++) {
-      crossingsByColumn.add(new int[0]);
-    }
-    int[] counts = new int[width];
     int k = xy.length / 2;
-    if (k > 0) {
-      Trace trace = new Trace();
-      for (int j = 0; j < k; j++) {
-        int next = (j + 1) % k;
-        trace.segment(
-            snap(xy[2 * j]), snap(xy[2 * j + 1]), snap(xy[2 * next]), snap(xy[2 * next + 1]));
-      }
-      for (int i = 1; i < trace.size; i++) {
-        int u0 = trace.u[i - 1];
-        int u1 = trace.u[i];
-        if (u0 == u1) {
-          continue;
-        }
-        // The trace moved between fine columns min(u0, u1) and that + 1; pixel column x's centre
-        // lies between fine columns 5x + 2 and 5x + 3.
-        int fine = Math.min(u0, u1);
-        if (Math.floorMod(fine - 2, SCALE) != 0) {
-          continue;
-        }
-        int column = Math.floorDiv(fine - 2, SCALE);
-        if (column < 0 || column > width - 1) {
-          continue;
-        }
-        double row = (Math.min(trace.v[i - 1], trace.v[i]) + 0.5) / SCALE - 0.5;
-        row = Math.ceil(Math.max(0, Math.min(height, row)));
-        int[] rows = crossingsByColumn.get(column);
-        if (counts[column] == rows.length) {
-          rows = Arrays.copyOf(rows, Math.max(4, 2 * rows.length));
-          crossingsByColumn.set(column, rows);
-        }
-        rows[counts[column]++] = (int) row;
-      }
+    Trace trace = new Trace();
+    for (int j = 0; j < k; j++) {
+      int next = (j + 1) % k;
+      trace.segment(
+          snap(xy[2 * j]), snap(xy[2 * j + 1]), snap(xy[2 * next]), snap(xy[2 * next + 1]));
     }
+    // Crossings as column * 2^32 + row, so that one sort groups them by column, rows ascending.
+    long[] crossings = new long[16];
+    int n = 0;
+    for (int i = 1; i < trace.size; i++) {
+      int u0 = trace.u[i - 1];
+      int u1 = trace.u[i];
+      if (u0 == u1) {
+        continue;
+      }
+      // The trace moved between fine columns min(u0, u1) and that + 1; pixel column x's centre
+      // lies between fine columns 5x + 2 and 5x + 3.
+      int fine = Math.min(u0, u1);
+      if (Math.floorMod(fine - 2, SCALE) != 0) {
+        continue;
+      }
+      int column = Math.floorDiv(fine - 2, SCALE);
+      if (column < 0 || column > width - 1) {
+        continue;
+      }
+      double row = (Math.min(trace.v[i - 1], trace.v[i]) + 0.5) / SCALE - 0.5;
+      row = Math.ceil(Math.max(0, Math.min(height, row)));
+      if (n == crossings.length) {
+        crossings = Arrays.copyOf(crossings, 2 * n);
+      }
+      crossings[n++] = ((long) column << 32) | (long) row;
+    }
+    Arrays.sort(crossings, 0, n);
     CocoMask.Builder mask = CocoMask.builder(height, width);
-    for (int x = 0; x < width; x++) {
-      int[] rows = Arrays.copyOf(crossingsByColumn.get(x), counts[x]);
-      Arrays.sort(rows);
-      // A closed boundary crosses every column an even number of times.
-      for (int p = 0; p + 1 < rows.length; p += 2) {
-        for (int y = rows[p]; y < rows[p + 1]; y++) {
-          mask.set(y, x);
-        }
+    // A closed boundary crosses every column an even number of times, so crossings pair up.
+    for (int p = 0; p + 1 < n; p += 2) {
+      int column = (int) (crossings[p] >>> 32);
+      for (int y = (int) crossings[p]; y < (int) crossings[p + 1]; y++) {
+        mask.set(y, column);
       }
     }
     return mask.build();
