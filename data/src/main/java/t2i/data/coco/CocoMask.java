@@ -167,12 +167,6 @@ public final class CocoMask {
       bits[i >>> 6] |= 1L << i;
     }
 
-    void or(CocoMask other) {
-      for (int i = 0; i < bits.length; i++) {
-        bits[i] |= other.bits[i];
-      }
-    }
-
     CocoMask build() {
       return new CocoMask(height, width, bits.clone());
     }

@@ -27,12 +27,13 @@ final class PolygonRasteriser {
   static CocoMask fill(List<double[]> polygons, int height, int width) {
     CocoMask.Builder mask = CocoMask.builder(height, width);
     for (double[] polygon : polygons) {
-      mask.or(fillOne(polygon, height, width));
+      fillOne(polygon, mask, height, width);
     }
     return mask.build();
   }
 
-  private static CocoMask fillOne(double[] xy, int height, int width) {
+  /** Sets the pixels inside one polygon (leaving the others as they are: a union). */
+  private static void fillOne(double[] xy, CocoMask.Builder mask, int height, int width) {
     int k = xy.length / 2;
     Trace trace = new Trace();
     for (int j = 0; j < k; j++) {
@@ -67,7 +68,6 @@ final class PolygonRasteriser {
       crossings[n++] = ((long) column << 32) | (long) row;
     }
     Arrays.sort(crossings, 0, n);
-    CocoMask.Builder mask = CocoMask.builder(height, width);
     // A closed boundary crosses every column an even number of times, so crossings pair up.
     for (int p = 0; p + 1 < n; p += 2) {
       int column = (int) (crossings[p] >>> 32);
@@ -75,7 +75,6 @@ final class PolygonRasteriser {
         mask.set(y, column);
       }
     }
-    return mask.build();
   }
 
   /** A coordinate on the fine grid, rounded half up and truncated toward zero like C's cast. */
