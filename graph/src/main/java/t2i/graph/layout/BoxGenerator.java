@@ -136,18 +136,18 @@ public final class BoxGenerator {
     List<Output<TInt32>> labelSteps = tf.unstack(labels, (long) steps, Unstack.axis(1L)).output();
     List<Output<TFloat32>> boxSteps =
         tf.unstack(realBoxes, (long) steps, Unstack.axis(1L)).output();
-    Operand<TFloat32> text = tf.math.tanh(textFeatures.apply(sentence));
+    Operand<TFloat32> text = textFeatures(sentence);
     LstmState state = initialState(sentence);
     Operand<TFloat32> previousBox = tf.zerosLike(boxSteps.get(0));
     Operand<TFloat32> previousLabel = tf.zerosLike(oneHot(labelSteps.get(0)));
     List<Operand<TFloat32>> labelLogP = new ArrayList<>();
     List<Operand<TFloat32>> boxLogP = new ArrayList<>();
     for (int t = 0; t < steps; t++) {
-      state = cell.step(concat(previousBox, previousLabel, text), state);
+      state = step(previousBox, previousLabel, text, state);
       Operand<TFloat32> label = oneHot(labelSteps.get(t));
       labelLogP.add(
           tf.reduceSum(
-              tf.math.mul(tf.nn.logSoftmax(labelHead.apply(state.h())), label), tf.constant(1)));
+              tf.math.mul(tf.nn.logSoftmax(labelLogits(state.h())), label), tf.constant(1)));
       List<Output<TFloat32>> xywh =
           tf.unstack(boxSteps.get(t), (long) BOX_SIZE, Unstack.axis(1L)).output();
       Operand<TFloat32> x = xywh.get(0);
@@ -202,6 +202,24 @@ public final class BoxGenerator {
     return clipped;
   }
 
+  /** FC(s), concatenated to every step's input. */
+  Operand<TFloat32> textFeatures(Operand<TFloat32> sentence) {
+    return tf.math.tanh(textFeatures.apply(sentence));
+  }
+
+  /** One LSTM step from the previous box {@code [N, 4]} and label {@code [N, L + 1]}. */
+  LstmState step(
+      Operand<TFloat32> previousBox,
+      Operand<TFloat32> previousLabel,
+      Operand<TFloat32> text,
+      LstmState state) {
+    return cell.step(concat(previousBox, previousLabel, text), state);
+  }
+
+  Operand<TFloat32> labelLogits(Operand<TFloat32> h) {
+    return labelHead.apply(h);
+  }
+
   LstmState initialState(Operand<TFloat32> sentence) {
     Operand<TFloat32> h = tf.math.tanh(initialState.apply(sentence));
     return new LstmState(h, tf.math.mul(h, tf.constant(0f)));
@@ -219,7 +237,7 @@ public final class BoxGenerator {
         tf, whHead.apply(concat(h, label, xy)), config.components(), config.sigmaFloor());
   }
 
-  private Operand<TFloat32> oneHot(Operand<TInt32> labels) {
+  Operand<TFloat32> oneHot(Operand<TInt32> labels) {
     return tf.oneHot(labels, tf.constant(config.labelLogits()), tf.constant(1f), tf.constant(0f));
   }
 
