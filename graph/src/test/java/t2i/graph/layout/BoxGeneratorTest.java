@@ -85,11 +85,85 @@ class BoxGeneratorTest {
     assertNotEquals(loss[0], loss[3], "a real object's box");
   }
 
+  /** −log N(v; μ, σ) of one coordinate. */
+  static double negLogNormal(double v, double mu, double sigma) {
+    double d = (v - mu) / sigma;
+    return 0.5 * d * d + Math.log(sigma) + 0.5 * Math.log(2 * Math.PI);
+  }
+
   @Test
-  void theEndStepCountsInTheLabelLossOnly() {
-    int[] ended = {2, 0, 1, END, 0, 0}; // row 1 ends at once: a label term, no box term
-    float[] loss = losses(List.of(LABELS, ended), List.of(BOXES, BOXES));
-    assertNotEquals(loss[0], loss[1]);
+  void aHandSetNetworkHasTheHandComputedLoss() {
+    // Zero weights: h_t = 0, both components μ = 0, σ = floor + 1, ρ = 0; except
+    // that the (w, h) head maps its x_t input to μ_w and y_t to μ_h. Teacher forcing must feed it
+    // the true (x_t, y_t) of the same step.
+    BoxGeneratorConfig config = BoxGeneratorConfig.tiny(D, CLASSES, STEPS);
+    int k = config.components();
+    int whInputs = config.hidden() + config.labelLogits() + 2;
+    float[] wh = new float[whInputs * BivariateGmm.rawSize(k)];
+    for (int c = 0; c < k; c++) {
+      wh[(whInputs - 2) * BivariateGmm.rawSize(k) + k + c] = 1f; // x_t → μ_w (block 1)
+      wh[(whInputs - 1) * BivariateGmm.rawSize(k) + 2 * k + c] = 1f; // y_t → μ_h (block 2)
+    }
+    double sigma = config.sigmaFloor() + 1;
+    double boxNll = 0;
+    int objects = 0;
+    for (int r = 0; r < 2; r++) {
+      for (int t = 0; t < STEPS && LABELS[r * STEPS + t] != END; t++) {
+        int i = (r * STEPS + t) * 4;
+        boxNll +=
+            negLogNormal(BOXES[i], 0, sigma)
+                + negLogNormal(BOXES[i + 1], 0, sigma)
+                + negLogNormal(BOXES[i + 2], BOXES[i], sigma)
+                + negLogNormal(BOXES[i + 3], BOXES[i + 1], sigma);
+        objects++;
+      }
+    }
+    assertEquals(4, objects);
+    boxNll /= objects;
+    // The label head's bias favours the end by 2: five labels count (row 0's three objects, row
+    // 1's object and its end, not its padding), one of them the end.
+    float endBias = 2f;
+    float[] labelBias = new float[CLASSES + 1];
+    labelBias[END] = endBias;
+    double logZ = Math.log(CLASSES + Math.exp(endBias));
+    double labelNll = logZ - endBias / 5.0;
+
+    try (Graph g = new Graph();
+        Session s = new Session(g, GraphTesting.ONE_THREAD)) {
+      Ops tf = Ops.create(g);
+      Network net = new Network(tf, BoxGenerator.PREFIX, Mode.TRAINING, 5);
+      BoxGenerator.Loss loss =
+          new BoxGenerator(net, config)
+              .loss(
+                  sentence(tf),
+                  tf.constant(Shape.of(2, STEPS), DataBuffers.of(LABELS)),
+                  tf.constant(Shape.of(2, STEPS, 4), DataBuffers.of(BOXES)));
+      var runner = s.runner();
+      List<TFloat32> fed = new ArrayList<>();
+      for (var v : net.trainable()) {
+        float[] value =
+            switch (v.op().name()) {
+              case "boxgen_wh_w" -> wh;
+              case "boxgen_label_b" -> labelBias;
+              default -> new float[(int) v.shape().size()];
+            };
+        TFloat32 t = GraphTesting.tensor(v.shape(), value);
+        fed.add(t);
+        runner.feed(v, t);
+      }
+      try (Result r =
+          runner.fetch(loss.labelNll()).fetch(loss.boxNll()).fetch(loss.total()).run()) {
+        assertEquals(labelNll, ((TFloat32) r.get(0)).getFloat(), 1e-5);
+        assertEquals(boxNll, ((TFloat32) r.get(1)).getFloat(), 1e-5);
+        assertEquals(4 * labelNll + boxNll, ((TFloat32) r.get(2)).getFloat(), 1e-4);
+      } finally {
+        fed.forEach(TFloat32::close);
+      }
+    }
+  }
+
+  @Test
+  void boxesMustCoverTheSteps() {
     try (Graph g = new Graph();
         Session s = new Session(g)) {
       Ops tf = Ops.create(g);
