@@ -8,6 +8,7 @@ import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Stack;
 import org.tensorflow.op.core.Unstack;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.math.Cumsum;
@@ -253,7 +254,7 @@ public final class BoxGenerator {
     return tf.math.neg(tf.math.div(tf.reduceSum(tf.math.mul(v, mask), axes), count));
   }
 
-  private static org.tensorflow.op.core.Stack.Options stackAxis1() {
-    return org.tensorflow.op.core.Stack.axis(1L);
+  private static Stack.Options stackAxis1() {
+    return Stack.axis(1L);
   }
 }
