@@ -78,18 +78,14 @@ public final class BoxSampler {
     Operand<TFloat32> sigmaScale = tf.math.sqrt(temperature);
     Operand<TFloat32> text = generator.textFeatures(sentence);
     LstmState state = generator.initialState(sentence);
-    Operand<TFloat32> previousBox = null;
-    Operand<TFloat32> previousLabel = null;
+    Operand<TFloat32> previousBox = zeros(sentence, BoxGenerator.BOX_SIZE);
+    Operand<TFloat32> previousLabel = zeros(sentence, config.labelLogits());
     Operand<TBool> ended = null;
     List<Operand<TInt32>> labels = new ArrayList<>();
     List<Operand<TFloat32>> boxes = new ArrayList<>();
     List<Operand<TFloat32>> objects = new ArrayList<>();
     for (int t = 0; t < steps; t++) {
       Draws draws = new Draws(uniforms, t * perStep);
-      if (t == 0) {
-        previousBox = zeros(sentence, BoxGenerator.BOX_SIZE);
-        previousLabel = zeros(sentence, config.labelLogits());
-      }
       state = generator.step(previousBox, previousLabel, text, state);
       Operand<TFloat32> logits = tf.math.div(generator.labelLogits(state.h()), temperature);
       Operand<TInt32> label =
@@ -102,12 +98,15 @@ public final class BoxSampler {
         label = tf.select(ended, end, label);
       }
       Operand<TFloat32> oneHot = generator.oneHot(label);
-      Operand<TFloat32>[] xy =
-          draw(generator.xyParams(state.h(), oneHot), draws, temperature, sigmaScale);
-      Operand<TFloat32>[] wh =
-          draw(generator.whParams(state.h(), oneHot, xy[0], xy[1]), draws, temperature, sigmaScale);
+      Pair xy = draw(generator.xyParams(state.h(), oneHot), draws, temperature, sigmaScale);
+      Pair wh =
+          draw(
+              generator.whParams(state.h(), oneHot, xy.a(), xy.b()),
+              draws,
+              temperature,
+              sigmaScale);
       Operand<TBool> isEnd = tf.math.equal(label, end);
-      Operand<TFloat32> box = tf.stack(List.of(xy[0], xy[1], wh[0], wh[1]), Stack.axis(1L));
+      Operand<TFloat32> box = tf.stack(List.of(xy.a(), xy.b(), wh.a(), wh.b()), Stack.axis(1L));
       box = tf.select(tf.expandDims(isEnd, tf.constant(1)), tf.zerosLike(box), box);
       ended = ended == null ? isEnd : tf.math.logicalOr(ended, isEnd);
       labels.add(label);
@@ -123,8 +122,7 @@ public final class BoxSampler {
   }
 
   /** A point from the mixture: component by Gumbel-max, then a correlated normal, in [0, 1]. */
-  @SuppressWarnings("unchecked")
-  private Operand<TFloat32>[] draw(
+  private Pair draw(
       BivariateGmm.Params p, Draws draws, Operand<TFloat32> temperature, Operand<TFloat32> scale) {
     int k = config.components();
     Operand<TInt32> component =
@@ -139,14 +137,14 @@ public final class BoxSampler {
     Operand<TFloat32> sigmaX = tf.math.mul(tf.math.exp(pick(p.logSigmaX(), chosen)), scale);
     Operand<TFloat32> sigmaY = tf.math.mul(tf.math.exp(pick(p.logSigmaY(), chosen)), scale);
     Operand<TFloat32> rho = pick(p.rho(), chosen);
-    Operand<TFloat32>[] z = draws.normalPair();
-    Operand<TFloat32> x = tf.math.add(muX, tf.math.mul(sigmaX, z[0]));
+    Pair z = draws.normalPair();
+    Operand<TFloat32> x = tf.math.add(muX, tf.math.mul(sigmaX, z.a()));
     Operand<TFloat32> correlated =
         tf.math.add(
-            tf.math.mul(rho, z[0]),
-            tf.math.mul(tf.math.sqrt(tf.math.sub(tf.constant(1f), tf.math.mul(rho, rho))), z[1]));
+            tf.math.mul(rho, z.a()),
+            tf.math.mul(tf.math.sqrt(tf.math.sub(tf.constant(1f), tf.math.mul(rho, rho))), z.b()));
     Operand<TFloat32> y = tf.math.add(muY, tf.math.mul(sigmaY, correlated));
-    return new Operand[] {unit(x), unit(y)};
+    return new Pair(unit(x), unit(y));
   }
 
   /** {@code [N, columns]} zeros, N from {@code like}'s first dimension. */
@@ -170,6 +168,9 @@ public final class BoxSampler {
       Operand<T> x, int begin, int size) {
     return tf.slice(x, tf.constant(new int[] {0, begin}), tf.constant(new int[] {-1, size}));
   }
+
+  /** Two {@code [N]} values drawn together: (x, y), (w, h), or two normals. */
+  private record Pair(Operand<TFloat32> a, Operand<TFloat32> b) {}
 
   /** One step's uniforms, handed out in order. */
   private final class Draws {
@@ -195,16 +196,14 @@ public final class BoxSampler {
     }
 
     /** Two independent {@code [N]} standard normals by Box–Muller. */
-    @SuppressWarnings("unchecked")
-    Operand<TFloat32>[] normalPair() {
+    Pair normalPair() {
       Operand<TFloat64> pair = take(2);
       Operand<TFloat64> u1 = tf.math.sub(tf.constant(1.0), column(pair, 0));
       Operand<TFloat64> angle = tf.math.mul(tf.constant(2 * Math.PI), column(pair, 1));
       Operand<TFloat64> radius = tf.math.sqrt(tf.math.mul(tf.constant(-2.0), tf.math.log(u1)));
-      return new Operand[] {
-        tf.dtypes.cast(tf.math.mul(radius, tf.math.cos(angle)), TFloat32.class),
-        tf.dtypes.cast(tf.math.mul(radius, tf.math.sin(angle)), TFloat32.class)
-      };
+      return new Pair(
+          tf.dtypes.cast(tf.math.mul(radius, tf.math.cos(angle)), TFloat32.class),
+          tf.dtypes.cast(tf.math.mul(radius, tf.math.sin(angle)), TFloat32.class));
     }
 
     private Operand<TFloat64> column(Operand<TFloat64> x, int i) {
