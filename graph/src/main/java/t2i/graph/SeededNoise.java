@@ -61,18 +61,7 @@ public final class SeededNoise {
   public static Operand<TFloat32> build(Ops tf, Operand<TInt64> seeds, int zDim) {
     checkArgument(zDim > 0, "zDim must be > 0, was %s", zDim);
     int k = zDim + (zDim & 1);
-    long[] offsets = new long[k];
-    for (int j = 0; j < k; j++) {
-      offsets[j] = (j + 1) * GOLDEN;
-    }
-    Operand<TInt64> x =
-        tf.math.add(tf.expandDims(seeds, tf.constant(1)), tf.constant(new long[][] {offsets}));
-    x = tf.math.mul(tf.bitwise.bitwiseXor(x, shiftRightLogical(tf, x, 30)), tf.constant(MIX1));
-    x = tf.math.mul(tf.bitwise.bitwiseXor(x, shiftRightLogical(tf, x, 27)), tf.constant(MIX2));
-    x = tf.bitwise.bitwiseXor(x, shiftRightLogical(tf, x, 31));
-    Operand<TFloat64> u =
-        tf.math.mul(
-            tf.dtypes.cast(shiftRightLogical(tf, x, 11), TFloat64.class), tf.constant(TO_UNIT));
+    Operand<TFloat64> u = uniforms(tf, seeds, k);
     // [N, k] → [N, k/2, 2]: even elements give the radius, odd ones the angle
     Operand<TFloat64> pairs = tf.reshape(u, tf.constant(new int[] {-1, k / 2, 2}));
     var parts = tf.unstack(pairs, 2L, Unstack.axis(2L));
@@ -90,6 +79,28 @@ public final class SeededNoise {
       flat = tf.slice(flat, tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, zDim}));
     }
     return tf.dtypes.cast(flat, TFloat32.class);
+  }
+
+  /**
+   * The first {@code count} uniforms in [0, 1) of each seed's stream, in the graph: element {@code
+   * k} equals {@link #uniform}{@code (seed, k)}, whatever the batch.
+   *
+   * @param seeds {@code int64 [N]}
+   * @return {@code float64 [N, count]}
+   */
+  public static Operand<TFloat64> uniforms(Ops tf, Operand<TInt64> seeds, int count) {
+    checkArgument(count > 0, "count must be > 0, was %s", count);
+    long[] offsets = new long[count];
+    for (int j = 0; j < count; j++) {
+      offsets[j] = (j + 1) * GOLDEN;
+    }
+    Operand<TInt64> x =
+        tf.math.add(tf.expandDims(seeds, tf.constant(1)), tf.constant(new long[][] {offsets}));
+    x = tf.math.mul(tf.bitwise.bitwiseXor(x, shiftRightLogical(tf, x, 30)), tf.constant(MIX1));
+    x = tf.math.mul(tf.bitwise.bitwiseXor(x, shiftRightLogical(tf, x, 27)), tf.constant(MIX2));
+    x = tf.bitwise.bitwiseXor(x, shiftRightLogical(tf, x, 31));
+    return tf.math.mul(
+        tf.dtypes.cast(shiftRightLogical(tf, x, 11), TFloat64.class), tf.constant(TO_UNIT));
   }
 
   /** {@code x >>> bits} with TF's arithmetic int64 shift: shift, then clear the sign's copies. */

@@ -19,12 +19,12 @@ import org.tensorflow.types.TFloat32;
  * is fed at perturbed values in place of its own (a variable or a constant), so the loss can be
  * evaluated around the point where the symbolic gradient is taken.
  */
-final class GradientCheck {
+public final class GradientCheck {
   /** Step of the central differences, large enough for float32 losses of order 1. */
-  static final double EPS = 1e-3;
+  public static final double EPS = 1e-3;
 
   /** Allowed |numeric − analytic|, relative to max(1, the largest gradient). */
-  static final double TOLERANCE = 5e-3;
+  public static final double TOLERANCE = 5e-3;
 
   private GradientCheck() {}
 
@@ -36,8 +36,8 @@ final class GradientCheck {
    * @param kinks elements where forward and backward differences disagree (a ReLU switches within
    *     the step), left out of the maxima
    */
-  record Comparison(String name, int size, double maxError, double maxGradient, int kinks) {
-    void assertMatches() {
+  public record Comparison(String name, int size, double maxError, double maxGradient, int kinks) {
+    public void assertMatches() {
       assertTrue(maxGradient > 1e-3, name + " has no gradient to check");
       assertTrue(
           maxError < TOLERANCE * Math.max(1, maxGradient),
@@ -51,7 +51,7 @@ final class GradientCheck {
   }
 
   /** A loss that weighs every element of {@code y} differently: Σ y ∘ r, r ~ N(0, 1). */
-  static Operand<TFloat32> weightedSum(Ops tf, Operand<TFloat32> y, long seed) {
+  public static Operand<TFloat32> weightedSum(Ops tf, Operand<TFloat32> y, long seed) {
     Shape shape = y.shape();
     float[] r = GraphTesting.seeded((int) shape.size(), seed, 1f);
     int[] axes = new int[shape.numDimensions()];
@@ -62,7 +62,7 @@ final class GradientCheck {
   }
 
   /** Compares d loss / d x for each of {@code xs}; the graph must not have been run yet. */
-  static List<Comparison> compare(
+  public static List<Comparison> compare(
       Ops tf, Session s, Operand<TFloat32> loss, List<? extends Operand<TFloat32>> xs) {
     Gradients grads = tf.gradients(loss, xs);
     List<Comparison> out = new ArrayList<>();
@@ -93,7 +93,7 @@ final class GradientCheck {
   }
 
   /** For smooth functions: every gradient is non-zero, matches, and there is no kink. */
-  static void assertMatches(
+  public static void assertMatches(
       Ops tf, Session s, Operand<TFloat32> loss, List<? extends Operand<TFloat32>> xs) {
     for (Comparison c : compare(tf, s, loss, xs)) {
       c.assertMatches();

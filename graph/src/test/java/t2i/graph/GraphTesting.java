@@ -10,17 +10,17 @@ import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /** Helpers to run small graphs in tests. */
-final class GraphTesting {
+public final class GraphTesting {
   private GraphTesting() {}
 
   /** One thread, so that results are bit-reproducible. */
-  static final ConfigProto ONE_THREAD =
+  public static final ConfigProto ONE_THREAD =
       ConfigProto.newBuilder()
           .setIntraOpParallelismThreads(1)
           .setInterOpParallelismThreads(1)
           .build();
 
-  static float[] fetch(Session s, Operand<TFloat32> x) {
+  public static float[] fetch(Session s, Operand<TFloat32> x) {
     try (Result r = s.runner().fetch(x).run()) {
       TFloat32 t = (TFloat32) r.get(0);
       float[] out = new float[(int) t.shape().size()];
@@ -29,17 +29,17 @@ final class GraphTesting {
     }
   }
 
-  static Shape shape(Session s, Operand<TFloat32> x) {
+  public static Shape shape(Session s, Operand<TFloat32> x) {
     try (Result r = s.runner().fetch(x).run()) {
       return r.get(0).shape();
     }
   }
 
-  static TFloat32 tensor(Shape shape, float[] values) {
+  public static TFloat32 tensor(Shape shape, float[] values) {
     return TFloat32.tensorOf(shape, DataBuffers.of(values, true, false));
   }
 
-  static float[] seeded(int n, long seed, float scale) {
+  public static float[] seeded(int n, long seed, float scale) {
     Random r = new Random(seed);
     float[] v = new float[n];
     for (int i = 0; i < n; i++) {

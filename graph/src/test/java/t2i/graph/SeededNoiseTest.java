@@ -15,6 +15,7 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt64;
 
 class SeededNoiseTest {
@@ -57,6 +58,25 @@ class SeededNoiseTest {
     assertEquals(0, mean, 0.01);
     assertEquals(1, variance, 0.02);
     assertTrue(SeededNoise.of(1, 100)[0] != SeededNoise.of(2, 100)[0], "seeds differ");
+  }
+
+  @Test
+  void theGraphsUniformsAreJavasBitForBit() {
+    int count = 9;
+    try (Graph g = new Graph();
+        Session session = new Session(g)) {
+      Ops tf = Ops.create(g);
+      Operand<TFloat64> u = SeededNoise.uniforms(tf, tf.constant(SEEDS), count);
+      try (Result r = session.runner().fetch(u).run()) {
+        double[] values = new double[SEEDS.length * count];
+        ((TFloat64) r.get(0)).asRawTensor().data().asDoubles().read(values);
+        for (int s = 0; s < SEEDS.length; s++) {
+          for (int k = 0; k < count; k++) {
+            assertEquals(SeededNoise.uniform(SEEDS[s], k), values[s * count + k], 0.0);
+          }
+        }
+      }
+    }
   }
 
   private static float[] inGraph(long[] seeds, int zDim) {
