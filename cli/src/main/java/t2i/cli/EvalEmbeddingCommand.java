@@ -39,6 +39,11 @@ final class EvalEmbeddingCommand implements Callable<Integer> {
       defaultValue = "all")
   String split;
 
+  @Option(
+      names = "--per-class",
+      description = "Also print the real images' R-precision within each subcategory.")
+  boolean perClass;
+
   @Mixin ThreadsOption threads;
 
   @Override
@@ -48,6 +53,9 @@ final class EvalEmbeddingCommand implements Callable<Integer> {
         EmbeddingEvaluator.run(
             run, data, splits, threads.threads, new ConsoleProgress(spec.commandLine().getErr()));
     spec.commandLine().getOut().print(report.format());
+    if (perClass) {
+      spec.commandLine().getOut().print(report.formatPerClass());
+    }
     spec.commandLine().getOut().flush();
     return 0;
   }

@@ -3,6 +3,8 @@ package t2i.training.embedding;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +39,8 @@ public final class EmbeddingEvaluator {
    * @param rPrecisionChance 1 / candidates
    * @param subcategory zero-shot scores with the dataset's classes
    * @param concept zero-shot scores with concepts as classes
+   * @param rPrecisionBySubcategory the real images' R-precision within each of the split's classes
+   *     (subcategories), by class name, largest class first; null in files written before it
    */
   public record SplitScores(
       int records,
@@ -44,7 +48,11 @@ public final class EmbeddingEvaluator {
       int candidates,
       double rPrecisionChance,
       Scores subcategory,
-      Scores concept) {}
+      Scores concept,
+      Map<String, ClassRetrieval> rPrecisionBySubcategory) {}
+
+  /** R-precision within one class: its images and the share whose caption ranked first. */
+  public record ClassRetrieval(int images, double rPrecision) {}
 
   /** What {@code eval-embedding.json} holds. */
   public record Report(
@@ -95,6 +103,35 @@ public final class EmbeddingEvaluator {
             zeroShotRow(sb, name, ClassLevel.SUBCATEGORY, s.subcategory());
           });
       sb.append(definitions()).append('\n');
+      return sb.toString();
+    }
+
+    /** R-precision within each class of each split, a line per class. */
+    public String formatPerClass() {
+      StringBuilder sb = new StringBuilder();
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%-9s %-28s %7s %12s%n",
+              "split",
+              "subcategory",
+              "images",
+              "R-precision"));
+      splits.forEach(
+          (name, s) ->
+              (s.rPrecisionBySubcategory() == null
+                      ? Map.<String, ClassRetrieval>of()
+                      : s.rPrecisionBySubcategory())
+                  .forEach(
+                      (cls, r) ->
+                          sb.append(
+                              String.format(
+                                  Locale.ROOT,
+                                  "%-9s %-28s %7d %11.1f%%%n",
+                                  name,
+                                  cls,
+                                  r.images(),
+                                  100 * r.rPrecision()))));
       return sb.toString();
     }
 
@@ -206,7 +243,30 @@ public final class EmbeddingEvaluator {
         ranking.candidateCount(),
         ranking.chance(),
         subcategory,
-        concept);
+        concept,
+        bySubcategory(records, ranking.hits(images, texts, dim)));
+  }
+
+  /** The hits grouped by the records' classes, largest class first, then by name. */
+  static Map<String, ClassRetrieval> bySubcategory(List<TextImageRecord> records, boolean[] hits) {
+    Map<String, int[]> counts = new HashMap<>();
+    for (int i = 0; i < records.size(); i++) {
+      int[] c = counts.computeIfAbsent(records.get(i).className(), k -> new int[2]);
+      c[0]++;
+      c[1] += hits[i] ? 1 : 0;
+    }
+    Map<String, ClassRetrieval> out = new LinkedHashMap<>();
+    counts.entrySet().stream()
+        .sorted(
+            Comparator.comparing((Map.Entry<String, int[]> e) -> -e.getValue()[0])
+                .thenComparing(Map.Entry::getKey))
+        .forEach(
+            e ->
+                out.put(
+                    e.getKey(),
+                    new ClassRetrieval(
+                        e.getValue()[0], (double) e.getValue()[1] / e.getValue()[0])));
+    return out;
   }
 
   private static Scores zeroShot(

@@ -62,6 +62,11 @@ public final class RPrecision {
     public double score(float[] images, float[] textEmbeddings, int dim) {
       return RPrecision.of(images, textEmbeddings, dim, candidates);
     }
+
+    /** Per image whether its caption ranked first, as {@link #score} counts them. */
+    public boolean[] hits(float[] images, float[] textEmbeddings, int dim) {
+      return RPrecision.hits(images, textEmbeddings, dim, candidates);
+    }
   }
 
   private RPrecision() {}
@@ -72,18 +77,27 @@ public final class RPrecision {
    * @param candidates per image the rows of its candidates, the true caption first
    */
   public static double of(float[] images, float[] texts, int dim, int[][] candidates) {
+    int hits = 0;
+    for (boolean hit : hits(images, texts, dim, candidates)) {
+      hits += hit ? 1 : 0;
+    }
+    return (double) hits / candidates.length;
+  }
+
+  /** Per image whether its true caption scores strictly above every other candidate. */
+  public static boolean[] hits(float[] images, float[] texts, int dim, int[][] candidates) {
     int n = candidates.length;
     checkArgument(n > 0 && images.length == n * dim, "need one image per candidate list");
-    int hits = 0;
+    boolean[] hits = new boolean[n];
     for (int i = 0; i < n; i++) {
       double truth = dot(images, i, texts, candidates[i][0], dim);
       boolean first = true;
       for (int c = 1; c < candidates[i].length && first; c++) {
         first = dot(images, i, texts, candidates[i][c], dim) < truth;
       }
-      hits += first ? 1 : 0;
+      hits[i] = first;
     }
-    return (double) hits / n;
+    return hits;
   }
 
   /**

@@ -1,5 +1,6 @@
 package t2i.training.embedding;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import t2i.data.Split;
+import t2i.data.TextImageRecord;
 
 class RPrecisionTest {
   @Test
@@ -23,6 +26,29 @@ class RPrecisionTest {
     };
     int[][] candidates = {{0, 1, 2}, {1, 0, 2}, {2, 0, 1}};
     assertEquals(1.0 / 3, RPrecision.of(images, texts, 3, candidates), 1e-12);
+    assertArrayEquals(
+        new boolean[] {true, false, false}, RPrecision.hits(images, texts, 3, candidates));
+  }
+
+  @Test
+  void hitsAreGroupedByClassLargestFirst() {
+    List<TextImageRecord> records =
+        List.of(
+            record("a", "mail"),
+            record("b", "math"),
+            record("c", "math"),
+            record("d", "mail"),
+            record("e", "math"));
+    var byClass =
+        EmbeddingEvaluator.bySubcategory(records, new boolean[] {true, true, false, false, false});
+    assertEquals(List.of("math", "mail"), List.copyOf(byClass.keySet()));
+    assertEquals(new EmbeddingEvaluator.ClassRetrieval(3, 1.0 / 3), byClass.get("math"));
+    assertEquals(new EmbeddingEvaluator.ClassRetrieval(2, 0.5), byClass.get("mail"));
+  }
+
+  private static TextImageRecord record(String key, String className) {
+    return new TextImageRecord(
+        key, new byte[] {1}, 1, 1, List.of("x"), 0, className, key, "google", Split.TEST);
   }
 
   @Test
