@@ -70,9 +70,12 @@ public record DatasetSummary(
         "records",
         String.format(
             Locale.ROOT,
-            "%,d (trainval %,d, test %,d)",
+            "%,d (trainval %,d, %stest %,d)",
             records,
             recordsPerSplit.getOrDefault("trainval", 0),
+            recordsPerSplit.containsKey("validation")
+                ? String.format(Locale.ROOT, "validation %,d, ", recordsPerSplit.get("validation"))
+                : "",
             recordsPerSplit.getOrDefault("test", 0)));
     row(
         sb,
@@ -114,7 +117,9 @@ public record DatasetSummary(
         sb,
         "shards",
         String.format(Locale.ROOT, "%d TFRecord files, %.1f MB", shards, shardBytes / 1e6));
-    row(sb, "test classes", String.join(", ", testClassNames));
+    if (!testClassNames.isEmpty()) {
+      row(sb, "test classes", String.join(", ", testClassNames));
+    }
     return sb.toString();
   }
 
