@@ -9,6 +9,8 @@ import picocli.CommandLine.Spec;
 import t2i.data.Dataset;
 import t2i.data.DatasetSummary;
 import t2i.data.io.Json;
+import t2i.data.scenes.SceneDataset;
+import t2i.data.scenes.SceneStatistics;
 
 /** {@code t2i data info}. */
 @Command(
@@ -37,6 +39,10 @@ final class DataInfoCommand implements Callable<Integer> {
     }
     DatasetSummary summary = DatasetSummary.of(dataset);
     spec.commandLine().getOut().print(json ? Json.gson().toJson(summary) + "\n" : summary.format());
+    if (SceneDataset.isScenes(dataset)) {
+      SceneStatistics scenes = SceneStatistics.of(SceneDataset.open(data.dir));
+      spec.commandLine().getOut().print(json ? Json.gson().toJson(scenes) + "\n" : scenes.format());
+    }
     if (verify) {
       spec.commandLine()
           .getOut()
@@ -52,6 +58,11 @@ final class DataInfoCommand implements Callable<Integer> {
   /** Prints a dataset's statistics table to the command's standard output. */
   static void printSummary(CommandSpec spec, Dataset dataset) {
     spec.commandLine().getOut().print(DatasetSummary.of(dataset).format());
+    if (SceneDataset.isScenes(dataset)) {
+      spec.commandLine()
+          .getOut()
+          .print(SceneStatistics.of(SceneDataset.open(dataset.dir())).format());
+    }
     spec.commandLine().getOut().flush();
   }
 }
