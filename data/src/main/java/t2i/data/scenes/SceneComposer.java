@@ -131,7 +131,7 @@ public final class SceneComposer {
               (double) (b[2] - b[0]) / size,
               (double) (b[3] - b[1]) / size);
       SceneEmoji e = p.emoji();
-      objects.add(new SceneObject(e.classId(), e.key(), e.name(), box, mask, p.factor()));
+      objects.add(new SceneObject(e.classId(), e.key(), e.name(), box, mask, full[i], p.factor()));
     }
     objects.sort(
         Comparator.comparingDouble((SceneObject o) -> o.box().x())

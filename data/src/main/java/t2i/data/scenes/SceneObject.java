@@ -12,11 +12,18 @@ import java.util.Optional;
  * @param name what captions call the emoji
  * @param box the tight box of its whole (unoccluded) mask, normalised
  * @param mask its visible pixels, row-major over the canvas
+ * @param wholePixels its mask's pixels before occlusion
  * @param sizeFactor its side over its class's typical side: below {@link #SMALL} is "small", above
  *     {@link #BIG} "big"
  */
 public record SceneObject(
-    int classId, String emojiKey, String name, Box box, boolean[] mask, double sizeFactor) {
+    int classId,
+    String emojiKey,
+    String name,
+    Box box,
+    boolean[] mask,
+    int wholePixels,
+    double sizeFactor) {
   public static final double SMALL = 1 / 1.25;
   public static final double BIG = 1.25;
 
