@@ -1,5 +1,6 @@
 package t2i.cli;
 
+import com.google.gson.JsonObject;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,10 +39,19 @@ final class DataInfoCommand implements Callable<Integer> {
       dataset.verifyChecksums();
     }
     DatasetSummary summary = DatasetSummary.of(dataset);
-    spec.commandLine().getOut().print(json ? Json.gson().toJson(summary) + "\n" : summary.format());
-    if (SceneDataset.isScenes(dataset)) {
-      SceneStatistics scenes = SceneStatistics.of(SceneDataset.open(data.dir));
-      spec.commandLine().getOut().print(json ? Json.gson().toJson(scenes) + "\n" : scenes.format());
+    SceneStatistics scenes =
+        SceneDataset.isScenes(dataset) ? SceneStatistics.of(SceneDataset.open(data.dir)) : null;
+    if (json) {
+      JsonObject tree = Json.gson().toJsonTree(summary).getAsJsonObject();
+      if (scenes != null) {
+        tree.add("scenes", Json.gson().toJsonTree(scenes));
+      }
+      spec.commandLine().getOut().print(Json.gson().toJson(tree) + "\n");
+    } else {
+      spec.commandLine().getOut().print(summary.format());
+      if (scenes != null) {
+        spec.commandLine().getOut().print(scenes.format());
+      }
     }
     if (verify) {
       spec.commandLine()

@@ -8,6 +8,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import t2i.data.Dataset;
+import t2i.data.emoji.EmojiSources;
+import t2i.data.io.Json;
 import t2i.data.scenes.ScenesDatasetBuilder;
 import t2i.data.scenes.ScenesDatasetOptions;
 
@@ -74,6 +76,14 @@ final class DataScenesCommand implements Callable<Integer> {
       description = "Package cache (default: $T2I_CACHE or ~/.cache/t2i).")
   Path cache;
 
+  @Option(
+      names = "--sources",
+      paramLabel = "FILE",
+      description =
+          "JSON with other package versions and their SHA-512 digests, as for `t2i data emoji`;"
+              + " default: the pinned versions.")
+  Path sources;
+
   @Option(names = "--force", description = "Replace an existing dataset at --out.")
   boolean force;
 
@@ -87,6 +97,7 @@ final class DataScenesCommand implements Callable<Integer> {
             .seed(seed)
             .from(from)
             .force(force)
+            .sources(sources != null ? Json.read(sources, EmojiSources.class) : EmojiSources.PINNED)
             .build();
     spec.commandLine().getErr().println("Building the emoji scenes dataset in " + out);
     new ScenesDatasetBuilder(options).build(new ConsoleProgress(spec.commandLine().getErr()));
