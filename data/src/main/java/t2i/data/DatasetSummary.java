@@ -80,13 +80,21 @@ public record DatasetSummary(
     row(
         sb,
         "classes",
-        String.format(
-            Locale.ROOT, "%d (trainval %d, test %d)", classes, trainvalClasses, testClasses));
+        testClasses == 0
+            ? Integer.toString(classes)
+            : String.format(
+                Locale.ROOT, "%d (trainval %d, test %d)", classes, trainvalClasses, testClasses));
     row(
         sb,
         "concepts",
-        String.format(
-            Locale.ROOT, "%,d (trainval %,d, test %,d)", concepts, trainvalConcepts, testConcepts));
+        testClasses == 0
+            ? String.format(Locale.ROOT, "%,d", concepts)
+            : String.format(
+                Locale.ROOT,
+                "%,d (trainval %,d, test %,d)",
+                concepts,
+                trainvalConcepts,
+                testConcepts));
     row(
         sb,
         "per class",

@@ -329,9 +329,22 @@ public final class SceneCaptioner {
         + parts.get(parts.size() - 1);
   }
 
-  /** "a dog", "an apple". */
+  /** "a dog", "an apple", "some beans" (CLDR names some things in the plural). */
   static String a(String noun) {
+    if (isPlural(noun)) {
+      return "some " + noun;
+    }
     return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+  }
+
+  /** "beans", "goggles", "french fries"; not "bus", "dress", "lotus", "tennis". */
+  static boolean isPlural(String noun) {
+    String last = noun.substring(noun.lastIndexOf(' ') + 1);
+    return last.endsWith("s")
+        && !last.endsWith("ss")
+        && !last.endsWith("us")
+        && !last.endsWith("is")
+        && last.length() > 3;
   }
 
   /** A plural good enough for emoji names: the last word takes s, es or ies. */
@@ -340,7 +353,7 @@ public final class SceneCaptioner {
     String[] words = noun.split(" ");
     String last = words[words.length - 1];
     String p;
-    if (same.contains(last)) {
+    if (same.contains(last) || isPlural(noun)) {
       p = last;
     } else if (last.endsWith("s")
         || last.endsWith("x")

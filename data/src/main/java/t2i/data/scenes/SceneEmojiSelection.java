@@ -22,10 +22,11 @@ import t2i.error.UserException;
  */
 public final class SceneEmojiSelection {
   /**
-   * Art whose corners are at least this opaque ({@link Sprite#cornerFill}) in some style fills its
-   * tile and is dropped: most objects measure below 0.1, landscapes, fog and bricks 0.5 to 0.9.
+   * Art whose every corner is at least this opaque ({@link Sprite#cornerFill}) in some style fills
+   * its tile and is dropped: a night sky, fog, bricks, a motorway measure 0.3 to 0.9; objects 0,
+   * even those standing on a strip of ground or water.
    */
-  public static final double FULL_TILE = 0.5;
+  public static final double FULL_TILE = 0.3;
 
   /**
    * The selected emoji in emoji.json's order and what was dropped.

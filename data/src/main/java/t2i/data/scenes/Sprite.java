@@ -51,22 +51,27 @@ public final class Sprite {
   }
 
   /**
-   * Share of the four corner patches (each an eighth of the side square) at least {@link
-   * #MASK_ALPHA} opaque: high for art that fills its tile (a landscape, fog, bricks), near zero for
-   * an object, even a round face that fills most of the tile.
+   * The least opaque of the four corner patches (each an eighth of the side square), as the share
+   * of its pixels at least {@link #MASK_ALPHA} opaque: high for art that fills its tile (a night
+   * sky, fog, bricks), zero for an object, even a round face or a boat on a strip of water.
    */
   public double cornerFill() {
     int patch = Math.max(1, size / 8);
-    int opaque = 0;
-    for (int y = 0; y < size; y++) {
-      for (int x = 0; x < size; x++) {
-        boolean corner = (x < patch || x >= size - patch) && (y < patch || y >= size - patch);
-        if (corner && alpha(x, y) >= MASK_ALPHA) {
-          opaque++;
+    double least = 1;
+    for (int cy : new int[] {0, size - patch}) {
+      for (int cx : new int[] {0, size - patch}) {
+        int opaque = 0;
+        for (int y = cy; y < cy + patch; y++) {
+          for (int x = cx; x < cx + patch; x++) {
+            if (alpha(x, y) >= MASK_ALPHA) {
+              opaque++;
+            }
+          }
         }
+        least = Math.min(least, (double) opaque / (patch * patch));
       }
     }
-    return opaque / (4.0 * patch * patch);
+    return least;
   }
 
   /** This sprite resampled to {@code side × side}: area average down, nearest up. */

@@ -115,6 +115,9 @@ class SceneCaptionerTest {
     assertEquals("buses", SceneCaptioner.plural("bus"));
     assertEquals("cherries", SceneCaptioner.plural("cherry"));
     assertEquals("an octopus", SceneCaptioner.a("octopus"));
+    assertEquals("some beans", SceneCaptioner.a("beans"));
+    assertEquals("a bus", SceneCaptioner.a("bus"));
+    assertEquals("two beans", "two " + SceneCaptioner.plural("beans"));
     assertEquals("pinata", SceneEmojiSelection.captionName("Piñata"));
   }
 }
