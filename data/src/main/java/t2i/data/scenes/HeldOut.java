@@ -20,8 +20,9 @@ import java.util.TreeSet;
  */
 public record HeldOut(Set<String> emoji, Set<String> combinations) {
   public HeldOut {
-    emoji = Set.copyOf(new TreeSet<>(emoji));
-    combinations = Set.copyOf(new TreeSet<>(combinations));
+    // Sorted, so that whatever iterates them does so in the same order on every run.
+    emoji = Collections.unmodifiableSortedSet(new TreeSet<>(emoji));
+    combinations = Collections.unmodifiableSortedSet(new TreeSet<>(combinations));
   }
 
   /**

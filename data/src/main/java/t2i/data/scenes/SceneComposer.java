@@ -60,7 +60,7 @@ public final class SceneComposer {
 
   private Placed place(SceneEmoji e, String style, Background background, Random random) {
     SceneClass c = classes.get(e.classId());
-    double factor = Math.exp((random.nextDouble() * 2 - 1) * Math.log(SIZE_RANGE));
+    double factor = StrictMath.exp((random.nextDouble() * 2 - 1) * StrictMath.log(SIZE_RANGE));
     int side = (int) Math.round(c.scale() * factor * size);
     side = Math.max(size / 10, Math.min((int) (0.8 * size), side));
     double t = (double) side / size;
