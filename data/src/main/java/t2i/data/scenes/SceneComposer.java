@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Predicate;
 
 /**
  * Places emoji on a background by their class's placement prior, paints them back to front and
@@ -45,12 +46,26 @@ public final class SceneComposer {
   /** Tries {@link #ATTEMPTS} placements of {@code emoji}; empty if all occlude too much. */
   public Optional<Composed> compose(
       List<SceneEmoji> emoji, String style, Background background, Random random) {
+    return compose(emoji, style, background, random, objects -> true);
+  }
+
+  /**
+   * Tries {@link #ATTEMPTS} placements of {@code emoji}; empty if all occlude too much or fail
+   * {@code accept}. Retrying placements rather than emoji keeps the classes' shares even when the
+   * test split holds out some of their relations.
+   */
+  public Optional<Composed> compose(
+      List<SceneEmoji> emoji,
+      String style,
+      Background background,
+      Random random,
+      Predicate<List<SceneObject>> accept) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       List<Placed> placed = new ArrayList<>();
       for (SceneEmoji e : emoji) {
         placed.add(place(e, style, background, random));
       }
-      Optional<Composed> scene = paint(placed, background, random.nextLong());
+      Optional<Composed> scene = paint(placed, background, random.nextLong(), accept);
       if (scene.isPresent()) {
         return scene;
       }
@@ -83,7 +98,8 @@ public final class SceneComposer {
         e, e.art().get(style).resize(side), leftPx, Math.min(topPx, size - side), factor);
   }
 
-  private Optional<Composed> paint(List<Placed> placed, Background background, long seed) {
+  private Optional<Composed> paint(
+      List<Placed> placed, Background background, long seed, Predicate<List<SceneObject>> accept) {
     // Painter's order: what stands lower on the canvas is nearer and drawn later.
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < placed.size(); i++) {
@@ -137,6 +153,9 @@ public final class SceneComposer {
         Comparator.comparingDouble((SceneObject o) -> o.box().x())
             .thenComparingDouble(o -> o.box().y())
             .thenComparing(SceneObject::emojiKey));
+    if (!accept.test(objects)) {
+      return Optional.empty();
+    }
     return Optional.of(new Composed(composite(placed, order, background, seed), objects));
   }
 

@@ -75,14 +75,16 @@ public final class SceneGenerator {
       String style = styles.get(random.nextInt(styles.size()));
       Background background = Background.random(random);
       Optional<SceneComposer.Composed> composed =
-          composer.compose(chosen, style, background, random);
+          composer.compose(
+              chosen,
+              style,
+              background,
+              random,
+              objects -> heldOut.touches(objects, classes) == (split == Split.TEST));
       if (composed.isEmpty()) {
         continue;
       }
       List<SceneObject> objects = composed.get().objects();
-      if (heldOut.touches(objects, classes) != (split == Split.TEST)) {
-        continue;
-      }
       List<SceneCaption> captions = captioner.captions(objects, background, random);
       return record(split, index, style, background, composed.get().image(), objects, captions);
     }
