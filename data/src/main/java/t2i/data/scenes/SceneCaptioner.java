@@ -337,13 +337,13 @@ public final class SceneCaptioner {
     return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
   }
 
-  /** "beans", "goggles", "french fries"; not "bus", "dress", "lotus", "tennis". */
+  /** "beans", "goggles", "skis", "french fries"; not "bus", "dress", "lotus", "tennis". */
   static boolean isPlural(String noun) {
     String last = noun.substring(noun.lastIndexOf(' ') + 1);
     return last.endsWith("s")
         && !last.endsWith("ss")
         && !last.endsWith("us")
-        && !last.endsWith("is")
+        && !Set.of("tennis", "iris", "gas", "bus").contains(last)
         && last.length() > 3;
   }
 

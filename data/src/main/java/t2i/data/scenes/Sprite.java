@@ -74,11 +74,14 @@ public final class Sprite {
     return least;
   }
 
-  /** This sprite resampled to {@code side × side}: area average down, nearest up. */
+  /** This sprite resampled to {@code side × side}: area average down, bilinear up. */
   public Sprite resize(int side) {
     checkArgument(side > 0, "side must be > 0, was %s", side);
     if (side == size) {
       return this;
+    }
+    if (side > size) {
+      return enlarge(side);
     }
     float[] out = new float[side * side * 4];
     double step = (double) size / side;
@@ -101,6 +104,29 @@ public final class Sprite {
         }
         for (int c = 0; c < 4; c++) {
           out[o + c] /= count;
+        }
+      }
+    }
+    return new Sprite(side, out);
+  }
+
+  private Sprite enlarge(int side) {
+    float[] out = new float[side * side * 4];
+    double step = (double) size / side;
+    for (int ty = 0; ty < side; ty++) {
+      double sy = Math.max(0, Math.min(size - 1, (ty + 0.5) * step - 0.5));
+      int y0 = (int) sy;
+      int y1 = Math.min(size - 1, y0 + 1);
+      float fy = (float) (sy - y0);
+      for (int tx = 0; tx < side; tx++) {
+        double sx = Math.max(0, Math.min(size - 1, (tx + 0.5) * step - 0.5));
+        int x0 = (int) sx;
+        int x1 = Math.min(size - 1, x0 + 1);
+        float fx = (float) (sx - x0);
+        for (int c = 0; c < 4; c++) {
+          float top = channel(x0, y0, c) * (1 - fx) + channel(x1, y0, c) * fx;
+          float bottom = channel(x0, y1, c) * (1 - fx) + channel(x1, y1, c) * fx;
+          out[4 * (ty * side + tx) + c] = top * (1 - fy) + bottom * fy;
         }
       }
     }

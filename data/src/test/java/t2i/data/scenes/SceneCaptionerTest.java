@@ -117,6 +117,8 @@ class SceneCaptionerTest {
     assertEquals("an octopus", SceneCaptioner.a("octopus"));
     assertEquals("some beans", SceneCaptioner.a("beans"));
     assertEquals("a bus", SceneCaptioner.a("bus"));
+    assertEquals("some skis", SceneCaptioner.a("skis"));
+    assertEquals("a tennis", SceneCaptioner.a("tennis"));
     assertEquals("two beans", "two " + SceneCaptioner.plural("beans"));
     assertEquals("pinata", SceneEmojiSelection.captionName("Piñata"));
   }
