@@ -20,7 +20,7 @@ import t2i.data.scenes.ScenesDatasetOptions;
     description = {
       "Build the emoji scenes dataset: 1-4 emoji of 20 classes on drawn backgrounds, with boxes,"
           + " visible instance masks and 5 templated captions per scene with their facts; test"
-          + " holds out 15% of each class's emoji and 10% of (class, relation, class)"
+          + " holds out 15%% of each class's emoji and 10%% of (class, relation, class)"
           + " combinations.",
       "Reads the pinned emoji packages from the package cache (fill it once with `t2i data"
           + " emoji`) or --from DIR; never downloads. Deterministic from --seed."
