@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DataEmojiCommand.class,
       DataReedCommand.class,
+      DataScenesCommand.class,
       DataInfoCommand.class,
       DataPreviewCommand.class
     })

@@ -1,5 +1,6 @@
 package t2i.cli;
 
+import com.google.gson.JsonObject;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -9,6 +10,8 @@ import picocli.CommandLine.Spec;
 import t2i.data.Dataset;
 import t2i.data.DatasetSummary;
 import t2i.data.io.Json;
+import t2i.data.scenes.SceneDataset;
+import t2i.data.scenes.SceneStatistics;
 
 /** {@code t2i data info}. */
 @Command(
@@ -36,7 +39,20 @@ final class DataInfoCommand implements Callable<Integer> {
       dataset.verifyChecksums();
     }
     DatasetSummary summary = DatasetSummary.of(dataset);
-    spec.commandLine().getOut().print(json ? Json.gson().toJson(summary) + "\n" : summary.format());
+    SceneStatistics scenes =
+        SceneDataset.isScenes(dataset) ? SceneStatistics.of(SceneDataset.open(data.dir)) : null;
+    if (json) {
+      JsonObject tree = Json.gson().toJsonTree(summary).getAsJsonObject();
+      if (scenes != null) {
+        tree.add("scenes", Json.gson().toJsonTree(scenes));
+      }
+      spec.commandLine().getOut().print(Json.gson().toJson(tree) + "\n");
+    } else {
+      spec.commandLine().getOut().print(summary.format());
+      if (scenes != null) {
+        spec.commandLine().getOut().print(scenes.format());
+      }
+    }
     if (verify) {
       spec.commandLine()
           .getOut()
@@ -52,6 +68,11 @@ final class DataInfoCommand implements Callable<Integer> {
   /** Prints a dataset's statistics table to the command's standard output. */
   static void printSummary(CommandSpec spec, Dataset dataset) {
     spec.commandLine().getOut().print(DatasetSummary.of(dataset).format());
+    if (SceneDataset.isScenes(dataset)) {
+      spec.commandLine()
+          .getOut()
+          .print(SceneStatistics.of(SceneDataset.open(dataset.dir())).format());
+    }
     spec.commandLine().getOut().flush();
   }
 }

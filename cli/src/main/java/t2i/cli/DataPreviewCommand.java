@@ -14,6 +14,9 @@ import t2i.data.Dataset;
 import t2i.data.TextImageRecord;
 import t2i.data.image.ImageGrid;
 import t2i.data.image.Images;
+import t2i.data.scenes.SceneDataset;
+import t2i.data.scenes.ScenePreview;
+import t2i.data.scenes.SceneRecord;
 
 /** {@code t2i data preview}. */
 @Command(
@@ -21,7 +24,8 @@ import t2i.data.image.Images;
     mixinStandardHelpOptions = true,
     description =
         "Draw random records of a dataset as a PNG grid, one record per row with its"
-            + " class, style and two of its captions.")
+            + " class, style and two of its captions; scenes with their boxes, class labels and"
+            + " mask outlines.")
 final class DataPreviewCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -46,7 +50,11 @@ final class DataPreviewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<TextImageRecord> records = Dataset.open(data.dir).read(split.split);
+    Dataset dataset = Dataset.open(data.dir);
+    if (SceneDataset.isScenes(dataset)) {
+      return previewScenes(SceneDataset.open(data.dir));
+    }
+    List<TextImageRecord> records = dataset.read(split.split);
     Random random = new Random(seed);
     List<ImageGrid.Row> rows = new ArrayList<>();
     for (int i = 0; i < Math.min(n, records.size()); i++) {
@@ -64,6 +72,27 @@ final class DataPreviewCommand implements Callable<Integer> {
     }
     out.write(ImageGrid.draw(rows, 1));
     spec.commandLine().getOut().println("wrote " + out + " (" + rows.size() + " records)");
+    return 0;
+  }
+
+  private int previewScenes(SceneDataset dataset) throws Exception {
+    List<SceneRecord> records = dataset.read(split.split);
+    Random random = new Random(seed);
+    List<ImageGrid.Row> rows = new ArrayList<>();
+    for (int i = 0; i < Math.min(n, records.size()); i++) {
+      SceneRecord r = records.get(random.nextInt(records.size()));
+      String caption =
+          String.format(
+              "[%s, %s, %s] \"%s\" / \"%s\"",
+              r.key(),
+              r.style(),
+              r.background(),
+              r.captions().get(0),
+              r.captions().get(r.captions().size() - 1));
+      rows.add(new ImageGrid.Row(List.of(ScenePreview.draw(r, 4 * 64)), caption));
+    }
+    out.write(ImageGrid.draw(rows, 1));
+    spec.commandLine().getOut().println("wrote " + out + " (" + rows.size() + " scenes)");
     return 0;
   }
 }

@@ -7,6 +7,8 @@ final class Locations {
   /** Default dataset folder, relative to the working directory (git-ignored in the repository). */
   static final String DEFAULT_EMOJI_DATASET = "datasets/emoji";
 
+  static final String DEFAULT_SCENES_DATASET = "datasets/emoji-scenes";
+
   private Locations() {}
 
   /**

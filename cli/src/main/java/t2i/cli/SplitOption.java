@@ -9,7 +9,7 @@ import t2i.error.UserException;
 final class SplitOption {
   @Option(
       names = "--split",
-      description = "trainval or test (default: ${DEFAULT-VALUE}).",
+      description = "trainval, validation or test (default: ${DEFAULT-VALUE}).",
       defaultValue = "trainval")
   Split split;
 

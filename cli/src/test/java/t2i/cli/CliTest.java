@@ -70,6 +70,7 @@ class CliTest {
           {"data", "reed", "--help"},
           {"data", "info", "--help"},
           {"data", "preview", "--help"},
+          {"data", "scenes", "--help"},
           {"bench", "data", "--help"},
           {"demo", "--help"}
         }) {
@@ -77,6 +78,55 @@ class CliTest {
       assertEquals(0, r.exit(), String.join(" ", sub));
       assertTrue(r.out().contains("Usage: t2i " + sub[0]), r.out());
     }
+  }
+
+  @Test
+  void scenesBuildInfoJsonAndPreview() throws IOException {
+    Path scenes = dir.resolve("scenes");
+    CliRun build =
+        run(
+            "data",
+            "scenes",
+            "--from",
+            tarballs.toString(),
+            "--sources",
+            sources.toString(),
+            "--scenes",
+            "20",
+            "--out",
+            scenes.toString());
+    assertEquals(0, build.exit(), build.err());
+    assertTrue(build.out().contains("(trainval 20, validation 1, test 2)"), build.out());
+    assertTrue(build.out().contains("objects/scene"), build.out());
+
+    CliRun json = run("data", "info", scenes.toString(), "--json");
+    assertEquals(0, json.exit(), json.err());
+    assertEquals(
+        23,
+        JsonParser.parseString(json.out())
+            .getAsJsonObject()
+            .getAsJsonObject("scenes")
+            .getAsJsonObject("scenesPerSplit")
+            .entrySet()
+            .stream()
+            .mapToInt(e -> e.getValue().getAsInt())
+            .sum());
+
+    Path png = dir.resolve("preview/scenes.png");
+    CliRun preview = run("data", "preview", scenes.toString(), "--n", "2", "--out", png.toString());
+    assertEquals(0, preview.exit(), preview.err());
+    assertTrue(ImageIO.read(png.toFile()).getHeight() > 2 * 256, "two rows of 256-pixel scenes");
+    assertOneLineError(
+        run(
+            "data",
+            "scenes",
+            "--from",
+            tarballs.toString(),
+            "--sources",
+            sources.toString(),
+            "--out",
+            scenes.toString()),
+        "--force");
   }
 
   @Test

@@ -2,9 +2,11 @@ package t2i.data;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code manifest.json} of a dataset folder: what the shards hold and how to check them. Written
@@ -57,11 +59,12 @@ public record DatasetManifest(
         "the manifest lacks fields (written by another version of t2i?)");
     classes = List.copyOf(classes);
     concepts = List.copyOf(concepts);
-    recordsPerSplit = Map.copyOf(recordsPerSplit);
-    recordsPerStyle = Map.copyOf(recordsPerStyle);
+    // Sorted maps: the manifest's JSON is then the same bytes on every run.
+    recordsPerSplit = Collections.unmodifiableSortedMap(new TreeMap<>(recordsPerSplit));
+    recordsPerStyle = Collections.unmodifiableSortedMap(new TreeMap<>(recordsPerStyle));
     shards = List.copyOf(shards);
     sources = List.copyOf(sources);
-    options = Map.copyOf(options);
+    options = Collections.unmodifiableSortedMap(new TreeMap<>(options));
     for (int i = 0; i < classes.size(); i++) {
       checkArgument(classes.get(i).id() == i, "class %s has id %s", i, classes.get(i).id());
     }

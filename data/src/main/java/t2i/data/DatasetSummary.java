@@ -70,20 +70,31 @@ public record DatasetSummary(
         "records",
         String.format(
             Locale.ROOT,
-            "%,d (trainval %,d, test %,d)",
+            "%,d (trainval %,d, %stest %,d)",
             records,
             recordsPerSplit.getOrDefault("trainval", 0),
+            recordsPerSplit.containsKey("validation")
+                ? String.format(Locale.ROOT, "validation %,d, ", recordsPerSplit.get("validation"))
+                : "",
             recordsPerSplit.getOrDefault("test", 0)));
     row(
         sb,
         "classes",
-        String.format(
-            Locale.ROOT, "%d (trainval %d, test %d)", classes, trainvalClasses, testClasses));
+        testClasses == 0
+            ? Integer.toString(classes)
+            : String.format(
+                Locale.ROOT, "%d (trainval %d, test %d)", classes, trainvalClasses, testClasses));
     row(
         sb,
         "concepts",
-        String.format(
-            Locale.ROOT, "%,d (trainval %,d, test %,d)", concepts, trainvalConcepts, testConcepts));
+        testClasses == 0
+            ? String.format(Locale.ROOT, "%,d", concepts)
+            : String.format(
+                Locale.ROOT,
+                "%,d (trainval %,d, test %,d)",
+                concepts,
+                trainvalConcepts,
+                testConcepts));
     row(
         sb,
         "per class",
@@ -114,7 +125,9 @@ public record DatasetSummary(
         sb,
         "shards",
         String.format(Locale.ROOT, "%d TFRecord files, %.1f MB", shards, shardBytes / 1e6));
-    row(sb, "test classes", String.join(", ", testClassNames));
+    if (!testClassNames.isEmpty()) {
+      row(sb, "test classes", String.join(", ", testClassNames));
+    }
     return sb.toString();
   }
 

@@ -79,46 +79,91 @@ public final class ShardedDatasetWriter implements AutoCloseable {
         AtomicDirectory.create(out, replace, DatasetManifest.FILE_NAME), recordsPerShard);
   }
 
+  /**
+   * What the manifest counts of one encoded record: its image size, style, captions, and the class
+   * and concept of each thing it shows (one for a single-object record, several for a scene).
+   */
+  public record Counted(
+      String key,
+      Split split,
+      int width,
+      int height,
+      String style,
+      int captions,
+      List<Integer> classIds,
+      List<String> concepts) {
+    public Counted {
+      checkArgument(
+          classIds.size() == concepts.size(),
+          "record %s has %s class ids for %s concepts",
+          key,
+          classIds.size(),
+          concepts.size());
+      classIds = List.copyOf(classIds);
+      concepts = List.copyOf(concepts);
+    }
+  }
+
   public void write(TextImageRecord r) throws IOException {
+    write(
+        ExampleCodec.encode(r),
+        new Counted(
+            r.key(),
+            r.split(),
+            r.width(),
+            r.height(),
+            r.style(),
+            r.captions().size(),
+            List.of(r.classId()),
+            List.of(r.concept())));
+  }
+
+  /** Writes an already encoded {@code tf.train.Example}, counting what {@code c} says it holds. */
+  public void write(byte[] example, Counted c) throws IOException {
     checkState(!committed, "dataset already committed");
     if (width < 0) {
-      width = r.width();
-      height = r.height();
+      width = c.width();
+      height = c.height();
     }
     checkArgument(
-        r.width() == width && r.height() == height,
+        c.width() == width && c.height() == height,
         "record %s is %sx%s, the dataset is %sx%s",
-        r.key(),
-        r.width(),
-        r.height(),
+        c.key(),
+        c.width(),
+        c.height(),
         width,
         height);
-    Integer conceptClass = classOfConcept.putIfAbsent(r.concept(), r.classId());
-    checkArgument(
-        conceptClass == null || conceptClass == r.classId(),
-        "concept %s of record %s is in classes %s and %s: a concept lies in one class",
-        r.concept(),
-        r.key(),
-        conceptClass,
-        r.classId());
-    ShardState shard = open.get(r.split());
+    for (int i = 0; i < c.concepts().size(); i++) {
+      int classId = c.classIds().get(i);
+      Integer conceptClass = classOfConcept.putIfAbsent(c.concepts().get(i), classId);
+      checkArgument(
+          conceptClass == null || conceptClass == classId,
+          "concept %s of record %s is in classes %s and %s: a concept lies in one class",
+          c.concepts().get(i),
+          c.key(),
+          conceptClass,
+          classId);
+    }
+    ShardState shard = open.get(c.split());
     if (shard == null) {
-      int index = (int) finished.stream().filter(s -> s.split() == r.split()).count();
-      String name = String.format("%s-%05d.tfrecord", r.split().fileName(), index);
+      int index = (int) finished.stream().filter(s -> s.split() == c.split()).count();
+      String name = String.format("%s-%05d.tfrecord", c.split().fileName(), index);
       shard = new ShardState(folder.staging().resolve(name));
-      open.put(r.split(), shard);
+      open.put(c.split(), shard);
     }
-    shard.writer.write(ExampleCodec.encode(r));
+    shard.writer.write(example);
     if (shard.writer.records() >= recordsPerShard) {
-      finish(r.split());
+      finish(c.split());
     }
-    recordsPerClass.merge(r.classId(), 1, Integer::sum);
-    recordsPerConcept.merge(r.concept(), 1, Integer::sum);
-    recordsPerStyle.merge(r.style(), 1, Integer::sum);
-    recordsPerSplit.merge(r.split().fileName(), 1, Integer::sum);
-    minCaptions = Math.min(minCaptions, r.captions().size());
-    maxCaptions = Math.max(maxCaptions, r.captions().size());
-    totalCaptions += r.captions().size();
+    for (int i = 0; i < c.concepts().size(); i++) {
+      recordsPerClass.merge(c.classIds().get(i), 1, Integer::sum);
+      recordsPerConcept.merge(c.concepts().get(i), 1, Integer::sum);
+    }
+    recordsPerStyle.merge(c.style(), 1, Integer::sum);
+    recordsPerSplit.merge(c.split().fileName(), 1, Integer::sum);
+    minCaptions = Math.min(minCaptions, c.captions());
+    maxCaptions = Math.max(maxCaptions, c.captions());
+    totalCaptions += c.captions();
   }
 
   private void finish(Split split) throws IOException {

@@ -3,10 +3,16 @@ package t2i.data;
 import com.google.gson.annotations.SerializedName;
 import java.util.Locale;
 
-/** The zero-shot class split of Reed et al.: models train on trainval classes, test on the rest. */
+/**
+ * The zero-shot class split of Reed et al.: models train on trainval classes, test on the rest.
+ * Datasets whose test split holds out emoji and combinations rather than classes (emoji scenes)
+ * also keep a validation split drawn like trainval.
+ */
 public enum Split {
   @SerializedName("trainval")
   TRAINVAL,
+  @SerializedName("validation")
+  VALIDATION,
   @SerializedName("test")
   TEST;
 
@@ -21,6 +27,7 @@ public enum Split {
         return s;
       }
     }
-    throw new IllegalArgumentException("unknown split '" + name + "' (expected trainval or test)");
+    throw new IllegalArgumentException(
+        "unknown split '" + name + "' (expected trainval, validation or test)");
   }
 }

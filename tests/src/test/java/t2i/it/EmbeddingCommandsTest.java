@@ -203,7 +203,7 @@ class EmbeddingCommandsTest {
         JsonParser.parseString(Files.readString(gan.resolve("eval-gan.json"))).getAsJsonObject();
     assertEquals(3, ganEval.get("step").getAsLong());
     assertTrue(ganEval.get("judgeReliability").getAsDouble() >= 0);
-    for (Split split : Split.values()) {
+    for (Split split : List.of(Split.TRAINVAL, Split.TEST)) {
       var s = ganEval.getAsJsonObject("splits").getAsJsonObject(split.fileName());
       assertEquals(Dataset.open(dataset).manifest().records(split), s.get("images").getAsInt());
       for (String key : List.of("rPrecisionGenerated", "rPrecisionReal")) {

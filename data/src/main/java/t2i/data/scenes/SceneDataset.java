@@ -1,0 +1,65 @@
+package t2i.data.scenes;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import t2i.data.Dataset;
+import t2i.data.DatasetManifest.ShardEntry;
+import t2i.data.Split;
+import t2i.data.tfrecord.TfRecordReader;
+import t2i.error.UserException;
+
+/** An emoji scenes dataset opened for reading, as typed {@link SceneRecord}s. */
+public final class SceneDataset {
+  private final Dataset dataset;
+
+  private SceneDataset(Dataset dataset) {
+    this.dataset = dataset;
+  }
+
+  /** Opens and checks the folder as {@link Dataset#open} does; refuses other kinds of dataset. */
+  public static SceneDataset open(Path dir) {
+    Dataset d = Dataset.open(dir);
+    if (!isScenes(d)) {
+      throw new UserException(
+          dir
+              + " is a '"
+              + d.manifest().name()
+              + "' dataset, not emoji scenes: build one with"
+              + " `t2i data scenes --out "
+              + dir
+              + "`");
+    }
+    return new SceneDataset(d);
+  }
+
+  public static boolean isScenes(Dataset d) {
+    return d.manifest().name().equals(ScenesDatasetOptions.NAME);
+  }
+
+  public Dataset dataset() {
+    return dataset;
+  }
+
+  /** Streams the scenes of one split in file order. */
+  public void forEach(Split split, Consumer<SceneRecord> action) {
+    for (ShardEntry shard : dataset.manifest().shards(split)) {
+      Path file = dataset.dir().resolve(shard.file());
+      try (TfRecordReader reader = new TfRecordReader(file)) {
+        for (byte[] data; (data = reader.next()) != null; ) {
+          action.accept(SceneExampleCodec.decode(data));
+        }
+      } catch (IOException e) {
+        throw new UserException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  public List<SceneRecord> read(Split split) {
+    List<SceneRecord> records = new ArrayList<>(dataset.manifest().records(split));
+    forEach(split, records::add);
+    return records;
+  }
+}
