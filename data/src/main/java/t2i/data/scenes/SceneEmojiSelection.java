@@ -98,9 +98,12 @@ public final class SceneEmojiSelection {
     return counts;
   }
 
-  /** A CLDR name lowered into Reed's alphabet: "piñata" → "pinata". */
+  /**
+   * A CLDR name lowered into Reed's alphabet: "piñata" → "pinata", "woman’s boot" → "woman's boot".
+   */
   public static String captionName(String tts) {
     String s = Normalizer.normalize(tts, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    s = s.replace('\u2019', '\'').replace('\u2018', '\'');
     s = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 '\\-]", " ");
     return s.replaceAll("\\s+", " ").strip();
   }

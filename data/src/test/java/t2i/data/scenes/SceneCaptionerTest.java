@@ -121,5 +121,6 @@ class SceneCaptionerTest {
     assertEquals("a tennis", SceneCaptioner.a("tennis"));
     assertEquals("two beans", "two " + SceneCaptioner.plural("beans"));
     assertEquals("pinata", SceneEmojiSelection.captionName("Piñata"));
+    assertEquals("woman's boot", SceneEmojiSelection.captionName("woman\u2019s boot"));
   }
 }
