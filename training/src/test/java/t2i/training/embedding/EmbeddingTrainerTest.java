@@ -95,8 +95,26 @@ class EmbeddingTrainerTest {
 
   @Test
   void resumingFromACheckpointGivesTheSameNextStepsAsNotStopping() throws IOException {
-    EmbeddingConfig c = tiny();
-    Path run = dir.resolve("resume");
+    assertResumesExactly(tiny(), "resume");
+  }
+
+  @Test
+  void withShiftsScalesWordDropoutAndTheColourGridTooResumeIsExact() throws IOException {
+    // The augmentations draw from the run's seed and step, so a resumed run sees the same
+    // shifted, scaled images and the same dropped words as one that never stopped.
+    EmbeddingConfig c =
+        tiny().toBuilder()
+            .maxShift(3)
+            .maxScale(0.2f)
+            .wordDropout(0.3f)
+            .colourGrid(2)
+            .loss(SjeLoss.Surrogate.SOFTMAX)
+            .build();
+    assertResumesExactly(c, "resume-augmented");
+  }
+
+  private static void assertResumesExactly(EmbeddingConfig c, String name) throws IOException {
+    Path run = dir.resolve(name);
     RunDirectory.create(run, EmbeddingTrainer.KIND, c);
     List<Double> uninterrupted = new ArrayList<>();
     try (EmbeddingTrainer t = trainer(c, run, null)) {
