@@ -13,9 +13,7 @@ import t2i.data.Dataset;
 import t2i.data.DatasetManifest;
 import t2i.data.emoji.EmojiDatasetBuilder;
 import t2i.data.emoji.EmojiDatasetOptions;
-import t2i.data.emoji.EmojiSources;
 import t2i.data.emoji.ProcessNpmClient;
-import t2i.data.io.Json;
 
 /** {@code t2i data emoji}. */
 @Command(
@@ -46,20 +44,6 @@ final class DataEmojiCommand implements Callable<Integer> {
       defaultValue = "google,twitter")
   List<String> styles;
 
-  @Option(
-      names = "--from",
-      paramLabel = "DIR",
-      description =
-          "Read the package tarballs (as `npm pack` names them) from DIR instead of"
-              + " the cache and npm.")
-  Path from;
-
-  @Option(
-      names = "--cache",
-      paramLabel = "DIR",
-      description = "Package cache (default: $T2I_CACHE or ~/.cache/t2i).")
-  Path cache;
-
   @Option(names = "--include-flags", description = "Include the 270 flag emoji.")
   boolean includeFlags;
 
@@ -83,16 +67,10 @@ final class DataEmojiCommand implements Callable<Integer> {
       converter = OptionValues.PositiveInt.class)
   int captions;
 
-  @Option(
-      names = "--sources",
-      paramLabel = "FILE",
-      description =
-          "JSON with other package versions and their SHA-512 digests, in the form of"
-              + " the manifest's defaults (see README); default: the pinned versions.")
-  Path sources;
-
   @Option(names = "--force", description = "Replace an existing dataset at --out.")
   boolean force;
+
+  @Mixin EmojiPackagesOptions packages;
 
   @Mixin NpmOption npm;
 
@@ -104,15 +82,15 @@ final class DataEmojiCommand implements Callable<Integer> {
   }
 
   EmojiDatasetOptions options() {
-    return EmojiDatasetOptions.builder(out, cache != null ? cache : Locations.cacheDir())
+    return EmojiDatasetOptions.builder(out, packages.cacheDir())
         .styles(styles)
-        .from(from)
+        .from(packages.from)
         .includeFlags(includeFlags)
         .testFraction(testFraction)
         .splitSeed(splitSeed)
         .captionsPerRecord(captions)
         .force(force)
-        .sources(sources != null ? Json.read(sources, EmojiSources.class) : EmojiSources.PINNED)
+        .sources(packages.sources())
         .build();
   }
 

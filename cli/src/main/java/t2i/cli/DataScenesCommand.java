@@ -4,12 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import t2i.data.Dataset;
-import t2i.data.emoji.EmojiSources;
-import t2i.data.io.Json;
 import t2i.data.scenes.ScenesDatasetBuilder;
 import t2i.data.scenes.ScenesDatasetOptions;
 
@@ -64,40 +63,22 @@ final class DataScenesCommand implements Callable<Integer> {
       defaultValue = "0")
   long seed;
 
-  @Option(
-      names = "--from",
-      paramLabel = "DIR",
-      description = "Read the package tarballs from DIR instead of the cache.")
-  Path from;
-
-  @Option(
-      names = "--cache",
-      paramLabel = "DIR",
-      description = "Package cache (default: $T2I_CACHE or ~/.cache/t2i).")
-  Path cache;
-
-  @Option(
-      names = "--sources",
-      paramLabel = "FILE",
-      description =
-          "JSON with other package versions and their SHA-512 digests, as for `t2i data emoji`;"
-              + " default: the pinned versions.")
-  Path sources;
-
   @Option(names = "--force", description = "Replace an existing dataset at --out.")
   boolean force;
+
+  @Mixin EmojiPackagesOptions packages;
 
   @Override
   public Integer call() throws Exception {
     ScenesDatasetOptions options =
-        ScenesDatasetOptions.builder(out, cache != null ? cache : Locations.cacheDir())
+        ScenesDatasetOptions.builder(out, packages.cacheDir())
             .size(size)
             .scenes(scenes)
             .styles(styles)
             .seed(seed)
-            .from(from)
+            .from(packages.from)
             .force(force)
-            .sources(sources != null ? Json.read(sources, EmojiSources.class) : EmojiSources.PINNED)
+            .sources(packages.sources())
             .build();
     spec.commandLine().getErr().println("Building the emoji scenes dataset in " + out);
     new ScenesDatasetBuilder(options).build(new ConsoleProgress(spec.commandLine().getErr()));
