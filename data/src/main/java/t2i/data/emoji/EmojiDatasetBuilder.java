@@ -139,13 +139,7 @@ public final class EmojiDatasetBuilder {
       opts.put("splitSeed", Long.toString(options.splitSeed()));
       opts.put("captionsPerRecord", Integer.toString(options.captionsPerRecord()));
       opts.put("variantsWithoutImage", Integer.toString(missingImages));
-      List<SourceEntry> sourceEntries =
-          all.stream()
-              .map(
-                  p ->
-                      new SourceEntry(
-                          p.name(), p.version(), "sha512-" + p.integrity(), p.license()))
-              .toList();
+      List<SourceEntry> sourceEntries = all.stream().map(NpmPackage::sourceEntry).toList();
       return writer.commit(
           new ShardedDatasetWriter.Description(
               EmojiDatasetOptions.NAME,

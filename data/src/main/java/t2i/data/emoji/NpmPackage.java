@@ -2,6 +2,8 @@ package t2i.data.emoji;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import t2i.data.DatasetManifest.SourceEntry;
+
 /**
  * A pinned npm package.
  *
@@ -21,6 +23,11 @@ public record NpmPackage(String name, String version, String integrity, String l
   /** {@code name@version}, what {@code npm pack} takes. */
   public String spec() {
     return name + "@" + version;
+  }
+
+  /** How a dataset's manifest names this package among its sources. */
+  public SourceEntry sourceEntry() {
+    return new SourceEntry(name, version, "sha512-" + integrity, license);
   }
 
   /** The file {@code npm pack} writes. */

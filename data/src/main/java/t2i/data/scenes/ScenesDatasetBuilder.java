@@ -172,13 +172,7 @@ public final class ScenesDatasetBuilder {
       opts.put("captionsPerScene", Integer.toString(options.captionsPerScene()));
       opts.put("emoji", Integer.toString(emoji.size()));
       opts.put("droppedFullTile", Integer.toString(selection.droppedFullTile().size()));
-      List<SourceEntry> sources =
-          packages.stream()
-              .map(
-                  p ->
-                      new SourceEntry(
-                          p.name(), p.version(), "sha512-" + p.integrity(), p.license()))
-              .toList();
+      List<SourceEntry> sources = packages.stream().map(NpmPackage::sourceEntry).toList();
       return writer.commit(
           new ShardedDatasetWriter.Description(
               ScenesDatasetOptions.NAME,

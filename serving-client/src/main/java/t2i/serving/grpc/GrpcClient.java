@@ -38,12 +38,10 @@ public final class GrpcClient implements PredictClient {
 
   private final ManagedChannel channel;
   private final Duration deadline;
-  private final int maxMessageBytes;
 
-  private GrpcClient(ManagedChannel channel, Duration deadline, int maxMessageBytes) {
+  private GrpcClient(ManagedChannel channel, Duration deadline) {
     this.channel = channel;
     this.deadline = deadline;
-    this.maxMessageBytes = maxMessageBytes;
   }
 
   /** A client of {@code host:port} with the default deadline and message limit. */
@@ -68,7 +66,7 @@ public final class GrpcClient implements PredictClient {
             .usePlaintext()
             .maxInboundMessageSize(maxMessageBytes)
             .build();
-    return new GrpcClient(channel, deadline, maxMessageBytes);
+    return new GrpcClient(channel, deadline);
   }
 
   @Override
@@ -118,11 +116,6 @@ public final class GrpcClient implements PredictClient {
     } catch (StatusRuntimeException e) {
       throw GrpcStatuses.toException(e);
     }
-  }
-
-  /** The largest answer this client accepts. */
-  public int maxMessageBytes() {
-    return maxMessageBytes;
   }
 
   private <T> T call(Function<PredictionServiceGrpc.PredictionServiceBlockingStub, T> rpc) {
