@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
       EvalEmbeddingCommand.class,
       EvalGanCommand.class,
       EvalStyleCommand.class,
-      EvalJudgeCommand.class
+      EvalJudgeCommand.class,
+      EvalBoxesCommand.class
     })
 final class EvalCommand extends ParentCommand {}

@@ -10,6 +10,7 @@ import t2i.export.JudgeExport;
 import t2i.export.StyleExport;
 import t2i.export.TextEncoderExport;
 import t2i.export.TextToImageExport;
+import t2i.export.TextToLayoutExport;
 import t2i.training.Precision;
 import t2i.training.gan.GanModel;
 import t2i.training.run.RunDirectory;
@@ -38,7 +39,11 @@ import t2i.training.style.StyleTrainingConfig;
           + " inverts.",
       "--judge RUN writes judge alone: serving_default (image float [N, 64, 64, 3] in [0, 1] ->"
           + " concept_probabilities, subcategory_probabilities, features), with labels.json"
-          + " naming the classes."
+          + " naming the classes.",
+      "--boxes RUN writes text2layout alone: serving_default (text string [N], seed int64 [N] ->"
+          + " labels int32 [N, T], boxes float [N, T, 4] as (x, y, w, h) in [0, 1], count int32"
+          + " [N]; a seed gives the same layout in any batch) and sample (the same with a"
+          + " temperature float []), with classes.json naming the classes."
     })
 final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -76,6 +81,12 @@ final class ExportCommand implements Callable<Integer> {
       description = "A judge run (t2i train judge): exported as judge.")
   Path judge;
 
+  @Option(
+      names = "--boxes",
+      paramLabel = "RUN",
+      description = "A box-generator run (t2i train boxes): exported as text2layout.")
+  Path boxes;
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "The models folder.")
   Path out;
 
@@ -101,17 +112,22 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (embedding == null && gan == null && style == null && judge == null) {
+    if (embedding == null && gan == null && style == null && judge == null && boxes == null) {
       throw new IllegalArgumentException(
-          "give --embedding RUN, --gan RUN, --style RUN, --judge RUN or several");
+          "give --embedding RUN, --gan RUN, --style RUN, --judge RUN, --boxes RUN or several");
     }
     if (judge != null) {
       spec.commandLine()
           .getOut()
           .println("wrote " + JudgeExport.export(judge, out, version, force));
-      if (embedding == null && gan == null && style == null) {
-        return 0;
-      }
+    }
+    if (boxes != null) {
+      spec.commandLine()
+          .getOut()
+          .println("wrote " + TextToLayoutExport.export(boxes, out, version, force));
+    }
+    if (embedding == null && gan == null && style == null) {
+      return 0;
     }
     Precision given = precision == null ? null : Precision.of(precision);
     Path textRun = embedding;

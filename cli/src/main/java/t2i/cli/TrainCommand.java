@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
       TrainEmbeddingCommand.class,
       TrainGanCommand.class,
       TrainStyleCommand.class,
-      TrainJudgeCommand.class
+      TrainJudgeCommand.class,
+      TrainBoxesCommand.class
     })
 final class TrainCommand extends ParentCommand {}

@@ -20,6 +20,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import t2i.data.Progress;
 import t2i.data.io.Digests;
+import t2i.data.scenes.ScenesDatasetBuilder;
+import t2i.data.scenes.ScenesDatasetOptions;
 
 /**
  * Packs the fixture (real entries and images copied from the pinned packages, see
@@ -95,6 +97,24 @@ public final class EmojiFixture {
                 .from(tarballs)
                 .build(),
             null)
+        .build(Progress.NONE);
+    return dataset;
+  }
+
+  /**
+   * Builds an emoji scenes dataset of {@code scenes} training scenes from the fixture into {@code
+   * dir/scenes} (tarballs in {@code dir/scenes-tarballs}) and returns its folder.
+   */
+  public static Path buildScenesDataset(Path dir, int scenes) throws IOException {
+    Path tarballs = dir.resolve("scenes-tarballs");
+    EmojiSources sources = writeTarballs(tarballs);
+    Path dataset = dir.resolve("scenes");
+    new ScenesDatasetBuilder(
+            ScenesDatasetOptions.builder(dataset, dir.resolve("scenes-cache"))
+                .sources(sources)
+                .from(tarballs)
+                .scenes(scenes)
+                .build())
         .build(Progress.NONE);
     return dataset;
   }

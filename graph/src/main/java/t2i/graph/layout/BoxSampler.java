@@ -19,9 +19,10 @@ import t2i.graph.SeededNoise;
  * Layouts sampled in the graph from a {@link BoxGenerator}, unrolled over T_max steps: at each step
  * a label from the softmax, then (x, y) from its mixture, then (w, h) from the mixture conditioned
  * on them; the sampled box and label are the next step's input. After the end class every step is
- * masked. The randomness of a row comes from its own seed only ({@link SeededNoise#uniforms}), so a
- * seed gives the same layout in any batch: Gumbel-max picks the label and the mixture component,
- * Box–Muller gives the normals.
+ * masked, and the last step is always the end, so a layout holds at most T_max − 1 objects. The
+ * randomness of a row comes from its own seed only ({@link SeededNoise#uniforms}), so a seed gives
+ * the same layout in any batch: Gumbel-max picks the label and the mixture component, Box–Muller
+ * gives the normals.
  *
  * <p>The temperature τ divides the label and mixture logits and scales every σ by √τ (sketch-rnn's
  * convention). Sampled coordinates are clipped to [0, 1].
@@ -94,7 +95,9 @@ public final class BoxSampler {
               tf.constant(1),
               TInt32.class);
       Operand<TInt32> end = tf.fill(tf.shape(label), tf.constant(config.endClass()));
-      if (ended != null) {
+      if (t == steps - 1) {
+        label = end; // T_max steps hold at most T_max − 1 objects, as in training
+      } else if (ended != null) {
         label = tf.select(ended, end, label);
       }
       Operand<TFloat32> oneHot = generator.oneHot(label);

@@ -124,9 +124,10 @@ class BoxSamplerTest {
         }
       }
       assertEquals(first, s[0].counts()[r], "count of row " + r);
-      ended += first < STEPS ? 1 : 0;
+      assertTrue(first < STEPS, "the last step is the end, row " + r);
+      ended += first < STEPS - 1 ? 1 : 0;
     }
-    assertTrue(ended > 0 && ended < n, ended + " of " + n + " rows ended");
+    assertTrue(ended > 0 && ended < n, ended + " of " + n + " rows ended before the last step");
 
     Sampled[] stopped = sample(30f, new float[][] {rows(n)}, new long[][] {seeds});
     assertArrayEquals(new int[n], stopped[0].counts(), "an overwhelming end logit");

@@ -1,0 +1,101 @@
+package t2i.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import t2i.data.Split;
+import t2i.training.layout.BoxesConfig;
+import t2i.training.layout.BoxesTrainer;
+import t2i.training.layout.SceneLayouts;
+import t2i.training.loop.TrainingSession;
+import t2i.training.run.RunOptions;
+import t2i.training.run.RunStart;
+
+/** {@code t2i train boxes}. */
+@Command(
+    name = "boxes",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train the box generator of Hong et al. (CVPR 2018) on a scenes dataset: an LSTM that"
+          + " writes a caption's layout as labelled boxes, left to right, each label from a"
+          + " softmax over the classes and the end, each box from two 20-component bivariate"
+          + " Gaussian mixtures, (x, y) then (w, h). It reads the caption with a char-CNN-RNN of"
+          + " its own, trained with it on the box loss (relations need word order).",
+      "Then: `t2i sample boxes RUN --text ...` draws layouts, `t2i eval boxes RUN` measures"
+          + " them against the test captions' facts."
+    })
+final class TrainBoxesCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "Scenes dataset folder (default: ${DEFAULT-VALUE}).",
+      defaultValue = Locations.DEFAULT_SCENES_DATASET)
+  Path data;
+
+  @Mixin TrainingOptions training;
+
+  @Option(
+      names = "--text-preset",
+      description =
+          "The caption encoder: gru (Reed's char-CNN-RNN with a GRU), reed, tiny"
+              + " (default: gru).")
+  String textPreset;
+
+  @Option(
+      names = "--batch",
+      description = "Captions per step (default: 64).",
+      converter = OptionValues.PositiveInt.class)
+  Integer batch;
+
+  @Option(
+      names = "--lr",
+      description = "Adam's learning rate (default: 0.0001).",
+      converter = OptionValues.PositiveFloat.class)
+  Float learningRate;
+
+  @Option(
+      names = "--temperature",
+      description = "Default sampling temperature of the run's layouts and export (default: 1).",
+      converter = OptionValues.PositiveFloat.class)
+  Float temperature;
+
+  @Option(names = "--seed", description = "Seed of weights and batches (default: 0).")
+  Long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    Path runDir = training.out;
+    PrintWriter err = spec.commandLine().getErr();
+    RunStart<BoxesConfig> start =
+        new RunOptions<>(BoxesConfig::toBuilder, BoxesConfig.Builder::build)
+            .fixed("--text-preset", textPreset, BoxesConfig.Builder::textPreset)
+            .fixed("--batch", batch, BoxesConfig.Builder::batchSize)
+            .fixed("--seed", seed, BoxesConfig.Builder::seed)
+            .adjustable("--lr", learningRate, BoxesConfig.Builder::learningRate)
+            .adjustable("--temperature", temperature, BoxesConfig.Builder::temperature)
+            .start(
+                training.resume,
+                runDir,
+                BoxesTrainer.KIND,
+                BoxesConfig.class,
+                () ->
+                    BoxesConfig.defaultsFor(
+                        data, SceneLayouts.maxObjects(SceneLayouts.read(data, Split.TRAINVAL))),
+                err);
+    TrainingSession.run(
+        start,
+        (config, from) -> new BoxesTrainer(config, runDir, from, training.threads.threads),
+        runDir,
+        training.schedule(),
+        TrainingSession.Extras.none(),
+        err);
+    return 0;
+  }
+}

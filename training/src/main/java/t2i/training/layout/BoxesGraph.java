@@ -1,0 +1,152 @@
+package t2i.training.layout;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+import org.tensorflow.types.TString;
+import t2i.data.text.ReedAlphabet;
+import t2i.graph.Mode;
+import t2i.graph.Network;
+import t2i.graph.ReedCharsOp;
+import t2i.graph.TextEncoder;
+import t2i.graph.layout.BoxGenerator;
+import t2i.graph.layout.BoxSampler;
+import t2i.training.optim.Adam;
+import t2i.training.optim.GradientBarrier;
+import t2i.training.optim.Optimizer;
+
+/**
+ * The box generator's graphs. Both read the caption with the run's own char-CNN-RNN (variables
+ * {@code boxtxt_*}) and hold the generator ({@code boxgen_*}). Training takes Reed character ids
+ * and the true layouts, and updates both networks by Adam on the teacher-forced loss, the gradients
+ * clipped together to the config's global norm. Inference takes plain text and per-row seeds, and
+ * gives sampled layouts and, fed true layouts, the loss: the graph {@code text2layout} exports.
+ */
+public final class BoxesGraph {
+  /** The caption encoder's variable prefix. */
+  public static final String TEXT_PREFIX = "boxtxt";
+
+  public final Graph graph;
+
+  /** Training: Reed ids {@code [N, 201]}; inference: null. */
+  public final Placeholder<TInt32> chars;
+
+  /** Inference: {@code string [N]}; training: null. */
+  public final Placeholder<TString> text;
+
+  /** Inference: {@code int64 [N]}, one seed per row; training: null. */
+  public final Placeholder<TInt64> seeds;
+
+  /** Inference: the sampling temperature, a scalar that defaults to the config's. */
+  public final Operand<TFloat32> temperature;
+
+  /** {@code int32 [N, T_max]}: classes, then the end class. */
+  public final Placeholder<TInt32> labels;
+
+  /** {@code [N, T_max, 4]}: (x, y, w, h), left to right. */
+  public final Placeholder<TFloat32> boxes;
+
+  public final BoxGenerator.Loss loss;
+
+  /** Inference only (else null). */
+  public final BoxSampler.Layout sampled;
+
+  /** Training only (else null). */
+  public final Placeholder<TFloat32> learningRate;
+
+  public final Op train;
+
+  /** The networks of a graph and the sentence embedding of its captions. */
+  private record Parts(
+      Network textNet, Network genNet, Operand<TFloat32> sentence, BoxGenerator generator) {
+    static Parts build(Ops tf, BoxesConfig c, Mode mode, Operand<TInt32> chars) {
+      Network textNet = new Network(tf, TEXT_PREFIX, mode, c.seed());
+      Network genNet = new Network(tf, BoxGenerator.PREFIX, mode, c.seed() + 1);
+      Operand<TFloat32> sentence = TextEncoder.build(textNet, c.text(), chars);
+      return new Parts(textNet, genNet, sentence, new BoxGenerator(genNet, c.generator()));
+    }
+  }
+
+  /**
+   * The sampling half alone, built into {@code tf}: text, in the graph through Reed's characters
+   * and the run's caption encoder, then the generator sampled per seed. What {@code text2layout}
+   * exports; a checkpoint of the run restores into it.
+   */
+  public static BoxSampler.Layout sampling(
+      Ops tf,
+      BoxesConfig c,
+      Operand<TString> text,
+      Operand<TInt64> seeds,
+      Operand<TFloat32> temperature) {
+    Parts p = Parts.build(tf, c, Mode.INFERENCE, ReedCharsOp.build(tf, text));
+    return new BoxSampler(p.generator()).sample(p.sentence(), seeds, temperature);
+  }
+
+  private BoxesGraph(BoxesConfig c, Mode mode) {
+    graph = new Graph();
+    Ops tf = Ops.create(graph);
+    int steps = c.steps();
+    Operand<TInt32> ids;
+    if (mode == Mode.TRAINING) {
+      chars =
+          tf.withName("chars")
+              .placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, ReedAlphabet.MAX_LENGTH)));
+      text = null;
+      seeds = null;
+      ids = chars;
+    } else {
+      chars = null;
+      text = tf.withName("text").placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
+      seeds = tf.withName("seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(-1)));
+      ids = ReedCharsOp.build(tf, text);
+    }
+    labels =
+        tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, steps)));
+    boxes =
+        tf.withName("boxes")
+            .placeholder(
+                TFloat32.class, Placeholder.shape(Shape.of(-1, steps, BoxGenerator.BOX_SIZE)));
+    Parts p = Parts.build(tf, c, mode, ids);
+    loss = p.generator().loss(p.sentence(), labels, boxes);
+    if (mode == Mode.INFERENCE) {
+      temperature =
+          tf.withName("temperature")
+              .placeholderWithDefault(tf.constant(c.temperature()), Shape.scalar());
+      sampled = new BoxSampler(p.generator()).sample(p.sentence(), seeds, temperature);
+      learningRate = null;
+      train = null;
+      return;
+    }
+    temperature = null;
+    sampled = null;
+    learningRate =
+        tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+    List<Variable<TFloat32>> vars = new ArrayList<>(p.textNet().trainable());
+    vars.addAll(p.genNet().trainable());
+    List<Operand<TFloat32>> grads =
+        BoxGenerator.clipByGlobalNorm(
+            tf, Optimizer.gradients(tf, loss.total(), vars, 0f), c.generator().gradientClip());
+    Op barrier = GradientBarrier.after(tf, grads, "gradients_done");
+    Op update =
+        new Adam(0.9f, Adam.DEFAULT_BETA2)
+            .apply(tf, vars, grads, learningRate, barrier, "optimizer_boxes");
+    train = tf.withName("train").withControlDependencies(List.of(update)).noOp();
+  }
+
+  public static BoxesGraph training(BoxesConfig c) {
+    return new BoxesGraph(c, Mode.TRAINING);
+  }
+
+  public static BoxesGraph inference(BoxesConfig c) {
+    return new BoxesGraph(c, Mode.INFERENCE);
+  }
+}

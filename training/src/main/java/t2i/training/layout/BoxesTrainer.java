@@ -1,0 +1,99 @@
+package t2i.training.layout;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.tensorflow.Result;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import t2i.data.Split;
+import t2i.data.batch.StepRandom;
+import t2i.data.text.ReedAlphabet;
+import t2i.graph.layout.BoxGenerator;
+import t2i.training.Precision;
+import t2i.training.run.Checkpoint;
+import t2i.training.run.RunFrame;
+
+/**
+ * Trains the box generator and its caption encoder on the trainval scenes: each step draws {@code
+ * batchSize} (scene, caption) pairs from (seed, step) alone, so a resumed run continues exactly.
+ */
+public final class BoxesTrainer extends RunFrame<BoxesTrainer.Scalars> {
+  public static final String KIND = "boxes";
+  private static final int PAIRS_STREAM = 21;
+
+  /**
+   * What a step reports.
+   *
+   * @param loss λ_l · labelNll + λ_b · boxNll
+   * @param labelNll −mean log p(l_t), the end step included
+   * @param boxNll −mean log p(b_t) over the objects
+   */
+  public record Scalars(double loss, double labelNll, double boxNll) {}
+
+  private final BoxesConfig config;
+  private final BoxesGraph graph;
+  private final List<SceneLayout> scenes;
+
+  public BoxesTrainer(BoxesConfig config, Path runDir, Checkpoint resumeFrom, int threads)
+      throws IOException {
+    super(Scalars.class, runDir, resumeFrom, threads, Precision.FLOAT32);
+    this.config = config;
+    this.scenes = SceneLayouts.read(Path.of(config.dataset()), Split.TRAINVAL);
+    this.graph = BoxesGraph.training(config);
+    open(graph.graph);
+  }
+
+  @Override
+  protected Scalars runStep(long step) {
+    int n = config.batchSize();
+    int steps = config.steps();
+    int[] chars = new int[n * ReedAlphabet.MAX_LENGTH];
+    int[] labels = new int[n * steps];
+    float[] boxes = new float[n * steps * BoxGenerator.BOX_SIZE];
+    SplittableRandom random = StepRandom.of(config.seed(), step, PAIRS_STREAM);
+    for (int i = 0; i < n; i++) {
+      SceneLayout s = scenes.get(random.nextInt(scenes.size()));
+      String caption = s.captions().get(random.nextInt(s.captions().size()));
+      ReedAlphabet.encodeInto(caption, chars, i * ReedAlphabet.MAX_LENGTH);
+      System.arraycopy(s.labels(steps, config.generator().endClass()), 0, labels, i * steps, steps);
+      float[] b = s.boxes(steps);
+      System.arraycopy(b, 0, boxes, i * b.length, b.length);
+    }
+    try (TInt32 c = TInt32.tensorOf(Shape.of(n, ReedAlphabet.MAX_LENGTH), DataBuffers.of(chars));
+        TInt32 l = TInt32.tensorOf(Shape.of(n, steps), DataBuffers.of(labels));
+        TFloat32 b =
+            TFloat32.tensorOf(
+                Shape.of(n, steps, BoxGenerator.BOX_SIZE), DataBuffers.of(boxes, true, false));
+        TFloat32 rate = TFloat32.scalarOf(config.learningRate());
+        Result r =
+            session()
+                .runner()
+                .feed(graph.chars, c)
+                .feed(graph.labels, l)
+                .feed(graph.boxes, b)
+                .feed(graph.learningRate, rate)
+                .fetch(graph.loss.total())
+                .fetch(graph.loss.labelNll())
+                .fetch(graph.loss.boxNll())
+                .addTarget(graph.train)
+                .run()) {
+      return new Scalars(
+          ((TFloat32) r.get(0)).getFloat(),
+          ((TFloat32) r.get(1)).getFloat(),
+          ((TFloat32) r.get(2)).getFloat());
+    }
+  }
+
+  @Override
+  public String divergenceAdvice() {
+    return "resume from the last checkpoint; if it recurs, start a new run with a lower --lr";
+  }
+
+  public BoxesConfig config() {
+    return config;
+  }
+}

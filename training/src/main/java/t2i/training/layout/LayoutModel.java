@@ -1,0 +1,167 @@
+package t2i.training.layout;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.NdArrays;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+import org.tensorflow.types.TString;
+import t2i.data.scenes.Box;
+import t2i.graph.layout.BoxGenerator;
+import t2i.training.Precision;
+import t2i.training.Sessions;
+import t2i.training.run.Checkpoint;
+import t2i.training.run.Checkpoints;
+import t2i.training.run.RunDirectory;
+
+/** A trained box generator, restored from a run's latest checkpoint: samples and scores layouts. */
+public final class LayoutModel implements AutoCloseable {
+  /** Captions per session run: the char-CNN's activations of a chunk stay under ~200 MB. */
+  static final int CHUNK = 512;
+
+  /** The smallest side of a sampled box once made a {@link Box} (sampling may give 0). */
+  private static final double MIN_SIDE = 1e-3;
+
+  /**
+   * The teacher-forced loss over some captions, each part averaged over chunks weighted by their
+   * captions.
+   */
+  public record Nll(double total, double label, double box, int captions) {}
+
+  private final BoxesConfig config;
+  private final Checkpoint checkpoint;
+  private final BoxesGraph graph;
+  private final Session session;
+
+  public LayoutModel(BoxesConfig config, Checkpoint checkpoint, int threads) {
+    this.config = config;
+    this.checkpoint = checkpoint;
+    this.graph = BoxesGraph.inference(config);
+    this.session = Sessions.open(graph.graph, threads, Precision.FLOAT32, checkpoint);
+  }
+
+  public static LayoutModel load(Path runDir, int threads) {
+    BoxesConfig config = RunDirectory.open(runDir, BoxesTrainer.KIND).config(BoxesConfig.class);
+    return new LayoutModel(config, Checkpoints.latestOf(runDir), threads);
+  }
+
+  public BoxesConfig config() {
+    return config;
+  }
+
+  public Checkpoint checkpoint() {
+    return checkpoint;
+  }
+
+  /** One layout per caption, row {@code i} drawn from {@code seeds[i]} alone. */
+  public List<List<LayoutObject>> sample(List<String> captions, long[] seeds, float temperature) {
+    if (seeds.length != captions.size()) {
+      throw new IllegalArgumentException(
+          captions.size() + " captions and " + seeds.length + " seeds");
+    }
+    int steps = config.steps();
+    List<List<LayoutObject>> layouts = new ArrayList<>(captions.size());
+    for (int start = 0; start < captions.size(); start += CHUNK) {
+      int n = Math.min(CHUNK, captions.size() - start);
+      long[] chunkSeeds = new long[n];
+      System.arraycopy(seeds, start, chunkSeeds, 0, n);
+      try (TString text = strings(captions.subList(start, start + n));
+          TInt64 s = TInt64.vectorOf(chunkSeeds);
+          TFloat32 t = TFloat32.scalarOf(temperature);
+          Result r =
+              session
+                  .runner()
+                  .feed(graph.text, text)
+                  .feed(graph.seeds, s)
+                  .feed(graph.temperature, t)
+                  .fetch(graph.sampled.labels())
+                  .fetch(graph.sampled.boxes())
+                  .fetch(graph.sampled.counts())
+                  .run()) {
+        TInt32 labels = (TInt32) r.get(0);
+        TFloat32 boxes = (TFloat32) r.get(1);
+        TInt32 counts = (TInt32) r.get(2);
+        for (int i = 0; i < n; i++) {
+          List<LayoutObject> objects = new ArrayList<>();
+          for (int k = 0; k < counts.getInt(i) && k < steps; k++) {
+            objects.add(
+                new LayoutObject(
+                    labels.getInt(i, k),
+                    box(
+                        boxes.getFloat(i, k, 0),
+                        boxes.getFloat(i, k, 1),
+                        boxes.getFloat(i, k, 2),
+                        boxes.getFloat(i, k, 3))));
+          }
+          layouts.add(objects);
+        }
+      }
+    }
+    return layouts;
+  }
+
+  /** The held-out loss of {@code captions}, each with its scene's true layout. */
+  public Nll nll(List<String> captions, List<SceneLayout> scenes) {
+    int steps = config.steps();
+    int end = config.generator().endClass();
+    double total = 0;
+    double label = 0;
+    double box = 0;
+    for (int start = 0; start < captions.size(); start += CHUNK) {
+      int n = Math.min(CHUNK, captions.size() - start);
+      int[] labels = new int[n * steps];
+      float[] boxes = new float[n * steps * BoxGenerator.BOX_SIZE];
+      for (int i = 0; i < n; i++) {
+        SceneLayout s = scenes.get(start + i);
+        System.arraycopy(s.labels(steps, end), 0, labels, i * steps, steps);
+        float[] b = s.boxes(steps);
+        System.arraycopy(b, 0, boxes, i * b.length, b.length);
+      }
+      try (TString text = strings(captions.subList(start, start + n));
+          TInt32 l = TInt32.tensorOf(Shape.of(n, steps), DataBuffers.of(labels));
+          TFloat32 b =
+              TFloat32.tensorOf(
+                  Shape.of(n, steps, BoxGenerator.BOX_SIZE), DataBuffers.of(boxes, true, false));
+          Result r =
+              session
+                  .runner()
+                  .feed(graph.text, text)
+                  .feed(graph.labels, l)
+                  .feed(graph.boxes, b)
+                  .fetch(graph.loss.total())
+                  .fetch(graph.loss.labelNll())
+                  .fetch(graph.loss.boxNll())
+                  .run()) {
+        total += n * (double) ((TFloat32) r.get(0)).getFloat();
+        label += n * (double) ((TFloat32) r.get(1)).getFloat();
+        box += n * (double) ((TFloat32) r.get(2)).getFloat();
+      }
+    }
+    int c = Math.max(1, captions.size());
+    return new Nll(total / c, label / c, box / c, captions.size());
+  }
+
+  /** A sampled (x, y, w, h), clipped to a box inside the unit square. */
+  public static Box box(double x, double y, double w, double h) {
+    double cx = Math.min(Math.max(x, 0), 1 - MIN_SIDE);
+    double cy = Math.min(Math.max(y, 0), 1 - MIN_SIDE);
+    return new Box(
+        cx, cy, Math.min(Math.max(w, MIN_SIDE), 1 - cx), Math.min(Math.max(h, MIN_SIDE), 1 - cy));
+  }
+
+  private static TString strings(List<String> values) {
+    return TString.tensorOf(NdArrays.vectorOfObjects(values.toArray(String[]::new)));
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    graph.graph.close();
+  }
+}
