@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
       DataEmojiCommand.class,
       DataReedCommand.class,
       DataScenesCommand.class,
+      DataCocoCommand.class,
       DataInfoCommand.class,
       DataPreviewCommand.class
     })

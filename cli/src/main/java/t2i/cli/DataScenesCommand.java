@@ -35,12 +35,6 @@ final class DataScenesCommand implements Callable<Integer> {
   Path out;
 
   @Option(
-      names = "--size",
-      description = "Image side, 64 or 128 (default: ${DEFAULT-VALUE}).",
-      defaultValue = "64")
-  int size;
-
-  @Option(
       names = "--scenes",
       description =
           "Trainval scenes; validation and test get 1/20 and 1/10 of it (default:"
@@ -63,8 +57,7 @@ final class DataScenesCommand implements Callable<Integer> {
       defaultValue = "0")
   long seed;
 
-  @Option(names = "--force", description = "Replace an existing dataset at --out.")
-  boolean force;
+  @Mixin SceneImageOptions image;
 
   @Mixin EmojiPackagesOptions packages;
 
@@ -72,12 +65,12 @@ final class DataScenesCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ScenesDatasetOptions options =
         ScenesDatasetOptions.builder(out, packages.cacheDir())
-            .size(size)
+            .size(image.size)
             .scenes(scenes)
             .styles(styles)
             .seed(seed)
             .from(packages.from)
-            .force(force)
+            .force(image.force)
             .sources(packages.sources())
             .build();
     spec.commandLine().getErr().println("Building the emoji scenes dataset in " + out);

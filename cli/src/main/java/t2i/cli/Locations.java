@@ -9,6 +9,8 @@ final class Locations {
 
   static final String DEFAULT_SCENES_DATASET = "datasets/emoji-scenes";
 
+  static final String DEFAULT_COCO_DATASET = "datasets/coco";
+
   private Locations() {}
 
   /**

@@ -71,6 +71,7 @@ class CliTest {
           {"data", "info", "--help"},
           {"data", "preview", "--help"},
           {"data", "scenes", "--help"},
+          {"data", "coco", "--help"},
           {"bench", "data", "--help"},
           {"demo", "--help"}
         }) {

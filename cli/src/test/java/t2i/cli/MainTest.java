@@ -47,7 +47,8 @@ class MainTest {
             "generate",
             "bench"),
         tree.get("t2i"));
-    assertEquals(List.of("emoji", "reed", "scenes", "info", "preview"), tree.get("t2i data"));
+    assertEquals(
+        List.of("emoji", "reed", "scenes", "coco", "info", "preview"), tree.get("t2i data"));
     assertEquals(List.of("embedding", "gan", "style", "judge"), tree.get("t2i train"));
     assertEquals(List.of("embedding", "gan", "style", "judge"), tree.get("t2i eval"));
     assertEquals(List.of("data", "train", "serve"), tree.get("t2i bench"));

@@ -16,7 +16,7 @@ import t2i.error.UserException;
  * wanted images, grouped by image id and ordered by caption id.
  */
 final class CocoCaptions {
-  private static final String HINT = "unpack annotations_trainval2014.zip into the COCO folder";
+  private static final String HINT = CocoJson.UNPACK_ANNOTATIONS;
 
   private CocoCaptions() {}
 

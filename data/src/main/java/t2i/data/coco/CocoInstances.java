@@ -50,7 +50,7 @@ final class CocoInstances {
           .thenComparingDouble(o -> o.box().y())
           .thenComparingLong(CocoObject::annotationId);
 
-  private static final String HINT = "unpack annotations_trainval2014.zip into the COCO folder";
+  private static final String HINT = CocoJson.UNPACK_ANNOTATIONS;
 
   private final Path file;
   private final Map<Long, ImageEntry> images = new LinkedHashMap<>();

@@ -13,6 +13,10 @@ import t2i.error.UserException;
 
 /** Streaming reads of one COCO JSON file, with malformed input reported as one line. */
 final class CocoJson {
+  /** What to do when an annotation file is missing. */
+  static final String UNPACK_ANNOTATIONS =
+      "unpack annotations_trainval2014.zip into the COCO folder";
+
   /** Reads a file from its first token. */
   interface Body<T> {
     T read(JsonReader json) throws IOException;

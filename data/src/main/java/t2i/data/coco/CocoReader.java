@@ -25,7 +25,11 @@ public final class CocoReader {
     this.root = root;
   }
 
-  public CocoSplitData read(CocoSplit half) {
+  /**
+   * Checks that the half's annotation files and image folder are there, so that a converter can
+   * fail before hours of work on the other half; {@link #read} checks the same.
+   */
+  public void checkPresent(CocoSplit half) {
     if (!Files.isDirectory(root)) {
       throw new UserException("COCO folder " + root + " is not a folder");
     }
@@ -40,6 +44,16 @@ public final class CocoReader {
               + root
               + ")");
     }
+    for (Path file : List.of(half.instancesFile(root), half.captionsFile(root))) {
+      if (!Files.isRegularFile(file)) {
+        throw new UserException("missing " + file + " (" + CocoJson.UNPACK_ANNOTATIONS + ")");
+      }
+    }
+  }
+
+  public CocoSplitData read(CocoSplit half) {
+    checkPresent(half);
+    Path imageFolder = half.imageFolder(root);
     CocoInstances.Result instances = CocoInstances.read(half.instancesFile(root));
     Map<Long, List<String>> captions =
         CocoCaptions.read(

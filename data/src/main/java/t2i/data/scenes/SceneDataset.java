@@ -4,15 +4,23 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import t2i.data.Dataset;
 import t2i.data.DatasetManifest.ShardEntry;
 import t2i.data.Split;
+import t2i.data.coco.CocoScenesOptions;
 import t2i.data.tfrecord.TfRecordReader;
 import t2i.error.UserException;
 
-/** An emoji scenes dataset opened for reading, as typed {@link SceneRecord}s. */
+/**
+ * A dataset of scene records (emoji scenes, or COCO converted by {@code t2i data coco}) opened for
+ * reading, as typed {@link SceneRecord}s.
+ */
 public final class SceneDataset {
+  /** The manifest names of the datasets stored as scene records. */
+  public static final Set<String> NAMES = Set.of(ScenesDatasetOptions.NAME, CocoScenesOptions.NAME);
+
   private final Dataset dataset;
 
   private SceneDataset(Dataset dataset) {
@@ -27,8 +35,10 @@ public final class SceneDataset {
           dir
               + " is a '"
               + d.manifest().name()
-              + "' dataset, not emoji scenes: build one with"
+              + "' dataset, not scenes: build one with"
               + " `t2i data scenes --out "
+              + dir
+              + "` (emoji scenes) or `t2i data coco --coco COCO_DIR --out "
               + dir
               + "`");
     }
@@ -36,7 +46,7 @@ public final class SceneDataset {
   }
 
   public static boolean isScenes(Dataset d) {
-    return d.manifest().name().equals(ScenesDatasetOptions.NAME);
+    return NAMES.contains(d.manifest().name());
   }
 
   public Dataset dataset() {

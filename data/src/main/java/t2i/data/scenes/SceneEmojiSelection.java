@@ -3,16 +3,15 @@ package t2i.data.scenes;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import t2i.data.emoji.CldrAnnotations;
 import t2i.data.emoji.EmojiVariant;
+import t2i.data.text.ReedAlphabet;
 import t2i.error.UserException;
 
 /**
@@ -102,10 +101,8 @@ public final class SceneEmojiSelection {
    * A CLDR name lowered into Reed's alphabet: "piñata" → "pinata", "woman’s boot" → "woman's boot".
    */
   public static String captionName(String tts) {
-    String s = Normalizer.normalize(tts, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-    s = s.replace('\u2019', '\'').replace('\u2018', '\'');
-    s = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 '\\-]", " ");
-    return s.replaceAll("\\s+", " ").strip();
+    String s = ReedAlphabet.normalise(tts).replaceAll("[^a-z0-9 '\\-]", " ");
+    return s.replaceAll(" +", " ").strip();
   }
 
   private static int classOf(EmojiVariant v, List<SceneClass> classes) {

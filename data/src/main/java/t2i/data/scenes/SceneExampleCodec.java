@@ -2,6 +2,7 @@ package t2i.data.scenes;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.tensorflow.proto.Feature;
 import org.tensorflow.proto.Features;
 import org.tensorflow.proto.FloatList;
 import org.tensorflow.proto.Int64List;
+import t2i.data.ShardedDatasetWriter;
 import t2i.data.Split;
 import t2i.data.io.Json;
 import t2i.error.UserException;
@@ -65,6 +67,24 @@ public final class SceneExampleCodec {
     f.putFeature(
         MASK_PNG, bytes(r.objects().stream().map(o -> ByteString.copyFrom(o.maskPng())).toList()));
     return Example.newBuilder().setFeatures(f).build().toByteArray();
+  }
+
+  /**
+   * Encodes one scene into {@code writer}, which counts each object under its class and, as the
+   * concept, its emoji key.
+   */
+  public static void write(ShardedDatasetWriter writer, SceneRecord r) throws IOException {
+    writer.write(
+        encode(r),
+        new ShardedDatasetWriter.Counted(
+            r.key(),
+            r.split(),
+            r.size(),
+            r.size(),
+            r.style(),
+            r.captions().size(),
+            r.objects().stream().map(SceneRecord.Item::classId).toList(),
+            r.objects().stream().map(SceneRecord.Item::emojiKey).toList()));
   }
 
   public static SceneRecord decode(byte[] serialized) {

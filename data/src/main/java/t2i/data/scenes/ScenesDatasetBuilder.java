@@ -151,8 +151,7 @@ public final class ScenesDatasetBuilder {
       for (Map.Entry<Split, Integer> t : targets.entrySet()) {
         progress.start("compose " + t.getKey().fileName() + " scenes", t.getValue());
         for (int i = 0; i < t.getValue(); i++) {
-          SceneRecord r = generator.scene(t.getKey(), i);
-          writer.write(SceneExampleCodec.encode(r), counted(r));
+          SceneExampleCodec.write(writer, generator.scene(t.getKey(), i));
           progress.advance(1);
         }
         progress.finish();
@@ -188,18 +187,6 @@ public final class ScenesDatasetBuilder {
               sources,
               opts));
     }
-  }
-
-  private static ShardedDatasetWriter.Counted counted(SceneRecord r) {
-    return new ShardedDatasetWriter.Counted(
-        r.key(),
-        r.split(),
-        r.size(),
-        r.size(),
-        r.style(),
-        r.captions().size(),
-        r.objects().stream().map(SceneRecord.Item::classId).toList(),
-        r.objects().stream().map(SceneRecord.Item::emojiKey).toList());
   }
 
   private Sidecar sidecar(

@@ -1,6 +1,8 @@
 package t2i.data.text;
 
+import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The character encoding of Reed et al.'s char-CNN-RNN (docs/papers.md#character-encoding): 70
@@ -76,6 +78,27 @@ public final class ReedAlphabet {
     }
     Arrays.fill(out, offset + n, offset + MAX_LENGTH, PAD);
     return n;
+  }
+
+  /**
+   * Free text rewritten into the alphabet, for datasets whose captions people wrote (COCO): accents
+   * dropped ("café" → "cafe"), curly quotes straightened, lower-cased, every other character
+   * outside the alphabet (tabs, newlines, other scripts, emoji) replaced by a space so that words
+   * never run together as {@link #encode} would join them, runs of spaces collapsed, and text
+   * longer than {@link #MAX_LENGTH} cut at its last space within the limit (mid-word only when
+   * there is none). {@link #encode} keeps every character of the result.
+   */
+  public static String normalise(String text) {
+    String s = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    s = s.replace('\u2019', '\'').replace('\u2018', '\'').toLowerCase(Locale.ROOT);
+    StringBuilder kept = new StringBuilder(s.length());
+    s.codePoints().forEach(c -> kept.append(SYMBOLS.indexOf(c) >= 0 ? (char) c : ' '));
+    String out = kept.toString().replaceAll(" {2,}", " ").strip();
+    if (out.length() > MAX_LENGTH) {
+      int space = out.lastIndexOf(' ', MAX_LENGTH);
+      out = out.substring(0, space > 0 ? space : MAX_LENGTH).strip();
+    }
+    return out;
   }
 
   /** The text an id sequence stands for (lowercase, unknown characters gone, padding ignored). */

@@ -34,8 +34,10 @@ import javax.imageio.ImageIO;
  * <p>val2014: image 7, 10×10 JPEG, one person polygon.
  *
  * <p>Categories, in list order: 1 person, 3 car, 90 toothbrush, 18 dog → indices 0, 1, 2, 3.
+ *
+ * <p>Public for the command-line tests of the cli module (through the test-jar).
  */
-final class CocoFixture {
+public final class CocoFixture {
   static final Gson GSON = new Gson();
 
   final JsonObject trainInstances = new JsonObject();
@@ -43,7 +45,7 @@ final class CocoFixture {
   final JsonObject valInstances = new JsonObject();
   final JsonObject valCaptions = new JsonObject();
 
-  CocoFixture() {
+  public CocoFixture() {
     JsonArray categories =
         array(
             category(1, "person"),
@@ -98,7 +100,7 @@ final class CocoFixture {
   }
 
   /** Writes the tree under {@code root} and returns it. */
-  Path write(Path root) throws IOException {
+  public Path write(Path root) throws IOException {
     Path annotations = Files.createDirectories(root.resolve("annotations"));
     Files.writeString(annotations.resolve("instances_train2014.json"), GSON.toJson(trainInstances));
     Files.writeString(annotations.resolve("captions_train2014.json"), GSON.toJson(trainCaptions));
@@ -107,6 +109,11 @@ final class CocoFixture {
     writeImages(root.resolve("train2014"), trainInstances);
     writeImages(root.resolve("val2014"), valInstances);
     return root;
+  }
+
+  /** Adds a caption to train2014's captions file. */
+  void addTrainCaption(long id, long imageId, String text) {
+    trainCaptions.getAsJsonArray("annotations").add(caption(id, imageId, text));
   }
 
   JsonObject annotationOf(JsonObject instances, long id) {

@@ -276,10 +276,7 @@ class CocoReaderTest {
   @Test
   void captionOfAnImageTheInstancesDoNotListIsNamed() throws IOException {
     CocoFixture fixture = new CocoFixture();
-    fixture
-        .trainCaptions
-        .getAsJsonArray("annotations")
-        .add(CocoFixture.caption(9001, 7, "a val caption"));
+    fixture.addTrainCaption(9001, 7, "a val caption");
     assertOneLineContaining(
         trainError(fixture), "captions_train2014.json", "caption 9001", "image 7");
   }

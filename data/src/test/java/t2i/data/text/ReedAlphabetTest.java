@@ -65,6 +65,27 @@ class ReedAlphabetTest {
   }
 
   @Test
+  void normaliseRewritesFreeTextIntoTheAlphabetWithoutJoiningWords() {
+    assertEquals(
+        "a cafe's naive cake, on a table.",
+        ReedAlphabet.normalise(
+            "  A Caf\u00e9\u2019s\tna\u00efve \ud83c\udf70 cake,\non a TABLE. "));
+    assertEquals("two dogs", ReedAlphabet.normalise("two\u00a0\u65e5\u672cdogs"));
+    assertEquals("", ReedAlphabet.normalise("\u65e5\u672c\u8a9e \ud83c\udf39"));
+    String text = ReedAlphabet.normalise("Hello, world!");
+    assertArrayEquals(ReedAlphabet.encode("Hello, world!"), ReedAlphabet.encode(text));
+  }
+
+  @Test
+  void normaliseCutsLongTextAtTheLastSpaceWithinTheLimit() {
+    String words = "word ".repeat(50); // 250 characters
+    String cut = ReedAlphabet.normalise(words);
+    assertEquals("word ".repeat(40).strip(), cut); // 199 characters: the 41st word would end at 204
+    assertEquals(cut, ReedAlphabet.decode(ReedAlphabet.encode(cut)));
+    assertEquals("x".repeat(201), ReedAlphabet.normalise("x".repeat(300)));
+  }
+
+  @Test
   void encodeIntoOverwritesOldContentAndReportsLength() {
     int[] out = new int[2 * ReedAlphabet.MAX_LENGTH];
     Arrays.fill(out, 9);
