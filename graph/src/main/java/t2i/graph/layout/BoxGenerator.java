@@ -188,12 +188,7 @@ public final class BoxGenerator {
   public static List<Operand<TFloat32>> clipByGlobalNorm(
       Ops tf, List<Operand<TFloat32>> gradients, float maxNorm) {
     checkArgument(maxNorm > 0, "maxNorm must be > 0, was %s", maxNorm);
-    Operand<TFloat32> squares = tf.constant(0f);
-    for (Operand<TFloat32> g : gradients) {
-      Operand<TFloat32> flat = tf.reshape(g, tf.constant(new int[] {-1}));
-      squares = tf.math.add(squares, tf.reduceSum(tf.math.square(flat), tf.constant(0)));
-    }
-    Operand<TFloat32> norm = tf.math.sqrt(squares);
+    Operand<TFloat32> norm = globalNorm(tf, gradients);
     Operand<TFloat32> scale =
         tf.math.div(tf.constant(maxNorm), tf.math.maximum(norm, tf.constant(maxNorm)));
     List<Operand<TFloat32>> clipped = new ArrayList<>();
@@ -201,6 +196,16 @@ public final class BoxGenerator {
       clipped.add(tf.math.mul(g, scale));
     }
     return clipped;
+  }
+
+  /** ‖all gradients‖, the norm of their concatenation. */
+  public static Operand<TFloat32> globalNorm(Ops tf, List<Operand<TFloat32>> gradients) {
+    Operand<TFloat32> squares = tf.constant(0f);
+    for (Operand<TFloat32> g : gradients) {
+      Operand<TFloat32> flat = tf.reshape(g, tf.constant(new int[] {-1}));
+      squares = tf.math.add(squares, tf.reduceSum(tf.math.square(flat), tf.constant(0)));
+    }
+    return tf.math.sqrt(squares);
   }
 
   /** FC(s), concatenated to every step's input. */

@@ -63,6 +63,9 @@ public final class BoxesGraph {
   /** Training only (else null). */
   public final Placeholder<TFloat32> learningRate;
 
+  /** Training only (else null): the gradients' global norm before clipping. */
+  public final Operand<TFloat32> gradientNorm;
+
   public final Op train;
 
   /** The networks of a graph and the sentence embedding of its captions. */
@@ -123,6 +126,7 @@ public final class BoxesGraph {
               .placeholderWithDefault(tf.constant(c.temperature()), Shape.scalar());
       sampled = new BoxSampler(p.generator()).sample(p.sentence(), seeds, temperature);
       learningRate = null;
+      gradientNorm = null;
       train = null;
       return;
     }
@@ -132,9 +136,10 @@ public final class BoxesGraph {
         tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
     List<Variable<TFloat32>> vars = new ArrayList<>(p.textNet().trainable());
     vars.addAll(p.genNet().trainable());
+    List<Operand<TFloat32>> raw = Optimizer.gradients(tf, loss.total(), vars, 0f);
+    gradientNorm = tf.withName("gradient_norm").identity(BoxGenerator.globalNorm(tf, raw));
     List<Operand<TFloat32>> grads =
-        BoxGenerator.clipByGlobalNorm(
-            tf, Optimizer.gradients(tf, loss.total(), vars, 0f), c.generator().gradientClip());
+        BoxGenerator.clipByGlobalNorm(tf, raw, c.generator().gradientClip());
     Op barrier = GradientBarrier.after(tf, grads, "gradients_done");
     Op update =
         new Adam(0.9f, Adam.DEFAULT_BETA2)

@@ -31,8 +31,9 @@ public final class BoxesTrainer extends RunFrame<BoxesTrainer.Scalars> {
    * @param loss λ_l · labelNll + λ_b · boxNll
    * @param labelNll −mean log p(l_t), the end step included
    * @param boxNll −mean log p(b_t) over the objects
+   * @param gradientNorm the gradients' global norm before clipping
    */
-  public record Scalars(double loss, double labelNll, double boxNll) {}
+  public record Scalars(double loss, double labelNll, double boxNll, double gradientNorm) {}
 
   private final BoxesConfig config;
   private final BoxesGraph graph;
@@ -79,12 +80,14 @@ public final class BoxesTrainer extends RunFrame<BoxesTrainer.Scalars> {
                 .fetch(graph.loss.total())
                 .fetch(graph.loss.labelNll())
                 .fetch(graph.loss.boxNll())
+                .fetch(graph.gradientNorm)
                 .addTarget(graph.train)
                 .run()) {
       return new Scalars(
           ((TFloat32) r.get(0)).getFloat(),
           ((TFloat32) r.get(1)).getFloat(),
-          ((TFloat32) r.get(2)).getFloat());
+          ((TFloat32) r.get(2)).getFloat(),
+          ((TFloat32) r.get(3)).getFloat());
     }
   }
 
