@@ -17,6 +17,10 @@ final class PngOutput {
   Path file;
 
   void write(BufferedImage image) throws IOException {
+    write(file, image);
+  }
+
+  static void write(Path file, BufferedImage image) throws IOException {
     AtomicFiles.write(file, Images.encodePng(image));
   }
 

@@ -9,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import t2i.error.UserException;
 import t2i.training.embedding.EmbeddingDim;
 import t2i.training.embedding.EmbeddingModel;
 import t2i.training.gan.GanModel;
@@ -28,12 +29,12 @@ import t2i.training.gan.TextSamples;
 final class SampleCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "RUN", description = "The GAN run folder.")
+  // RUN, --text and --out are checked in call(): picocli would demand them of `sample boxes` too.
+  @Parameters(paramLabel = "RUN", arity = "0..1", description = "The GAN run folder.")
   Path run;
 
   @Option(
       names = "--text",
-      required = true,
       paramLabel = "TEXT",
       description = "A description; repeat for several rows.")
   List<String> texts;
@@ -50,7 +51,8 @@ final class SampleCommand implements Callable<Integer> {
       defaultValue = "0")
   long seed;
 
-  @Mixin PngOutput out;
+  @Option(names = "--out", paramLabel = "FILE.png", description = "The PNG to write.")
+  Path out;
 
   @Mixin EmbeddingRunOption embedding;
 
@@ -58,6 +60,10 @@ final class SampleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (run == null || texts == null || out == null) {
+      throw new UserException(
+          "give RUN, --text and --out (`t2i sample --help`); for layouts, `t2i sample boxes`");
+    }
     if (n < 1 || n > 256) {
       throw new IllegalArgumentException("--n must be between 1 and 256, was " + n);
     }
@@ -65,7 +71,7 @@ final class SampleCommand implements Callable<Integer> {
         EmbeddingModel encoder = EmbeddingModel.load(embedding.orDefault(gan), threads.threads)) {
       EmbeddingDim.check(
           "the embedding run", encoder.dim(), "the GAN", gan.config().gan().embeddingDim());
-      out.write(TextSamples.grid(gan, encoder, texts, n, seed));
+      PngOutput.write(out, TextSamples.grid(gan, encoder, texts, n, seed));
       spec.commandLine()
           .getOut()
           .printf(

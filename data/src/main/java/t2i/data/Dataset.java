@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 import t2i.data.DatasetManifest.ShardEntry;
 import t2i.data.io.Digests;
 import t2i.data.io.Json;
+import t2i.data.scenes.SceneExampleCodec;
+import t2i.data.scenes.SceneRecords;
 import t2i.data.tfrecord.ExampleCodec;
 import t2i.data.tfrecord.TfRecordReader;
 import t2i.error.UserException;
@@ -79,13 +81,28 @@ public final class Dataset {
     return manifest;
   }
 
-  /** Streams the records of one split, shard by shard, in file order. */
+  /**
+   * Streams the records of one split, shard by shard, in file order. A scenes dataset's records
+   * come as one image with its captions each ({@link SceneRecords#asTextImage}).
+   */
   public void forEach(Split split, Consumer<TextImageRecord> action) {
+    boolean scenes = SceneRecords.isScenes(manifest);
+    forEachExample(
+        split,
+        data ->
+            action.accept(
+                scenes
+                    ? SceneRecords.asTextImage(SceneExampleCodec.decode(data))
+                    : ExampleCodec.decode(data)));
+  }
+
+  /** Streams the serialised examples of one split, shard by shard, in file order. */
+  public void forEachExample(Split split, Consumer<byte[]> action) {
     for (ShardEntry shard : manifest.shards(split)) {
       Path file = dir.resolve(shard.file());
       try (TfRecordReader reader = new TfRecordReader(file)) {
         for (byte[] data; (data = reader.next()) != null; ) {
-          action.accept(ExampleCodec.decode(data));
+          action.accept(data);
         }
       } catch (IOException e) {
         throw new UserException("cannot read " + file + ": " + e.getMessage(), e);

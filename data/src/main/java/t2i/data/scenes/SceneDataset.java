@@ -1,16 +1,12 @@
 package t2i.data.scenes;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import t2i.data.Dataset;
-import t2i.data.DatasetManifest.ShardEntry;
 import t2i.data.Split;
-import t2i.data.coco.CocoScenesOptions;
-import t2i.data.tfrecord.TfRecordReader;
 import t2i.error.UserException;
 
 /**
@@ -19,7 +15,7 @@ import t2i.error.UserException;
  */
 public final class SceneDataset {
   /** The manifest names of the datasets stored as scene records. */
-  public static final Set<String> NAMES = Set.of(ScenesDatasetOptions.NAME, CocoScenesOptions.NAME);
+  public static final Set<String> NAMES = SceneRecords.NAMES;
 
   private final Dataset dataset;
 
@@ -46,7 +42,7 @@ public final class SceneDataset {
   }
 
   public static boolean isScenes(Dataset d) {
-    return NAMES.contains(d.manifest().name());
+    return SceneRecords.isScenes(d.manifest());
   }
 
   public Dataset dataset() {
@@ -55,16 +51,7 @@ public final class SceneDataset {
 
   /** Streams the scenes of one split in file order. */
   public void forEach(Split split, Consumer<SceneRecord> action) {
-    for (ShardEntry shard : dataset.manifest().shards(split)) {
-      Path file = dataset.dir().resolve(shard.file());
-      try (TfRecordReader reader = new TfRecordReader(file)) {
-        for (byte[] data; (data = reader.next()) != null; ) {
-          action.accept(SceneExampleCodec.decode(data));
-        }
-      } catch (IOException e) {
-        throw new UserException("cannot read " + file + ": " + e.getMessage(), e);
-      }
-    }
+    dataset.forEachExample(split, data -> action.accept(SceneExampleCodec.decode(data)));
   }
 
   public List<SceneRecord> read(Split split) {

@@ -20,10 +20,12 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import t2i.data.Dataset;
 import t2i.data.DatasetManifest;
 import t2i.data.DatasetManifest.ShardEntry;
 import t2i.data.Progress;
 import t2i.data.Split;
+import t2i.data.TextImageRecord;
 import t2i.data.emoji.EmojiFixture;
 import t2i.data.emoji.EmojiSources;
 import t2i.data.io.Json;
@@ -175,6 +177,33 @@ class ScenesDatasetBuilderTest {
     assertTrue(
         h.combinations().stream().allMatch(k -> k.contains("|left of|") || k.contains("|above|")));
     assertEquals(h, HeldOut.choose(SceneClass.DEFAULT, emoji, 0.15, 0.10, 3));
+  }
+
+  @Test
+  void everyTrainerReadsAScenesImageAndCaptionsAsOneRecordOfItsLargestObject() throws IOException {
+    build(options("ds").build());
+    SceneDataset scenes = SceneDataset.open(dir.resolve("ds"));
+    List<SceneRecord> typed = scenes.read(Split.TRAINVAL);
+    List<TextImageRecord> plain = Dataset.open(dir.resolve("ds")).read(Split.TRAINVAL);
+    assertEquals(typed.size(), plain.size());
+    Set<String> concepts = scenes.dataset().manifest().conceptIds().keySet();
+    for (int i = 0; i < typed.size(); i++) {
+      SceneRecord s = typed.get(i);
+      TextImageRecord r = plain.get(i);
+      SceneRecord.Item largest = s.objects().get(0);
+      for (SceneRecord.Item o : s.objects()) {
+        if (o.box().area() > largest.box().area()) {
+          largest = o;
+        }
+      }
+      assertEquals(s.key(), r.key());
+      assertArrayEquals(s.png(), r.png());
+      assertEquals(s.captions(), r.captions());
+      assertEquals(largest.classId(), r.classId());
+      assertEquals(largest.emojiKey(), r.concept());
+      assertTrue(concepts.contains(r.concept()), "a concept of the manifest: " + r.concept());
+      assertEquals(s.style(), r.style());
+    }
   }
 
   @Test
