@@ -24,8 +24,8 @@ import t2i.training.run.RunStart;
       "Train the box generator of Hong et al. (CVPR 2018) on a scenes dataset: an LSTM that"
           + " writes a caption's layout as labelled boxes, left to right, each label from a"
           + " softmax over the classes and the end, each box from two 20-component bivariate"
-          + " Gaussian mixtures, (x, y) then (w, h). It reads the caption with a char-CNN-RNN of"
-          + " its own, trained with it on the box loss (relations need word order).",
+          + " Gaussian mixtures, (x, y) then (w, h). It reads the caption with an encoder of its"
+          + " own, trained with it on the box loss (relations need word order).",
       "Then: `t2i sample boxes RUN --text ...` draws layouts, `t2i eval boxes RUN` measures"
           + " them against the test captions' facts."
     })
@@ -40,6 +40,13 @@ final class TrainBoxesCommand implements Callable<Integer> {
   Path data;
 
   @Mixin TrainingOptions training;
+
+  @Option(
+      names = "--text-encoder",
+      description =
+          "The caption encoder: words (hashed words read by an LSTM each way) or chars (Reed's"
+              + " char-CNN-RNN, see --text-preset) (default: chars).")
+  String textEncoder;
 
   @Option(
       names = "--text-preset",
@@ -76,6 +83,7 @@ final class TrainBoxesCommand implements Callable<Integer> {
     RunStart<BoxesConfig> start =
         new RunOptions<>(BoxesConfig::toBuilder, BoxesConfig.Builder::build)
             .fixed("--text-preset", textPreset, BoxesConfig.Builder::textPreset)
+            .fixed("--text-encoder", textEncoder, BoxesConfig.Builder::encoder)
             .fixed("--batch", batch, BoxesConfig.Builder::batchSize)
             .fixed("--seed", seed, BoxesConfig.Builder::seed)
             .adjustable("--lr", learningRate, BoxesConfig.Builder::learningRate)

@@ -153,11 +153,12 @@ public final class BoxGenerator {
           tf.unstack(boxSteps.get(t), (long) BOX_SIZE, Unstack.axis(1L)).output();
       Operand<TFloat32> x = xywh.get(0);
       Operand<TFloat32> y = xywh.get(1);
+      Operand<TFloat32> hBox = scaledGradient(state.h(), config.boxGradientScale());
       boxLogP.add(
           tf.math.add(
-              BivariateGmm.logLikelihood(tf, xyParams(state.h(), label), x, y),
+              BivariateGmm.logLikelihood(tf, xyParams(hBox, label), x, y),
               BivariateGmm.logLikelihood(
-                  tf, whParams(state.h(), label, x, y), xywh.get(2), xywh.get(3))));
+                  tf, whParams(hBox, label, x, y), xywh.get(2), xywh.get(3))));
       previousBox = boxSteps.get(t);
       previousLabel = label;
     }
@@ -206,6 +207,16 @@ public final class BoxGenerator {
       squares = tf.math.add(squares, tf.reduceSum(tf.math.square(flat), tf.constant(0)));
     }
     return tf.math.sqrt(squares);
+  }
+
+  /** {@code x} forwards; {@code scale ·} its gradient backwards. */
+  private Operand<TFloat32> scaledGradient(Operand<TFloat32> x, float scale) {
+    if (scale == 1f) {
+      return x;
+    }
+    return tf.math.add(
+        tf.math.mul(x, tf.constant(scale)),
+        tf.math.mul(tf.stopGradient(x), tf.constant(1f - scale)));
   }
 
   /** FC(s), concatenated to every step's input. */

@@ -29,9 +29,9 @@ class BoxGeneratorConfigTest {
     assertThrows(IllegalArgumentException.class, () -> BoxGeneratorConfig.defaults(16, 0, 4));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new BoxGeneratorConfig(16, 3, 20, 256, 128, 4, 4f, 1f, 0f, 5f, 0.08f));
+        () -> new BoxGeneratorConfig(16, 3, 20, 256, 128, 4, 4f, 1f, 0f, 5f, 0.08f, 1f));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new BoxGeneratorConfig(16, 3, 20, 256, 128, 4, 0f, 0f, 1e-3f, 5f, 0.08f));
+        () -> new BoxGeneratorConfig(16, 3, 20, 256, 128, 4, 0f, 0f, 1e-3f, 5f, 0.08f, 1f));
   }
 }

@@ -1,5 +1,6 @@
 package t2i.graph.layout;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -181,30 +182,71 @@ class BoxGeneratorTest {
     }
   }
 
+  /** A two-step loss of a tiny generator; its box term's gradient reaches the LSTM × scale. */
+  private static Operand<TFloat32> twoStepLoss(
+      Ops tf, Network net, float scale, Operand<TFloat32> sentence) {
+    int steps = 2;
+    BoxGenerator gen =
+        new BoxGenerator(
+            net,
+            BoxGeneratorConfig.tiny(D, CLASSES, steps)
+                .withInitLimit(0.5f)
+                .withBoxGradientScale(scale));
+    return gen.loss(
+            sentence,
+            tf.constant(Shape.of(2, steps), DataBuffers.of(new int[] {0, 2, 1, END})),
+            tf.constant(
+                Shape.of(2, steps, 4),
+                DataBuffers.of(
+                    0.2f, 0.4f, 0.3f, 0.2f, 0.6f, 0.5f, 0.2f, 0.4f, //
+                    0.5f, 0.3f, 0.4f, 0.4f, 0f, 0f, 0f, 0f)))
+        .total();
+  }
+
   @Test
   void gradientsThroughAnLstmStepMatchCentralDifferences() {
-    int steps = 2;
     try (Graph g = new Graph();
         Session s = new Session(g, GraphTesting.ONE_THREAD)) {
       Ops tf = Ops.create(g);
       Network net = new Network(tf, BoxGenerator.PREFIX, Mode.TRAINING, 11);
-      BoxGenerator gen =
-          new BoxGenerator(net, BoxGeneratorConfig.tiny(D, CLASSES, steps).withInitLimit(0.5f));
       Operand<TFloat32> sentence = sentence(tf);
-      Operand<TFloat32> loss =
-          gen.loss(
-                  sentence,
-                  tf.constant(Shape.of(2, steps), DataBuffers.of(new int[] {0, 2, 1, END})),
-                  tf.constant(
-                      Shape.of(2, steps, 4),
-                      DataBuffers.of(
-                          0.2f, 0.4f, 0.3f, 0.2f, 0.6f, 0.5f, 0.2f, 0.4f, //
-                          0.5f, 0.3f, 0.4f, 0.4f, 0f, 0f, 0f, 0f)))
-              .total();
+      Operand<TFloat32> loss = twoStepLoss(tf, net, 1f, sentence);
       List<Operand<TFloat32>> xs = new ArrayList<>(net.trainable());
       xs.add(sentence);
       GradientCheck.assertMatches(tf, s, loss, xs);
     }
+  }
+
+  @Test
+  void theBoxTermsGradientReachesTheLstmScaledAndTheHeadsWhole() {
+    float[][] head = new float[2][];
+    float[][] lstm = new float[2][];
+    float[] losses = new float[2];
+    float[] scales = {1f, 0.25f};
+    for (int i = 0; i < 2; i++) {
+      try (Graph g = new Graph();
+          Session s = new Session(g, GraphTesting.ONE_THREAD)) {
+        Ops tf = Ops.create(g);
+        Network net = new Network(tf, BoxGenerator.PREFIX, Mode.TRAINING, 11);
+        Operand<TFloat32> loss = twoStepLoss(tf, net, scales[i], sentence(tf));
+        losses[i] = GraphTesting.fetch(s, loss)[0];
+        var vars = net.trainable();
+        var xy =
+            vars.stream().filter(v -> v.op().name().endsWith("xy_w")).findFirst().orElseThrow();
+        var wx =
+            vars.stream().filter(v -> v.op().name().endsWith("lstm_wx")).findFirst().orElseThrow();
+        var grads = tf.gradients(loss, List.of(xy, wx));
+        head[i] = GraphTesting.fetch(s, grads.<TFloat32>dy(0));
+        lstm[i] = GraphTesting.fetch(s, grads.<TFloat32>dy(1));
+      }
+    }
+    assertEquals(losses[0], losses[1], 0f, "the loss itself is unchanged");
+    assertArrayEquals(head[0], head[1], 1e-6f);
+    boolean differs = false;
+    for (int j = 0; j < lstm[0].length; j++) {
+      differs |= Math.abs(lstm[0][j] - lstm[1][j]) > 1e-6;
+    }
+    assertTrue(differs, "the LSTM's gradient changes with the scale");
   }
 
   @Test

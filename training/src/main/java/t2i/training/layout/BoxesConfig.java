@@ -5,21 +5,25 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.nio.file.Path;
 import java.util.List;
 import t2i.data.DatasetManifest;
+import t2i.data.io.AbsentMeans;
 import t2i.data.scenes.SceneDataset;
 import t2i.graph.TextEncoderConfig;
+import t2i.graph.WordEncoderConfig;
 import t2i.graph.layout.BoxGeneratorConfig;
 
 /**
  * Everything that defines a box-generator run; saved as the run's {@code config.json}.
  *
- * <p>The box generator reads the caption with a char-CNN-RNN of its own, trained with it end to end
- * on the box loss (not a frozen joint embedding): relations need word order, which DS-SJE has no
- * reason to keep, and the layout is all this encoder has to serve.
+ * <p>The box generator reads the caption with an encoder of its own, trained with it end to end on
+ * the box loss (not a frozen joint embedding): relations need word order, which DS-SJE has no
+ * reason to keep, and the layout is all this encoder has to serve. The encoder is Reed's
+ * char-CNN-RNN ({@code text}) or a word-level bidirectional LSTM ({@code words}, when not null).
  *
  * @param dataset the scenes dataset folder
  * @param classNames the object classes by id; the generator's label L is the end of a layout
  * @param textPreset the name of the preset {@code text} was made from, or null for a custom one
- * @param text the caption encoder, whose output is the sentence embedding s
+ * @param text the char-CNN-RNN caption encoder (used when {@code words} is null)
+ * @param words the word-level caption encoder, or null for the char-CNN-RNN
  * @param generator the box generator; its {@code embeddingDim} is the encoder's output size
  * @param batchSize captions per step (one caption of one scene each)
  * @param learningRate Adam's rate (LAYOUT_SPEC §5: 1e-4)
@@ -31,6 +35,7 @@ public record BoxesConfig(
     List<String> classNames,
     String textPreset,
     TextEncoderConfig text,
+    @AbsentMeans("null") WordEncoderConfig words,
     BoxGeneratorConfig generator,
     int batchSize,
     float learningRate,
@@ -38,6 +43,8 @@ public record BoxesConfig(
     long seed) {
 
   public static final String DEFAULT_TEXT_PRESET = "gru";
+  public static final String CHARS = "chars";
+  public static final String WORDS = "words";
   public static final int DEFAULT_BATCH = 64;
   public static final float DEFAULT_LEARNING_RATE = 1e-4f;
   public static final float DEFAULT_TEMPERATURE = 1f;
@@ -50,14 +57,24 @@ public record BoxesConfig(
         "%s class names for a generator of %s classes",
         classNames.size(),
         generator.classes());
+    checkArgument(text != null || words != null, "a caption encoder is required");
     checkArgument(
-        text.embeddingDim() == generator.embeddingDim(),
-        "the text encoder gives %s values; the generator takes %s",
-        text.embeddingDim(),
+        sentenceDim(text, words) == generator.embeddingDim(),
+        "the caption encoder gives %s values; the generator takes %s",
+        sentenceDim(text, words),
         generator.embeddingDim());
     checkArgument(batchSize >= 1, "batchSize must be >= 1, was %s", batchSize);
     checkArgument(learningRate > 0, "learning rate must be > 0, was %s", learningRate);
     checkArgument(temperature > 0, "temperature must be > 0, was %s", temperature);
+  }
+
+  private static int sentenceDim(TextEncoderConfig text, WordEncoderConfig words) {
+    return words != null ? words.embeddingDim() : text.embeddingDim();
+  }
+
+  /** The caption encoder's name: {@code words} or {@code chars}. */
+  public String encoder() {
+    return words != null ? WORDS : CHARS;
   }
 
   /** Steps of the unrolled generator: the most objects a layout holds, plus the end. */
@@ -92,6 +109,8 @@ public record BoxesConfig(
     b.maxObjects = maxObjects();
     b.textPreset = textPreset;
     b.text = text;
+    b.words = words;
+    b.encoder = encoder();
     b.generator = generator;
     b.batchSize = batchSize;
     b.learningRate = learningRate;
@@ -107,6 +126,8 @@ public record BoxesConfig(
     private int maxObjects;
     private String textPreset = DEFAULT_TEXT_PRESET;
     private TextEncoderConfig text;
+    private WordEncoderConfig words;
+    private String encoder = CHARS;
     private BoxGeneratorConfig generator;
     private boolean tiny;
     private int batchSize = DEFAULT_BATCH;
@@ -124,6 +145,18 @@ public record BoxesConfig(
       this.textPreset = name;
       this.generator = null;
       this.tiny = name.equals("tiny");
+      return this;
+    }
+
+    /** {@code chars} (Reed's char-CNN-RNN) or {@code words} (a word-level bidirectional LSTM). */
+    public Builder encoder(String name) {
+      if (!name.equals(CHARS) && !name.equals(WORDS)) {
+        throw new IllegalArgumentException(
+            "unknown caption encoder '" + name + "' (expected chars or words)");
+      }
+      this.encoder = name;
+      this.words = null;
+      this.generator = null;
       return this;
     }
 
@@ -150,16 +183,21 @@ public record BoxesConfig(
     public BoxesConfig build() {
       checkArgument(maxObjects >= 1, "the dataset's scenes hold no objects");
       TextEncoderConfig t = text != null ? text : TextEncoderConfig.preset(textPreset);
+      WordEncoderConfig w = words;
+      if (w == null && encoder.equals(WORDS)) {
+        w = tiny ? WordEncoderConfig.tiny() : WordEncoderConfig.defaults();
+      }
       BoxGeneratorConfig g = generator;
       if (g == null) {
         int steps = maxObjects + 1;
+        int dim = sentenceDim(t, w);
         g =
             tiny
-                ? BoxGeneratorConfig.tiny(t.embeddingDim(), classNames.size(), steps)
-                : BoxGeneratorConfig.defaults(t.embeddingDim(), classNames.size(), steps);
+                ? BoxGeneratorConfig.tiny(dim, classNames.size(), steps)
+                : BoxGeneratorConfig.defaults(dim, classNames.size(), steps);
       }
       return new BoxesConfig(
-          dataset, classNames, textPreset, t, g, batchSize, learningRate, temperature, seed);
+          dataset, classNames, textPreset, t, w, g, batchSize, learningRate, temperature, seed);
     }
   }
 }

@@ -13,11 +13,11 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TString;
-import t2i.data.text.ReedAlphabet;
 import t2i.graph.Mode;
 import t2i.graph.Network;
 import t2i.graph.ReedCharsOp;
 import t2i.graph.TextEncoder;
+import t2i.graph.WordEncoder;
 import t2i.graph.layout.BoxGenerator;
 import t2i.graph.layout.BoxSampler;
 import t2i.training.optim.Adam;
@@ -25,9 +25,9 @@ import t2i.training.optim.GradientBarrier;
 import t2i.training.optim.Optimizer;
 
 /**
- * The box generator's graphs. Both read the caption with the run's own char-CNN-RNN (variables
- * {@code boxtxt_*}) and hold the generator ({@code boxgen_*}). Training takes Reed character ids
- * and the true layouts, and updates both networks by Adam on the teacher-forced loss, the gradients
+ * The box generator's graphs. Both read the captions as plain text with the run's own caption
+ * encoder (variables {@code boxtxt_*}) and hold the generator ({@code boxgen_*}). Training takes
+ * the true layouts too, and updates both networks by Adam on the teacher-forced loss, the gradients
  * clipped together to the config's global norm. Inference takes plain text and per-row seeds, and
  * gives sampled layouts and, fed true layouts, the loss: the graph {@code text2layout} exports.
  */
@@ -37,10 +37,7 @@ public final class BoxesGraph {
 
   public final Graph graph;
 
-  /** Training: Reed ids {@code [N, 201]}; inference: null. */
-  public final Placeholder<TInt32> chars;
-
-  /** Inference: {@code string [N]}; training: null. */
+  /** The captions, {@code string [N]}. */
   public final Placeholder<TString> text;
 
   /** Inference: {@code int64 [N]}, one seed per row; training: null. */
@@ -71,10 +68,13 @@ public final class BoxesGraph {
   /** The networks of a graph and the sentence embedding of its captions. */
   private record Parts(
       Network textNet, Network genNet, Operand<TFloat32> sentence, BoxGenerator generator) {
-    static Parts build(Ops tf, BoxesConfig c, Mode mode, Operand<TInt32> chars) {
+    static Parts build(Ops tf, BoxesConfig c, Mode mode, Operand<TString> text) {
       Network textNet = new Network(tf, TEXT_PREFIX, mode, c.seed());
       Network genNet = new Network(tf, BoxGenerator.PREFIX, mode, c.seed() + 1);
-      Operand<TFloat32> sentence = TextEncoder.build(textNet, c.text(), chars);
+      Operand<TFloat32> sentence =
+          c.words() != null
+              ? WordEncoder.build(textNet, c.words(), text)
+              : TextEncoder.build(textNet, c.text(), ReedCharsOp.build(tf, text));
       return new Parts(textNet, genNet, sentence, new BoxGenerator(genNet, c.generator()));
     }
   }
@@ -90,7 +90,7 @@ public final class BoxesGraph {
       Operand<TString> text,
       Operand<TInt64> seeds,
       Operand<TFloat32> temperature) {
-    Parts p = Parts.build(tf, c, Mode.INFERENCE, ReedCharsOp.build(tf, text));
+    Parts p = Parts.build(tf, c, Mode.INFERENCE, text);
     return new BoxSampler(p.generator()).sample(p.sentence(), seeds, temperature);
   }
 
@@ -98,27 +98,18 @@ public final class BoxesGraph {
     graph = new Graph();
     Ops tf = Ops.create(graph);
     int steps = c.steps();
-    Operand<TInt32> ids;
-    if (mode == Mode.TRAINING) {
-      chars =
-          tf.withName("chars")
-              .placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, ReedAlphabet.MAX_LENGTH)));
-      text = null;
-      seeds = null;
-      ids = chars;
-    } else {
-      chars = null;
-      text = tf.withName("text").placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
-      seeds = tf.withName("seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(-1)));
-      ids = ReedCharsOp.build(tf, text);
-    }
+    text = tf.withName("text").placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
+    seeds =
+        mode == Mode.TRAINING
+            ? null
+            : tf.withName("seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(-1)));
     labels =
         tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, steps)));
     boxes =
         tf.withName("boxes")
             .placeholder(
                 TFloat32.class, Placeholder.shape(Shape.of(-1, steps, BoxGenerator.BOX_SIZE)));
-    Parts p = Parts.build(tf, c, mode, ids);
+    Parts p = Parts.build(tf, c, mode, text);
     loss = p.generator().loss(p.sentence(), labels, boxes);
     if (mode == Mode.INFERENCE) {
       temperature =

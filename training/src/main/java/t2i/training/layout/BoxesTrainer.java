@@ -5,13 +5,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.tensorflow.Result;
+import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TString;
 import t2i.data.Split;
 import t2i.data.batch.StepRandom;
-import t2i.data.text.ReedAlphabet;
 import t2i.graph.layout.BoxGenerator;
 import t2i.training.Precision;
 import t2i.training.run.Checkpoint;
@@ -52,19 +53,18 @@ public final class BoxesTrainer extends RunFrame<BoxesTrainer.Scalars> {
   protected Scalars runStep(long step) {
     int n = config.batchSize();
     int steps = config.steps();
-    int[] chars = new int[n * ReedAlphabet.MAX_LENGTH];
+    String[] captions = new String[n];
     int[] labels = new int[n * steps];
     float[] boxes = new float[n * steps * BoxGenerator.BOX_SIZE];
     SplittableRandom random = StepRandom.of(config.seed(), step, PAIRS_STREAM);
     for (int i = 0; i < n; i++) {
       SceneLayout s = scenes.get(random.nextInt(scenes.size()));
-      String caption = s.captions().get(random.nextInt(s.captions().size()));
-      ReedAlphabet.encodeInto(caption, chars, i * ReedAlphabet.MAX_LENGTH);
+      captions[i] = s.captions().get(random.nextInt(s.captions().size()));
       System.arraycopy(s.labels(steps, config.generator().endClass()), 0, labels, i * steps, steps);
       float[] b = s.boxes(steps);
       System.arraycopy(b, 0, boxes, i * b.length, b.length);
     }
-    try (TInt32 c = TInt32.tensorOf(Shape.of(n, ReedAlphabet.MAX_LENGTH), DataBuffers.of(chars));
+    try (TString c = TString.tensorOf(NdArrays.vectorOfObjects(captions));
         TInt32 l = TInt32.tensorOf(Shape.of(n, steps), DataBuffers.of(labels));
         TFloat32 b =
             TFloat32.tensorOf(
@@ -73,7 +73,7 @@ public final class BoxesTrainer extends RunFrame<BoxesTrainer.Scalars> {
         Result r =
             session()
                 .runner()
-                .feed(graph.chars, c)
+                .feed(graph.text, c)
                 .feed(graph.labels, l)
                 .feed(graph.boxes, b)
                 .feed(graph.learningRate, rate)
