@@ -45,7 +45,7 @@ final class TrainBoxesCommand implements Callable<Integer> {
       names = "--text-encoder",
       description =
           "The caption encoder: words (hashed words read by an LSTM each way) or chars (Reed's"
-              + " char-CNN-RNN, see --text-preset) (default: chars).")
+              + " char-CNN-RNN, see --text-preset) (default: words).")
   String textEncoder;
 
   @Option(
@@ -63,7 +63,7 @@ final class TrainBoxesCommand implements Callable<Integer> {
 
   @Option(
       names = "--lr",
-      description = "Adam's learning rate (default: 0.0001).",
+      description = "Adam's learning rate (default: 0.001).",
       converter = OptionValues.PositiveFloat.class)
   Float learningRate;
 

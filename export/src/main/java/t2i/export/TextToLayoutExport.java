@@ -47,7 +47,11 @@ public final class TextToLayoutExport {
   public static Path export(Path boxesRun, Path out, int version, boolean force)
       throws IOException {
     SourceRun<BoxesConfig> run =
-        SourceRun.latest(boxesRun, BoxesTrainer.KIND, BoxesConfig.class, c -> c.textPreset());
+        SourceRun.latest(
+            boxesRun,
+            BoxesTrainer.KIND,
+            BoxesConfig.class,
+            c -> c.words() != null ? BoxesConfig.WORDS : c.textPreset());
     BoxesConfig c = run.config();
     return new SavedModelWriter(Text2LayoutContract.MODEL)
         .from(run)

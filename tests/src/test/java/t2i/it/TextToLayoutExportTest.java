@@ -27,12 +27,11 @@ import t2i.data.io.Json;
 import t2i.export.TextToLayoutExport;
 import t2i.serving.Text2LayoutContract;
 import t2i.training.layout.BoxesConfig;
-import t2i.training.layout.BoxesTrainer;
 import t2i.training.layout.LayoutModel;
 import t2i.training.layout.LayoutObject;
 import t2i.training.layout.SceneLayout;
 import t2i.training.layout.SceneLayouts;
-import t2i.training.run.RunDirectory;
+import t2i.training.layout.TinyBoxRuns;
 
 /**
  * A tiny box generator trained a few steps, exported as text2layout, loaded back: its layouts are
@@ -49,21 +48,8 @@ class TextToLayoutExportTest {
   static void trainAndExport() throws IOException {
     Path dataset = EmojiFixture.buildScenesDataset(dir, 30);
     List<SceneLayout> scenes = SceneLayouts.read(dataset, Split.TRAINVAL);
-    config =
-        BoxesConfig.defaultsFor(dataset, SceneLayouts.maxObjects(scenes))
-            .textPreset("tiny")
-            .batchSize(8)
-            .learningRate(0.01f)
-            .seed(4)
-            .build();
-    run = dir.resolve("boxes");
-    RunDirectory.create(run, BoxesTrainer.KIND, config);
-    try (BoxesTrainer t = new BoxesTrainer(config, run, null, 1)) {
-      for (int i = 0; i < 20; i++) {
-        t.trainStep();
-      }
-      t.checkpoint(1.0);
-    }
+    config = TinyBoxRuns.config(dataset, BoxesConfig.WORDS, 4);
+    run = TinyBoxRuns.train(dir.resolve("boxes"), config, 20);
     captions = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       captions.add(scenes.get(i).captions().get(i % scenes.get(i).captions().size()));

@@ -46,7 +46,10 @@ public record BoxesConfig(
   public static final String CHARS = "chars";
   public static final String WORDS = "words";
   public static final int DEFAULT_BATCH = 64;
-  public static final float DEFAULT_LEARNING_RATE = 1e-4f;
+
+  /** LAYOUT_SPEC suggests 1e-4; 1e-3 is what the README's runs used (1e-4 was not measured). */
+  public static final float DEFAULT_LEARNING_RATE = 1e-3f;
+
   public static final float DEFAULT_TEMPERATURE = 1f;
 
   public BoxesConfig {
@@ -88,9 +91,9 @@ public record BoxesConfig(
   }
 
   /**
-   * Defaults for a scenes dataset: the GRU char-CNN-RNN (1024 values), the paper's K = 20, λ_l = 4,
-   * λ_b = 1 with hidden 256, T_max one more than the most objects a scene of the dataset holds,
-   * batches of 64, Adam at 1e-4, temperature 1, seed 0.
+   * Defaults for a scenes dataset: the word encoder (256 values; the char-CNN-RNN preset is the GRU
+   * one), the paper's K = 20, λ_l = 4, λ_b = 1 with hidden 256, T_max one more than the most
+   * objects a scene of the dataset holds, batches of 64, Adam at 1e-3, temperature 1, seed 0.
    */
   public static Builder defaultsFor(Path datasetDir, int maxObjectsInData) {
     Path dir = datasetDir.toAbsolutePath().normalize();
@@ -127,7 +130,7 @@ public record BoxesConfig(
     private String textPreset = DEFAULT_TEXT_PRESET;
     private TextEncoderConfig text;
     private WordEncoderConfig words;
-    private String encoder = CHARS;
+    private String encoder = WORDS;
     private BoxGeneratorConfig generator;
     private boolean tiny;
     private int batchSize = DEFAULT_BATCH;

@@ -28,14 +28,9 @@ class BoxesTrainerTest {
     scenes = SceneLayouts.read(dataset, Split.TRAINVAL);
   }
 
-  /** The tiny text encoder and generator, batches of 8, Adam at 0.01, seed 5. */
+  /** The tiny char-CNN-RNN and generator, batches of 8, Adam at 0.01, seed 5. */
   static BoxesConfig tiny() {
-    return BoxesConfig.defaultsFor(dataset, SceneLayouts.maxObjects(scenes))
-        .textPreset("tiny")
-        .batchSize(8)
-        .learningRate(0.01f)
-        .seed(5)
-        .build();
+    return TinyBoxRuns.config(dataset, BoxesConfig.CHARS, 5);
   }
 
   static List<StepResult> train(BoxesTrainer t, int steps) throws IOException {
@@ -77,6 +72,21 @@ class BoxesTrainerTest {
   }
 
   @Test
+  void theWordEncoderTrainsSamplesAndScoresLikeTheCharacterOne() throws IOException {
+    BoxesConfig c = TinyBoxRuns.config(dataset, BoxesConfig.WORDS, 5);
+    assertEquals(BoxesConfig.WORDS, c.encoder());
+    assertEquals(c.words().embeddingDim(), c.generator().embeddingDim());
+    Path run = TinyBoxRuns.train(dir.resolve("words"), c, 4);
+    try (LayoutModel m = LayoutModel.load(run, 1)) {
+      String a = scenes.get(0).captions().get(0);
+      String b = scenes.get(2).captions().get(0);
+      List<List<LayoutObject>> together = m.sample(List.of(b, a), new long[] {3, 4}, 1f);
+      assertSameLayout(m.sample(List.of(a), new long[] {4}, 1f).get(0), together.get(1));
+      assertTrue(Double.isFinite(m.nll(List.of(a), List.of(scenes.get(0))).total()));
+    }
+  }
+
+  @Test
   void aResumedRunTakesExactlyTheStepsOfOneThatNeverStopped() throws IOException {
     BoxesConfig c = tiny();
     Path straight = dir.resolve("straight");
@@ -104,12 +114,7 @@ class BoxesTrainerTest {
   @Test
   void aSeedGivesTheSameLayoutInAnyBatchAndLayoutsAreWellFormed() throws IOException {
     BoxesConfig c = tiny();
-    Path run = dir.resolve("sample");
-    RunDirectory.create(run, BoxesTrainer.KIND, c);
-    try (BoxesTrainer t = new BoxesTrainer(c, run, null, 1)) {
-      train(t, 5);
-      t.checkpoint(1.0);
-    }
+    Path run = TinyBoxRuns.train(dir.resolve("sample"), c, 5);
     try (LayoutModel m = LayoutModel.load(run, 1)) {
       String a = scenes.get(0).captions().get(0);
       String b = scenes.get(1).captions().get(1);
@@ -135,13 +140,7 @@ class BoxesTrainerTest {
 
   @Test
   void evaluationScoresTheTestScenesAndTheirOwnLayoutsHitTheCeiling() throws IOException {
-    BoxesConfig c = tiny();
-    Path run = dir.resolve("eval");
-    RunDirectory.create(run, BoxesTrainer.KIND, c);
-    try (BoxesTrainer t = new BoxesTrainer(c, run, null, 1)) {
-      train(t, 3);
-      t.checkpoint(1.0);
-    }
+    Path run = TinyBoxRuns.train(dir.resolve("eval"), tiny(), 3);
     try (LayoutModel m = LayoutModel.load(run, 1)) {
       BoxEvaluation e =
           BoxEvaluator.evaluate(
