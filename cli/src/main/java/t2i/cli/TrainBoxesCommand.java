@@ -69,7 +69,7 @@ final class TrainBoxesCommand implements Callable<Integer> {
 
   @Option(
       names = "--temperature",
-      description = "Default sampling temperature of the run's layouts and export (default: 1).",
+      description = "Default sampling temperature of the run's layouts and export (default: 0.5).",
       converter = OptionValues.PositiveFloat.class)
   Float temperature;
 

@@ -50,7 +50,12 @@ public record BoxesConfig(
   /** LAYOUT_SPEC suggests 1e-4; 1e-3 is what the README's runs used (1e-4 was not measured). */
   public static final float DEFAULT_LEARNING_RATE = 1e-3f;
 
-  public static final float DEFAULT_TEMPERATURE = 1f;
+  /**
+   * On validation scenes (word encoder, 45 minutes) τ = 1, 0.5, 0.25 gave object F1 92.9%, 96.5%,
+   * 97.2% and relation accuracy 64.8%, 71.9%, 75.4%; 0.5 keeps more variety between seeds than 0.25
+   * (not measured).
+   */
+  public static final float DEFAULT_TEMPERATURE = 0.5f;
 
   public BoxesConfig {
     checkArgument(dataset != null, "dataset is required");
@@ -93,7 +98,7 @@ public record BoxesConfig(
   /**
    * Defaults for a scenes dataset: the word encoder (256 values; the char-CNN-RNN preset is the GRU
    * one), the paper's K = 20, λ_l = 4, λ_b = 1 with hidden 256, T_max one more than the most
-   * objects a scene of the dataset holds, batches of 64, Adam at 1e-3, temperature 1, seed 0.
+   * objects a scene of the dataset holds, batches of 64, Adam at 1e-3, temperature 0.5, seed 0.
    */
   public static Builder defaultsFor(Path datasetDir, int maxObjectsInData) {
     Path dir = datasetDir.toAbsolutePath().normalize();
