@@ -73,6 +73,14 @@ final class TrainBoxesCommand implements Callable<Integer> {
       converter = OptionValues.PositiveFloat.class)
   Float temperature;
 
+  @Option(
+      names = "--box-gradient-scale",
+      description =
+          "The share of the box term's gradient that reaches the LSTM and the caption encoder;"
+              + " 1 is the paper's plain sum (default: 0.05).",
+      converter = OptionValues.PositiveFloat.class)
+  Float boxGradientScale;
+
   @Option(names = "--seed", description = "Seed of weights and batches (default: 0).")
   Long seed;
 
@@ -86,6 +94,7 @@ final class TrainBoxesCommand implements Callable<Integer> {
             .fixed("--text-encoder", textEncoder, BoxesConfig.Builder::encoder)
             .fixed("--batch", batch, BoxesConfig.Builder::batchSize)
             .fixed("--seed", seed, BoxesConfig.Builder::seed)
+            .fixed("--box-gradient-scale", boxGradientScale, BoxesConfig.Builder::boxGradientScale)
             .adjustable("--lr", learningRate, BoxesConfig.Builder::learningRate)
             .adjustable("--temperature", temperature, BoxesConfig.Builder::temperature)
             .start(

@@ -63,9 +63,9 @@ public final class WordEncoder {
       real.add(tf.expandDims(tf.math.greater(id, tf.constant(0)), tf.constant(1)));
     }
     Operand<TFloat32> forward =
-        read(tf, LstmCell.dense(net, "forward", spec(c, init)), steps, real, false);
+        read(tf, LstmCell.dense(net, "forward", spec(c, init)), c.hidden(), steps, real, false);
     Operand<TFloat32> backward =
-        read(tf, LstmCell.dense(net, "backward", spec(c, init)), steps, real, true);
+        read(tf, LstmCell.dense(net, "backward", spec(c, init)), c.hidden(), steps, real, true);
     return Layers.dense(
         net,
         "proj",
@@ -81,11 +81,17 @@ public final class WordEncoder {
   private static Operand<TFloat32> read(
       Ops tf,
       LstmCell cell,
+      int hidden,
       List<Operand<TFloat32>> steps,
       List<Operand<TBool>> real,
       boolean reversed) {
     int n = steps.size();
-    Operand<TFloat32> zeros = tf.math.mul(cell.start(steps.get(0)).h(), tf.constant(0f));
+    Operand<TInt32> batch =
+        tf.slice(tf.shape(steps.get(0)), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+    Operand<TFloat32> zeros =
+        tf.fill(
+            tf.concat(List.of(batch, tf.constant(new int[] {hidden})), tf.constant(0)),
+            tf.constant(0f));
     LstmState state = new LstmState(zeros, zeros);
     for (int i = 0; i < n; i++) {
       int t = reversed ? n - 1 - i : i;

@@ -128,25 +128,13 @@ class TextToLayoutExportTest {
         TInt32 labels = (TInt32) r.get(Text2LayoutContract.LABELS).orElseThrow();
         TFloat32 boxes = (TFloat32) r.get(Text2LayoutContract.BOXES).orElseThrow();
         TInt32 count = (TInt32) r.get(Text2LayoutContract.COUNT).orElseThrow();
-        List<List<LayoutObject>> out = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-          List<LayoutObject> layout = new ArrayList<>();
-          for (int k = 0; k < count.getInt(i); k++) {
-            layout.add(
-                new LayoutObject(
-                    labels.getInt(i, k),
-                    LayoutModel.box(
-                        boxes.getFloat(i, k, 0),
-                        boxes.getFloat(i, k, 1),
-                        boxes.getFloat(i, k, 2),
-                        boxes.getFloat(i, k, 3))));
-          }
           for (int k = count.getInt(i); k < config.steps(); k++) {
             assertEquals(
                 config.generator().endClass(), labels.getInt(i, k), "end class after the count");
           }
-          out.add(layout);
         }
+        List<List<LayoutObject>> out = LayoutModel.layouts(labels, boxes, count);
         return out;
       }
     }
@@ -156,16 +144,7 @@ class TextToLayoutExportTest {
       List<List<LayoutObject>> expected, List<List<LayoutObject>> actual) {
     assertEquals(expected.size(), actual.size());
     for (int i = 0; i < expected.size(); i++) {
-      List<LayoutObject> e = expected.get(i);
-      List<LayoutObject> a = actual.get(i);
-      assertEquals(e.size(), a.size(), "row " + i + ": " + e + " vs " + a);
-      for (int k = 0; k < e.size(); k++) {
-        assertEquals(e.get(k).classId(), a.get(k).classId(), "row " + i);
-        assertEquals(e.get(k).box().x(), a.get(k).box().x(), 1e-5);
-        assertEquals(e.get(k).box().y(), a.get(k).box().y(), 1e-5);
-        assertEquals(e.get(k).box().w(), a.get(k).box().w(), 1e-5);
-        assertEquals(e.get(k).box().h(), a.get(k).box().h(), 1e-5);
-      }
+      TinyBoxRuns.assertSameLayout(expected.get(i), actual.get(i));
     }
   }
 }

@@ -43,10 +43,8 @@ public record BoxGeneratorConfig(
 
   /**
    * Boxes measured on pixel masks are multiples of 1/64 (or 1/128): a density may not shrink onto
-   * those atoms, where its log-likelihood grows without bound and its gradients swamp the rest
-   * (with a floor of 1e-3 the global norm passed 30 within 30 steps, clipping scaled every other
-   * gradient away, and the caption encoder did not learn in 1,000 steps). Half a 64-pixel step or
-   * more.
+   * those atoms, where its log-likelihood grows without bound. Half a 64-pixel step or more. (The
+   * floor alone did not let the caption encoder learn; {@link #BOX_GRADIENT_SCALE} did.)
    */
   public static final float SIGMA_FLOOR = 0.01f;
 
@@ -54,10 +52,10 @@ public record BoxGeneratorConfig(
   public static final float INIT_LIMIT = 0.08f;
 
   /**
-   * See {@link #boxGradientScale}. The mixtures' gradients are large and noisy (global norms of
-   * 40–100 against 2–8 for the labels); summed into the shared LSTM and caption encoder they drown
-   * the label signal in Adam's normalisation. Word encoder, Adam 1e-3, 600 steps of 64: label NLL
-   * 2.43 with the plain sum, 1.99 with 0.05, 1.61 with labels alone.
+   * See {@link #boxGradientScale}. The mixtures' gradients are large and noisy; summed into the
+   * shared LSTM and caption encoder they drown the label signal in Adam's normalisation. Measured
+   * in the README's box generator section ({@code t2i train boxes --box-gradient-scale 1} against
+   * the default).
    */
   public static final float BOX_GRADIENT_SCALE = 0.05f;
 

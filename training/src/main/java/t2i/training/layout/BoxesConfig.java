@@ -141,6 +141,7 @@ public record BoxesConfig(
     private int batchSize = DEFAULT_BATCH;
     private float learningRate = DEFAULT_LEARNING_RATE;
     private float temperature = DEFAULT_TEMPERATURE;
+    private Float boxGradientScale;
     private long seed;
 
     private Builder() {}
@@ -178,6 +179,12 @@ public record BoxesConfig(
       return this;
     }
 
+    /** {@link BoxGeneratorConfig#boxGradientScale}; null keeps the generator's default. */
+    public Builder boxGradientScale(Float scale) {
+      this.boxGradientScale = scale;
+      return this;
+    }
+
     public Builder temperature(float temperature) {
       this.temperature = temperature;
       return this;
@@ -203,6 +210,9 @@ public record BoxesConfig(
             tiny
                 ? BoxGeneratorConfig.tiny(dim, classNames.size(), steps)
                 : BoxGeneratorConfig.defaults(dim, classNames.size(), steps);
+      }
+      if (boxGradientScale != null) {
+        g = g.withBoxGradientScale(boxGradientScale);
       }
       return new BoxesConfig(
           dataset, classNames, textPreset, t, w, g, batchSize, learningRate, temperature, seed);

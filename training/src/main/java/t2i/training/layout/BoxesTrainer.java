@@ -2,18 +2,16 @@ package t2i.training.layout;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.NdArrays;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TString;
 import t2i.data.Split;
 import t2i.data.batch.StepRandom;
-import t2i.graph.layout.BoxGenerator;
 import t2i.training.Precision;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.RunFrame;
@@ -54,21 +52,16 @@ public final class BoxesTrainer extends RunFrame<BoxesTrainer.Scalars> {
     int n = config.batchSize();
     int steps = config.steps();
     String[] captions = new String[n];
-    int[] labels = new int[n * steps];
-    float[] boxes = new float[n * steps * BoxGenerator.BOX_SIZE];
+    List<SceneLayout> drawn = new ArrayList<>(n);
     SplittableRandom random = StepRandom.of(config.seed(), step, PAIRS_STREAM);
     for (int i = 0; i < n; i++) {
       SceneLayout s = scenes.get(random.nextInt(scenes.size()));
       captions[i] = s.captions().get(random.nextInt(s.captions().size()));
-      System.arraycopy(s.labels(steps, config.generator().endClass()), 0, labels, i * steps, steps);
-      float[] b = s.boxes(steps);
-      System.arraycopy(b, 0, boxes, i * b.length, b.length);
+      drawn.add(s);
     }
     try (TString c = TString.tensorOf(NdArrays.vectorOfObjects(captions));
-        TInt32 l = TInt32.tensorOf(Shape.of(n, steps), DataBuffers.of(labels));
-        TFloat32 b =
-            TFloat32.tensorOf(
-                Shape.of(n, steps, BoxGenerator.BOX_SIZE), DataBuffers.of(boxes, true, false));
+        TInt32 l = LayoutTargets.labels(drawn, steps, config.generator().endClass());
+        TFloat32 b = LayoutTargets.boxes(drawn, steps);
         TFloat32 rate = TFloat32.scalarOf(config.learningRate());
         Result r =
             session()

@@ -6,14 +6,11 @@ import java.util.List;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.NdArrays;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TString;
 import t2i.data.scenes.Box;
-import t2i.graph.layout.BoxGenerator;
 import t2i.training.Precision;
 import t2i.training.Sessions;
 import t2i.training.run.Checkpoint;
@@ -65,7 +62,6 @@ public final class LayoutModel implements AutoCloseable {
       throw new IllegalArgumentException(
           captions.size() + " captions and " + seeds.length + " seeds");
     }
-    int steps = config.steps();
     List<List<LayoutObject>> layouts = new ArrayList<>(captions.size());
     for (int start = 0; start < captions.size(); start += CHUNK) {
       int n = Math.min(CHUNK, captions.size() - start);
@@ -84,24 +80,34 @@ public final class LayoutModel implements AutoCloseable {
                   .fetch(graph.sampled.boxes())
                   .fetch(graph.sampled.counts())
                   .run()) {
-        TInt32 labels = (TInt32) r.get(0);
-        TFloat32 boxes = (TFloat32) r.get(1);
-        TInt32 counts = (TInt32) r.get(2);
-        for (int i = 0; i < n; i++) {
-          List<LayoutObject> objects = new ArrayList<>();
-          for (int k = 0; k < counts.getInt(i) && k < steps; k++) {
-            objects.add(
-                new LayoutObject(
-                    labels.getInt(i, k),
-                    box(
-                        boxes.getFloat(i, k, 0),
-                        boxes.getFloat(i, k, 1),
-                        boxes.getFloat(i, k, 2),
-                        boxes.getFloat(i, k, 3))));
-          }
-          layouts.add(objects);
-        }
+        layouts.addAll(layouts((TInt32) r.get(0), (TFloat32) r.get(1), (TInt32) r.get(2)));
       }
+    }
+    return layouts;
+  }
+
+  /**
+   * The layouts of a sampling's outputs ({@code labels [N, T]}, {@code boxes [N, T, 4]}, {@code
+   * counts [N]}), boxes clipped into the unit square: what {@code t2i sample boxes} draws and what
+   * a {@code text2layout} caller reads.
+   */
+  public static List<List<LayoutObject>> layouts(TInt32 labels, TFloat32 boxes, TInt32 counts) {
+    int n = (int) counts.shape().get(0);
+    int steps = (int) labels.shape().get(1);
+    List<List<LayoutObject>> layouts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      List<LayoutObject> objects = new ArrayList<>();
+      for (int k = 0; k < counts.getInt(i) && k < steps; k++) {
+        objects.add(
+            new LayoutObject(
+                labels.getInt(i, k),
+                box(
+                    boxes.getFloat(i, k, 0),
+                    boxes.getFloat(i, k, 1),
+                    boxes.getFloat(i, k, 2),
+                    boxes.getFloat(i, k, 3))));
+      }
+      layouts.add(objects);
     }
     return layouts;
   }
@@ -115,19 +121,10 @@ public final class LayoutModel implements AutoCloseable {
     double box = 0;
     for (int start = 0; start < captions.size(); start += CHUNK) {
       int n = Math.min(CHUNK, captions.size() - start);
-      int[] labels = new int[n * steps];
-      float[] boxes = new float[n * steps * BoxGenerator.BOX_SIZE];
-      for (int i = 0; i < n; i++) {
-        SceneLayout s = scenes.get(start + i);
-        System.arraycopy(s.labels(steps, end), 0, labels, i * steps, steps);
-        float[] b = s.boxes(steps);
-        System.arraycopy(b, 0, boxes, i * b.length, b.length);
-      }
+      List<SceneLayout> chunk = scenes.subList(start, start + n);
       try (TString text = strings(captions.subList(start, start + n));
-          TInt32 l = TInt32.tensorOf(Shape.of(n, steps), DataBuffers.of(labels));
-          TFloat32 b =
-              TFloat32.tensorOf(
-                  Shape.of(n, steps, BoxGenerator.BOX_SIZE), DataBuffers.of(boxes, true, false));
+          TInt32 l = LayoutTargets.labels(chunk, steps, end);
+          TFloat32 b = LayoutTargets.boxes(chunk, steps);
           Result r =
               session
                   .runner()

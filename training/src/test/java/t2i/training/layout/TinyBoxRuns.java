@@ -1,5 +1,7 @@
 package t2i.training.layout;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,5 +34,22 @@ public final class TinyBoxRuns {
       t.checkpoint(1.0);
     }
     return run;
+  }
+
+  /**
+   * Same labels, same count, boxes within 1e-5: the matrix products round differently at another
+   * batch size, so the coordinates agree to float precision, not bit for bit.
+   */
+  public static void assertSameLayout(List<LayoutObject> expected, List<LayoutObject> actual) {
+    assertEquals(expected.size(), actual.size(), () -> expected + " vs " + actual);
+    for (int i = 0; i < expected.size(); i++) {
+      LayoutObject e = expected.get(i);
+      LayoutObject a = actual.get(i);
+      assertEquals(e.classId(), a.classId(), () -> expected + " vs " + actual);
+      assertEquals(e.box().x(), a.box().x(), 1e-5);
+      assertEquals(e.box().y(), a.box().y(), 1e-5);
+      assertEquals(e.box().w(), a.box().w(), 1e-5);
+      assertEquals(e.box().h(), a.box().h(), 1e-5);
+    }
   }
 }
