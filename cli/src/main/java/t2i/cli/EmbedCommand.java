@@ -10,21 +10,28 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import t2i.data.Dataset;
 import t2i.training.embedding.CaptionEmbeddings;
+import t2i.training.embedding.CaptionEncoder;
 import t2i.training.embedding.EmbeddingModel;
+import t2i.training.layout.BoxesTrainer;
+import t2i.training.layout.LayoutModel;
+import t2i.training.run.RunDirectory;
 
 /** {@code t2i embed}. */
 @Command(
     name = "embed",
     mixinStandardHelpOptions = true,
     description = {
-      "Write the text embedding of every caption of a dataset with a trained joint embedding,"
-          + " for the GAN trainer: DATASET/embeddings/NAME/captions.npy (float32 [captions, dim],"
+      "Write the text embedding of every caption of a dataset with a trained joint embedding"
+          + " (or a box-generator run's caption encoder, for the layout image generator), for the"
+          + " GAN trainers: DATASET/embeddings/NAME/captions.npy (float32 [captions, dim],"
           + " each distinct caption once) and index.json (the rows of each record's captions)."
     })
 final class EmbedCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "RUN", description = "The joint-embedding run.")
+  @Parameters(
+      paramLabel = "RUN",
+      description = "The joint-embedding run, or a box-generator run (`t2i train boxes`).")
   Path run;
 
   @Mixin DatasetOption data;
@@ -44,7 +51,7 @@ final class EmbedCommand implements Callable<Integer> {
     Dataset dataset = Dataset.open(data.dir);
     String folderName =
         name != null ? name : run.toAbsolutePath().normalize().getFileName().toString();
-    try (EmbeddingModel model = EmbeddingModel.load(run, threads.threads)) {
+    try (CaptionEncoder model = load(run, threads.threads)) {
       Path out =
           CaptionEmbeddings.write(
               model, dataset, folderName, force, new ConsoleProgress(spec.commandLine().getErr()));
@@ -56,5 +63,12 @@ final class EmbedCommand implements Callable<Integer> {
               out, index.rows(), index.dim(), index.step());
     }
     return 0;
+  }
+
+  private static CaptionEncoder load(Path run, int threads) {
+    String kind = RunDirectory.kindOf(run, "`t2i train embedding` or `t2i train boxes`");
+    return kind.equals(BoxesTrainer.KIND)
+        ? LayoutModel.load(run, threads)
+        : EmbeddingModel.load(run, threads);
   }
 }

@@ -45,7 +45,7 @@ public final class CaptionEmbeddings {
 
   /** Computes and writes the embeddings; returns the folder. */
   public static Path write(
-      EmbeddingModel model, Dataset dataset, String name, boolean force, Progress progress)
+      CaptionEncoder model, Dataset dataset, String name, boolean force, Progress progress)
       throws IOException {
     Map<String, Integer> rows = new LinkedHashMap<>();
     Map<String, List<int[]>> splits = new LinkedHashMap<>();

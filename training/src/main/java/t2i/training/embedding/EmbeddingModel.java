@@ -18,7 +18,7 @@ import t2i.training.run.RunDirectory;
  * A trained joint embedding for inference: the two encoders rebuilt from the run's config, batch
  * norm on its moving statistics, weights restored from a checkpoint.
  */
-public final class EmbeddingModel implements AutoCloseable {
+public final class EmbeddingModel implements CaptionEncoder, AutoCloseable {
   private final EmbeddingConfig config;
   private final EmbeddingGraph graph;
   private final Session session;
@@ -49,15 +49,18 @@ public final class EmbeddingModel implements AutoCloseable {
     return config;
   }
 
+  @Override
   public Checkpoint checkpoint() {
     return checkpoint;
   }
 
+  @Override
   public int dim() {
     return config.text().embeddingDim();
   }
 
   /** φ(t) of each text, row-major {@code [texts, dim]}. */
+  @Override
   public float[] encodeTexts(List<String> texts) {
     return textEmbeddings.run(
         texts.size(),

@@ -65,6 +65,9 @@ public final class BoxesGraph {
 
   public final Op train;
 
+  /** The caption encoder's sentence embedding of {@code text}: {@code [N, embeddingDim]}. */
+  public final Operand<TFloat32> sentence;
+
   /** The networks of a graph and the sentence embedding of its captions. */
   private record Parts(
       Network textNet, Network genNet, Operand<TFloat32> sentence, BoxGenerator generator) {
@@ -110,6 +113,7 @@ public final class BoxesGraph {
             .placeholder(
                 TFloat32.class, Placeholder.shape(Shape.of(-1, steps, BoxGenerator.BOX_SIZE)));
     Parts p = Parts.build(tf, c, mode, text);
+    sentence = tf.withName("sentence").identity(p.sentence());
     loss = p.generator().loss(p.sentence(), labels, boxes);
     if (mode == Mode.INFERENCE) {
       temperature =

@@ -3,6 +3,7 @@ package t2i.training.layout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.NdArrays;
@@ -11,14 +12,16 @@ import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TString;
 import t2i.data.scenes.Box;
+import t2i.training.ChunkedInference;
 import t2i.training.Precision;
 import t2i.training.Sessions;
+import t2i.training.embedding.CaptionEncoder;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.Checkpoints;
 import t2i.training.run.RunDirectory;
 
 /** A trained box generator, restored from a run's latest checkpoint: samples and scores layouts. */
-public final class LayoutModel implements AutoCloseable {
+public final class LayoutModel implements CaptionEncoder, AutoCloseable {
   /** Captions per session run: the char-CNN's activations of a chunk stay under ~200 MB. */
   static final int CHUNK = 512;
 
@@ -52,8 +55,28 @@ public final class LayoutModel implements AutoCloseable {
     return config;
   }
 
+  @Override
   public Checkpoint checkpoint() {
     return checkpoint;
+  }
+
+  /** The size of the caption encoder's sentence embedding. */
+  @Override
+  public int dim() {
+    return config.generator().embeddingDim();
+  }
+
+  /**
+   * The sentence embedding the generator reads, of each text, row-major {@code [texts, dim]}: what
+   * the layout-conditioned image generator is conditioned on (a frozen encoder trained on the
+   * layouts, which knows word order).
+   */
+  @Override
+  public float[] encodeTexts(List<String> texts) {
+    return new ChunkedInference(session, graph.sentence)
+        .run(
+            texts.size(),
+            (start, count) -> Map.of(graph.text, strings(texts.subList(start, start + count))));
   }
 
   /** One layout per caption, row {@code i} drawn from {@code seeds[i]} alone. */

@@ -67,23 +67,30 @@ public final class RunDirectory {
 
   /** An existing run of the given kind. */
   public static RunDirectory open(Path dir, String kind) {
+    String found = kindOf(dir, "`t2i train " + kind + "`");
+    if (!found.equals(kind)) {
+      throw new UserException(dir + " is a " + found + " run, not a " + kind + " run");
+    }
+    return new RunDirectory(dir, kind);
+  }
+
+  /**
+   * The kind of an existing run ({@code gan}, {@code boxes}, …).
+   *
+   * @param trainHint how to make such a run, for the error when {@code dir} is not one
+   */
+  public static String kindOf(Path dir, String trainHint) {
     Path file = dir.resolve(CONFIG);
     if (!Files.isRegularFile(file)) {
       throw new UserException(
           dir
               + " is not a t2i run (no "
               + CONFIG
-              + "): check the path, or train one with `t2i"
-              + " train "
-              + kind
-              + "`");
+              + "): check the path, or train one with "
+              + trainHint);
     }
     JsonObject root = parse(file);
-    String found = root.has("kind") ? root.get("kind").getAsString() : "?";
-    if (!found.equals(kind)) {
-      throw new UserException(dir + " is a " + found + " run, not a " + kind + " run");
-    }
-    return new RunDirectory(dir, kind);
+    return root.has("kind") ? root.get("kind").getAsString() : "?";
   }
 
   /**
