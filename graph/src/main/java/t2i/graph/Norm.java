@@ -1,0 +1,18 @@
+package t2i.graph;
+
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
+
+/** The normalisation a block applies after its convolutions. */
+public enum Norm {
+  /** Batch statistics in training, moving averages in inference ({@link Layers#batchNorm}). */
+  BATCH,
+  /** Per sample and channel over H × W, the same in both modes ({@link Layers#instanceNorm}). */
+  INSTANCE;
+
+  public Operand<TFloat32> apply(Network net, String name, Operand<TFloat32> x, NormSpec spec) {
+    return this == BATCH
+        ? Layers.batchNorm(net, name, x, spec)
+        : Layers.instanceNorm(net, name, x, spec);
+  }
+}
