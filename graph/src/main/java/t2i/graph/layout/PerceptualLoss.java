@@ -39,7 +39,7 @@ public final class PerceptualLoss {
       float[] w = new float[9 * in * out];
       double std = Math.sqrt(2.0 / (9 * in));
       for (int i = 0; i < w.length; i++) {
-        w[i] = (float) (gaussian(random) * std);
+        w[i] = (float) (random.nextGaussian() * std);
       }
       fs.add(tf.constant(Shape.of(3, 3, in, out), DataBuffers.of(w, true, false)));
       in = out;
@@ -67,12 +67,5 @@ public final class PerceptualLoss {
   private Operand<TFloat32> meanAbs(Operand<TFloat32> a, Operand<TFloat32> b) {
     Operand<TFloat32> d = tf.math.abs(tf.math.sub(a, b));
     return tf.math.mean(tf.reshape(d, tf.constant(new int[] {-1})), tf.constant(0));
-  }
-
-  private static double gaussian(SplittableRandom random) {
-    // Box–Muller: SplittableRandom has no nextGaussian before Java 17's RandomGenerator default.
-    double u = 1 - random.nextDouble();
-    double v = random.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 }
