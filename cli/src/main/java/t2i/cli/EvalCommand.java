@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       EvalGanCommand.class,
       EvalStyleCommand.class,
       EvalJudgeCommand.class,
-      EvalBoxesCommand.class
+      EvalBoxesCommand.class,
+      EvalShapesCommand.class
     })
 final class EvalCommand extends ParentCommand {}

@@ -3,6 +3,7 @@ package t2i.graph;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * The GAN losses of Reed et al. (ICML 2016, Algorithm 1), written as minimised cross-entropies over
@@ -25,6 +26,20 @@ public final class GanLoss {
     Operand<TFloat32> ce =
         tf.math.sub(tf.math.softplus(logits), tf.math.mul(logits, tf.constant(label)));
     return tf.math.mean(ce, tf.constant(0));
+  }
+
+  /**
+   * Sigmoid cross-entropy of {@code logits} against {@code label}, averaged with {@code weights}
+   * ({@code [N]}, e.g. 1 for an object and 0 for an empty slot): {@code Σ w·CE / max(Σ w, 1)}.
+   */
+  public static Operand<TFloat32> crossEntropy(
+      Ops tf, Operand<TFloat32> logits, float label, Operand<TFloat32> weights) {
+    Operand<TFloat32> ce =
+        tf.math.sub(tf.math.softplus(logits), tf.math.mul(logits, tf.constant(label)));
+    Operand<TInt32> all = tf.constant(0);
+    return tf.math.div(
+        tf.sum(tf.math.mul(ce, weights), all),
+        tf.math.maximum(tf.sum(weights, all), tf.constant(1f)));
   }
 
   /** L_D of GAN-CLS (matching-aware) or of the plain GAN ({@code wrong} null). */
