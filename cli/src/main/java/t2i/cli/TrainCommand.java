@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       TrainGanCommand.class,
       TrainStyleCommand.class,
       TrainJudgeCommand.class,
-      TrainBoxesCommand.class
+      TrainBoxesCommand.class,
+      TrainLayoutImageCommand.class
     })
 final class TrainCommand extends ParentCommand {}

@@ -49,9 +49,11 @@ class MainTest {
         tree.get("t2i"));
     assertEquals(
         List.of("emoji", "reed", "scenes", "coco", "info", "preview"), tree.get("t2i data"));
-    assertEquals(List.of("embedding", "gan", "style", "judge", "boxes"), tree.get("t2i train"));
+    assertEquals(
+        List.of("embedding", "gan", "style", "judge", "boxes", "layout-image"),
+        tree.get("t2i train"));
     assertEquals(List.of("embedding", "gan", "style", "judge", "boxes"), tree.get("t2i eval"));
-    assertEquals(List.of("boxes"), tree.get("t2i sample"));
+    assertEquals(List.of("boxes", "layout-image"), tree.get("t2i sample"));
     assertEquals(List.of("data", "train", "serve"), tree.get("t2i bench"));
   }
 

@@ -82,6 +82,11 @@ public final class LayoutImageSamples {
     this.split = split;
   }
 
+  /** Scenes in the grid, one per row. */
+  public int rows() {
+    return scenes.size();
+  }
+
   /** Rows of label map, G's images (one per seed), real image; the caption under each row. */
   public BufferedImage render(Generator generator) {
     LayoutImageTrainingConfig config = generator.config();

@@ -156,6 +156,16 @@ public final class LayoutImageTrainer extends RunFrame<LayoutImageTrainer.Scalar
     return config;
   }
 
+  /** G's trainable parameters. */
+  public long generatorParameters() {
+    return graph.generator.parameterCount();
+  }
+
+  /** D's trainable parameters. */
+  public long discriminatorParameters() {
+    return graph.discriminator.parameterCount();
+  }
+
   public CaptionEmbeddings embeddings() {
     return embeddings;
   }

@@ -125,6 +125,18 @@ public record LayoutImageTrainingConfig(
 
     private Builder() {}
 
+    /** Another dataset folder (a resumed run refuses to change it). */
+    public Builder dataset(String dataset) {
+      this.dataset = dataset;
+      return this;
+    }
+
+    /** Another caption-embeddings folder (a resumed run refuses to change it). */
+    public Builder embeddings(String embeddings) {
+      this.embeddings = embeddings;
+      return this;
+    }
+
     /** A network preset: cpu, paper or tiny ({@link LayoutImageConfig#preset}). */
     public Builder preset(String name) {
       LayoutImageConfig.preset(name, 1, 1); // refuses an unknown name now
