@@ -72,11 +72,20 @@ public record LayoutImageConfig(
 
   /**
    * 64×64 for the 2-core machine: A is 8×8×128 (encoder 32, 64, 128), two residual blocks,
-   * refinement layers of 64, 32, 16 channels at 16, 32 and 64 pixels; D from 32 channels.
+   * refinement layers of 128, 64, 32 channels at 16, 32 and 64 pixels; D from 32 channels.
    */
   public static LayoutImageConfig cpu(int classes, int embeddingDim) {
     return new LayoutImageConfig(
-        classes, embeddingDim, 64, 100, 128, List.of(32, 64, 128), 2, List.of(64, 32, 16), 32, 128);
+        classes,
+        embeddingDim,
+        64,
+        100,
+        128,
+        List.of(32, 64, 128),
+        2,
+        List.of(128, 64, 32),
+        32,
+        128);
   }
 
   /**
