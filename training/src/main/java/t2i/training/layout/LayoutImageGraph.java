@@ -27,19 +27,21 @@ import t2i.training.ChunkedInference;
 import t2i.training.optim.Adam;
 
 /**
- * The layout image generator's training graph. The label map M is built in the graph from the
- * scenes' masks and labels ({@link LayoutTensors#labelMap}). D scores three pairs: real (X, M, s),
- * real with a wrong text (X, M, ŝ) and fake (G(M, s, z), M, s), each application with its own batch
- * statistics (the real pair's trunk runs once for both texts). L_D is GAN-CLS's matching-aware loss
- * ({@link GanLoss#discriminator}); L_G = L_adv + λ · L_rec with L_rec the perceptual loss of the
- * fake against the real image ({@link PerceptualLoss}). Two train ops, {@code train_d} then {@code
+ * The layout image generator's graphs: {@link #training} and {@link #inference} (G alone; there
+ * every field but the graph, the masks, labels, right text, noise, samples and G is null). The
+ * label map M is built in the graph from the scenes' masks and labels ({@link
+ * LayoutTensors#labelMap}). D scores three pairs: real (X, M, s), real with a wrong text (X, M, ŝ)
+ * and fake (G(M, s, z), M, s), each application with its own batch statistics (the real pair's
+ * trunk runs once for both texts). L_D is GAN-CLS's matching-aware loss ({@link
+ * GanLoss#discriminator}); L_G = L_adv + λ · L_rec with L_rec the perceptual loss of the fake
+ * against the real image ({@link PerceptualLoss}). Two train ops, {@code train_d} then {@code
  * train_g}, each step. A sampling path applies G in inference mode (moving statistics) to the same
  * masks, labels, text and noise inputs.
  */
 public final class LayoutImageGraph {
   public final Graph graph = new Graph();
 
-  /** Training only: {@code [N, S, S, 3]} in [−1, 1], S the network's image side. */
+  /** {@code [N, S, S, 3]} in [−1, 1], S the network's image side. */
   public final Placeholder<TFloat32> images;
 
   /** {@code [N, T, S, S]}: each object's visible mask. */
