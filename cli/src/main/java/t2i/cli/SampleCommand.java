@@ -19,7 +19,11 @@ import t2i.training.gan.TextSamples;
 @Command(
     name = "sample",
     mixinStandardHelpOptions = true,
-    subcommands = {SampleBoxesCommand.class, SampleShapesCommand.class},
+    subcommands = {
+      SampleBoxesCommand.class,
+      SampleShapesCommand.class,
+      SampleLayoutImageCommand.class
+    },
     description = {
       "Draw images for free text from a GAN run's latest checkpoint: the text goes through the"
           + " joint embedding's text encoder, then through G with the noise of seeds S, S+1, ..."

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       TrainStyleCommand.class,
       TrainJudgeCommand.class,
       TrainBoxesCommand.class,
-      TrainShapesCommand.class
+      TrainShapesCommand.class,
+      TrainLayoutImageCommand.class
     })
 final class TrainCommand extends ParentCommand {}

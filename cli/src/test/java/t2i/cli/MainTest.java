@@ -49,9 +49,12 @@ class MainTest {
         tree.get("t2i"));
     assertEquals(
         List.of("emoji", "reed", "scenes", "coco", "info", "preview"), tree.get("t2i data"));
-    assertEquals(List.of("embedding", "gan", "style", "judge", "boxes"), tree.get("t2i train"));
-    assertEquals(List.of("embedding", "gan", "style", "judge", "boxes"), tree.get("t2i eval"));
-    assertEquals(List.of("boxes"), tree.get("t2i sample"));
+    assertEquals(
+        List.of("embedding", "gan", "style", "judge", "boxes", "shapes", "layout-image"),
+        tree.get("t2i train"));
+    assertEquals(
+        List.of("embedding", "gan", "style", "judge", "boxes", "shapes"), tree.get("t2i eval"));
+    assertEquals(List.of("boxes", "shapes", "layout-image"), tree.get("t2i sample"));
     assertEquals(List.of("data", "train", "serve"), tree.get("t2i bench"));
   }
 
