@@ -22,6 +22,7 @@ import t2i.training.gan.TextSamples;
     subcommands = {
       SampleBoxesCommand.class,
       SampleShapesCommand.class,
+      SampleSceneCommand.class,
       SampleLayoutImageCommand.class
     },
     description = {

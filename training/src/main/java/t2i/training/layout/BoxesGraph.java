@@ -93,8 +93,30 @@ public final class BoxesGraph {
       Operand<TString> text,
       Operand<TInt64> seeds,
       Operand<TFloat32> temperature) {
+    return sampled(tf, c, text, seeds, temperature).layout();
+  }
+
+  /**
+   * The sentence embedding the layout was drawn for, the layout, and the variables of the caption
+   * encoder and the generator (what a checkpoint of the run restores).
+   */
+  public record Sampled(
+      Operand<TFloat32> sentence, BoxSampler.Layout layout, List<Variable<TFloat32>> variables) {}
+
+  /** As {@link #sampling}, with the caption encoder's sentence embedding. */
+  public static Sampled sampled(
+      Ops tf,
+      BoxesConfig c,
+      Operand<TString> text,
+      Operand<TInt64> seeds,
+      Operand<TFloat32> temperature) {
     Parts p = Parts.build(tf, c, Mode.INFERENCE, text);
-    return new BoxSampler(p.generator()).sample(p.sentence(), seeds, temperature);
+    List<Variable<TFloat32>> variables = new ArrayList<>(p.textNet().all());
+    variables.addAll(p.genNet().all());
+    return new Sampled(
+        p.sentence(),
+        new BoxSampler(p.generator()).sample(p.sentence(), seeds, temperature),
+        variables);
   }
 
   private BoxesGraph(BoxesConfig c, Mode mode) {

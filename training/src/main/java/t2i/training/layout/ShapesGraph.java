@@ -36,6 +36,9 @@ import t2i.training.optim.Adam;
  * graph, as an export does.
  */
 public final class ShapesGraph {
+  /** Mixed into the seeds, so that the masks' noise differs from the layout's and the image's. */
+  public static final long STREAM_SALT = 0x5A4E3C2D1E0F7B69L;
+
   public final Graph graph = new Graph();
 
   /** {@code [N, T, 4]}: x, y, w, h of each slot (anything for an empty one). */
@@ -148,8 +151,9 @@ public final class ShapesGraph {
 
   /**
    * The sampling path: masks {@code [N, T, side, side]} for labelled boxes, each object's noise
-   * taken from its layout's seed ({@link SeededNoise}, T · zDim values per seed). What an export
-   * builds; a run's checkpoint restores into {@code gen}'s variables.
+   * taken from its layout's seed ({@link SeededNoise} of the seed xor {@link #STREAM_SALT}, T ·
+   * zDim values per seed). What an export builds; a run's checkpoint restores into {@code gen}'s
+   * variables.
    */
   public static Operand<TFloat32> sampling(
       Network gen,
@@ -160,7 +164,8 @@ public final class ShapesGraph {
     Ops tf = gen.tf();
     Operand<TFloat32> noise =
         tf.reshape(
-            SeededNoise.build(tf, seeds, c.slots() * c.zDim()),
+            SeededNoise.build(
+                tf, tf.bitwise.bitwiseXor(seeds, tf.constant(STREAM_SALT)), c.slots() * c.zDim()),
             tf.constant(new int[] {-1, c.slots(), c.zDim()}));
     return ShapeGenerator.build(
         gen,
