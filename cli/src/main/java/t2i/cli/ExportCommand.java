@@ -11,6 +11,7 @@ import t2i.export.StyleExport;
 import t2i.export.TextEncoderExport;
 import t2i.export.TextToImageExport;
 import t2i.export.TextToLayoutExport;
+import t2i.export.TextToSceneExport;
 import t2i.training.Precision;
 import t2i.training.gan.GanModel;
 import t2i.training.run.RunDirectory;
@@ -43,7 +44,12 @@ import t2i.training.style.StyleTrainingConfig;
       "--boxes RUN writes text2layout alone: serving_default (text string [N], seed int64 [N] ->"
           + " labels int32 [N, T], boxes float [N, T, 4] as (x, y, w, h) in [0, 1], count int32"
           + " [N]; a seed gives the same layout in any batch) and sample (the same with a"
-          + " temperature float []), with classes.json naming the classes."
+          + " temperature float []), with classes.json naming the classes.",
+      "--boxes RUN --shapes RUN writes text2layout with masks float [N, T, S, S] as well (T the"
+          + " shape generator's slots); adding --image RUN writes text2scene too: serving_default"
+          + " (text, seed -> image float [N, S, S, 3] in [0, 1], png_bytes string [N], and the layout:"
+          + " labels, boxes, count, masks) and sample (with the box generator's temperature). One"
+          + " seed drives the layout, the masks and the image."
     })
 final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -87,6 +93,21 @@ final class ExportCommand implements Callable<Integer> {
       description = "A box-generator run (t2i train boxes): exported as text2layout.")
   Path boxes;
 
+  @Option(
+      names = "--shapes",
+      paramLabel = "RUN",
+      description =
+          "A shape-generator run (t2i train shapes), with --boxes: text2layout gains masks.")
+  Path shapes;
+
+  @Option(
+      names = "--image",
+      paramLabel = "RUN",
+      description =
+          "A layout image-generator run (t2i train layout-image), with --boxes and --shapes:"
+              + " exported as text2scene.")
+  Path image;
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "The models folder.")
   Path out;
 
@@ -121,10 +142,23 @@ final class ExportCommand implements Callable<Integer> {
           .getOut()
           .println("wrote " + JudgeExport.export(judge, out, version, force));
     }
+    if ((shapes != null || image != null) && (boxes == null || shapes == null)) {
+      throw new IllegalArgumentException(
+          "--shapes needs --boxes, and --image needs --boxes and --shapes: the layout pipeline"
+              + " is exported whole");
+    }
     if (boxes != null) {
+      Path layout =
+          shapes == null
+              ? TextToLayoutExport.export(boxes, out, version, force)
+              : TextToSceneExport.exportLayout(boxes, shapes, out, version, force);
+      spec.commandLine().getOut().println("wrote " + layout);
+    }
+    if (image != null) {
       spec.commandLine()
           .getOut()
-          .println("wrote " + TextToLayoutExport.export(boxes, out, version, force));
+          .println(
+              "wrote " + TextToSceneExport.exportScene(boxes, shapes, image, out, version, force));
     }
     if (embedding == null && gan == null && style == null) {
       return 0;

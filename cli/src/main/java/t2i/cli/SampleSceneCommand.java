@@ -94,17 +94,22 @@ final class SampleSceneCommand implements Callable<Integer> {
       SceneModel.Scenes scenes = model.sample(captions, seeds, t);
       SceneTensors s = scenes.layouts();
       List<String> classes = model.runs().classNames();
-      ImageGeometry geometry = new ImageGeometry(s.side(), 3);
+      int imageSide = scenes.imageSide();
+      ImageGeometry geometry = new ImageGeometry(imageSide, 3);
+      int cell = s.side() * SCALE;
       for (int i = 0; i < texts.size(); i++) {
         List<ImageGrid.Row> rows = new ArrayList<>();
         for (int j = 0; j < n; j++) {
           int k = i * n + j;
           List<BufferedImage> cells = new ArrayList<>();
-          cells.add(LayoutPicture.draw(objects(s, scenes.counts(), k), classes, s.side() * SCALE));
+          cells.add(LayoutPicture.draw(objects(s, scenes.counts(), k), classes, cell));
           cells.add(MaskPicture.draw(s, s.masks(), k, classes.size(), SCALE));
-          cells.add(LabelMapPicture.draw(scenes.labelMaps(), k, s.side(), classes.size(), SCALE));
           cells.add(
-              Images.resize(geometry.picture(s.images(), k), s.side() * SCALE, s.side() * SCALE));
+              Images.resize(
+                  LabelMapPicture.draw(scenes.labelMaps(), k, imageSide, classes.size(), 1),
+                  cell,
+                  cell));
+          cells.add(Images.resize(geometry.picture(scenes.images(), k), cell, cell));
           rows.add(
               new ImageGrid.Row(
                   cells,

@@ -208,19 +208,6 @@ public final class Text2ImageClient {
 
   private TensorValue output(
       Map<String, TensorValue> outputs, String name, DType dtype, String signature) {
-    TensorValue t = outputs.get(name);
-    if (t == null || t.dtype() != dtype) {
-      throw new IllegalStateException(
-          model.describe()
-              + " has no "
-              + dtype.protoName()
-              + " output '"
-              + name
-              + "' in "
-              + signature
-              + "; outputs were "
-              + outputs.keySet());
-    }
-    return t;
+    return ModelOutputs.require(outputs, name, dtype, model, signature);
   }
 }

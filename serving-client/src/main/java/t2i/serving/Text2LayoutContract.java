@@ -16,6 +16,11 @@ package t2i.serving;
  * downwards. From step {@code count[i]} on, labels are the end class (the number of classes) and
  * boxes zero. T is the exported generator's step count, at most T − 1 objects. Beside {@code
  * saved_model.pb}, {@value #CLASSES_FILE} names the classes by id: {@code {"classes": [...]}}.
+ *
+ * <p>Exported with a shape generator ({@code t2i export --boxes --shapes}), both signatures also
+ * give {@code masks} float [N, T, S, S] in [0, 1], object t's mask on an S × S canvas (zero outside
+ * its box and in empty slots); T is then the shape generator's slot count and a row may hold T
+ * objects.
  */
 public final class Text2LayoutContract {
   public static final String MODEL = "text2layout";
@@ -28,6 +33,7 @@ public final class Text2LayoutContract {
   public static final String LABELS = "labels";
   public static final String BOXES = "boxes";
   public static final String COUNT = "count";
+  public static final String MASKS = "masks";
 
   public static final String CLASSES_FILE = "classes.json";
 

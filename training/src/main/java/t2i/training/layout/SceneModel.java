@@ -36,11 +36,14 @@ public final class SceneModel implements AutoCloseable {
    * Scenes drawn by the pipeline, row-major.
    *
    * @param layouts labels, boxes and masks {@code [n, slots, side, side]} (the masks drawn or
-   *     given), images in [−1, 1]
+   *     given; no images)
    * @param counts objects per layout
-   * @param labelMaps {@code [n, side, side, L]}
+   * @param imageSide S, the image generator's side
+   * @param labelMaps {@code [n, S, S, L]}
+   * @param images {@code [n, S, S, 3]} in [−1, 1]
    */
-  public record Scenes(SceneTensors layouts, int[] counts, float[] labelMaps) {}
+  public record Scenes(
+      SceneTensors layouts, int[] counts, int imageSide, float[] labelMaps, float[] images) {}
 
   private final ScenePipeline.Runs runs;
   private final Graph graph = new Graph();
@@ -129,13 +132,15 @@ public final class SceneModel implements AutoCloseable {
     int slots = runs.slots();
     int side = runs.side();
     int pixels = side * side;
+    int imageSide = runs.image().network().imageSize();
+    int imagePixels = imageSide * imageSide;
     int classes = runs.classNames().size();
     int[] outLabels = new int[n * slots];
     float[] outBoxes = new float[n * slots * 4];
     int[] outCounts = new int[n];
     float[] outMasks = new float[n * slots * pixels];
-    float[] outMaps = new float[n * pixels * classes];
-    float[] outImages = new float[n * pixels * 3];
+    float[] outMaps = new float[n * imagePixels * classes];
+    float[] outImages = new float[n * imagePixels * 3];
     for (int start = 0; start < n; start += CHUNK) {
       int c = Math.min(CHUNK, n - start);
       long[] chunkSeeds = new long[c];
@@ -199,12 +204,12 @@ public final class SceneModel implements AutoCloseable {
               .asRawTensor()
               .data()
               .asFloats()
-              .read(outMaps, start * pixels * classes, c * pixels * classes);
+              .read(outMaps, start * imagePixels * classes, c * imagePixels * classes);
           ((TFloat32) res.get(5))
               .asRawTensor()
               .data()
               .asFloats()
-              .read(outImages, start * pixels * 3, c * pixels * 3);
+              .read(outImages, start * imagePixels * 3, c * imagePixels * 3);
         }
       } finally {
         for (AutoCloseable f : feeds) {
@@ -222,9 +227,11 @@ public final class SceneModel implements AutoCloseable {
       }
     }
     return new Scenes(
-        new SceneTensors(n, slots, side, outImages, outLabels, outBoxes, outMasks),
+        new SceneTensors(n, slots, side, new float[0], outLabels, outBoxes, outMasks),
         outCounts,
-        outMaps);
+        imageSide,
+        outMaps,
+        outImages);
   }
 
   private static float[] slice(float[] a, int from, int length) {

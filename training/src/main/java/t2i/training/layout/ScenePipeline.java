@@ -50,14 +50,20 @@ public final class ScenePipeline {
       LayoutImageTrainingConfig image,
       Checkpoint imageCheckpoint) {
 
-    /** Each run's latest checkpoint, after checking that they fit together. */
+    /**
+     * Each run's latest checkpoint, after checking that they fit together.
+     *
+     * @param imageRun the image generator's run, or null for the layout stages alone
+     */
     public static Runs load(Path boxesRun, Path shapesRun, Path imageRun) {
       BoxesConfig boxes = RunDirectory.open(boxesRun, BoxesTrainer.KIND).config(BoxesConfig.class);
       ShapesConfig shapes =
           RunDirectory.open(shapesRun, ShapesTrainer.KIND).config(ShapesConfig.class);
       LayoutImageTrainingConfig image =
-          RunDirectory.open(imageRun, LayoutImageTrainer.KIND)
-              .config(LayoutImageTrainingConfig.class);
+          imageRun == null
+              ? null
+              : RunDirectory.open(imageRun, LayoutImageTrainer.KIND)
+                  .config(LayoutImageTrainingConfig.class);
       Runs runs =
           new Runs(
               boxesRun,
@@ -68,25 +74,43 @@ public final class ScenePipeline {
               Checkpoints.latestOf(shapesRun),
               imageRun,
               image,
-              Checkpoints.latestOf(imageRun));
+              imageRun == null ? null : Checkpoints.latestOf(imageRun));
       runs.check();
       return runs;
     }
 
     private void check() {
-      if (!boxes.classNames().equals(shapes.classNames())
-          || !boxes.classNames().equals(image.classNames())) {
+      if (!boxes.classNames().equals(shapes.classNames())) {
         throw new UserException(
             "the runs were trained on different object classes: "
                 + boxesRun
-                + ", "
-                + shapesRun
                 + " and "
-                + imageRun
+                + shapesRun
                 + " must come from one scenes dataset");
       }
+      if (boxes.steps() - 1 > slots()) {
+        throw new UserException(
+            boxesRun
+                + " draws up to "
+                + (boxes.steps() - 1)
+                + " objects, more than the "
+                + slots()
+                + " slots of "
+                + shapesRun
+                + ": train both on the same scenes");
+      }
+      if (image == null) {
+        return;
+      }
+      if (!boxes.classNames().equals(image.classNames())) {
+        throw new UserException(
+            "the runs were trained on different object classes: "
+                + imageRun
+                + " must come from the scenes of "
+                + boxesRun);
+      }
       LayoutImageConfig net = image.network();
-      if (net.imageSize() != shapes.generator().side()) {
+      if (shapes.generator().side() % net.imageSize() != 0) {
         throw new UserException(
             shapesRun
                 + " draws "
@@ -206,11 +230,28 @@ public final class ScenePipeline {
     return ShapesGraph.sampling(shapes, runs.shapes().generator(), boxes, labels, seeds);
   }
 
-  /** Stage 3's label map: the masks thresholded at ½, the max over each class's objects. */
+  /**
+   * Stage 3's label map {@code [N, S, S, L]} at the image generator's side S: the masks thresholded
+   * at ½, averaged over square blocks when they are larger than S (as the image generator's
+   * training batches reduce larger scenes), then the max over each class's objects.
+   */
   public static Operand<TFloat32> labelMap(
       Ops tf, Runs runs, Operand<TFloat32> masks, Operand<TInt32> labels) {
     Operand<TFloat32> binary =
         tf.dtypes.cast(tf.math.greater(masks, tf.constant(0.5f)), TFloat32.class);
+    int side = runs.side();
+    int target = runs.image() == null ? side : runs.image().network().imageSize();
+    if (target != side) {
+      int k = side / target;
+      Operand<TFloat32> planes = tf.reshape(binary, tf.constant(new int[] {-1, side, side, 1}));
+      Operand<TFloat32> pooled =
+          tf.nn.avgPool(
+              planes,
+              List.of(1L, (long) k, (long) k, 1L),
+              List.of(1L, (long) k, (long) k, 1L),
+              "VALID");
+      binary = tf.reshape(pooled, tf.constant(new int[] {-1, runs.slots(), target, target}));
+    }
     return LayoutTensors.labelMap(tf, binary, labels, runs.classNames().size());
   }
 
