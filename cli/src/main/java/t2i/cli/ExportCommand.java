@@ -133,6 +133,11 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if ((shapes != null || image != null) && (boxes == null || shapes == null)) {
+      throw new IllegalArgumentException(
+          "--shapes needs --boxes, and --image needs --boxes and --shapes: the layout pipeline"
+              + " is exported whole");
+    }
     if (embedding == null && gan == null && style == null && judge == null && boxes == null) {
       throw new IllegalArgumentException(
           "give --embedding RUN, --gan RUN, --style RUN, --judge RUN, --boxes RUN or several");
@@ -141,11 +146,6 @@ final class ExportCommand implements Callable<Integer> {
       spec.commandLine()
           .getOut()
           .println("wrote " + JudgeExport.export(judge, out, version, force));
-    }
-    if ((shapes != null || image != null) && (boxes == null || shapes == null)) {
-      throw new IllegalArgumentException(
-          "--shapes needs --boxes, and --image needs --boxes and --shapes: the layout pipeline"
-              + " is exported whole");
     }
     if (boxes != null) {
       Path layout =

@@ -54,7 +54,7 @@ class MainTest {
         tree.get("t2i train"));
     assertEquals(
         List.of("embedding", "gan", "style", "judge", "boxes", "shapes"), tree.get("t2i eval"));
-    assertEquals(List.of("boxes", "shapes", "layout-image"), tree.get("t2i sample"));
+    assertEquals(List.of("boxes", "shapes", "scene", "layout-image"), tree.get("t2i sample"));
     assertEquals(List.of("data", "train", "serve"), tree.get("t2i bench"));
   }
 

@@ -1,0 +1,179 @@
+package t2i.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import t2i.data.emoji.EmojiFixture;
+import t2i.data.io.Json;
+import t2i.training.layout.ShapeEvaluation;
+
+/**
+ * train shapes → eval shapes → sample shapes, then the whole pipeline: sample scene and export
+ * --boxes --shapes --image, as a user types them.
+ */
+class SceneCommandsTest {
+  @TempDir static Path dir;
+  static Path scenes;
+  static Path boxes;
+  static Path shapes;
+  static Path image;
+
+  static void ok(String... args) {
+    CliRun r = CliRun.of(args);
+    assertEquals(0, r.exit(), r.err());
+  }
+
+  @BeforeAll
+  static void trainTheThreeStages() throws IOException {
+    scenes = EmojiFixture.buildScenesDataset(dir, 30);
+    String data = scenes.toString();
+    boxes = dir.resolve("boxes");
+    shapes = dir.resolve("shapes");
+    image = dir.resolve("image");
+    ok(
+        "train",
+        "boxes",
+        "--data",
+        data,
+        "--text-preset",
+        "tiny",
+        "--batch",
+        "4",
+        "--steps",
+        "2",
+        "--threads",
+        "1",
+        "--out",
+        boxes.toString());
+    ok("embed", boxes.toString(), "--data", data, "--name", "tiny", "--threads", "1");
+    ok(
+        "train",
+        "shapes",
+        "--data",
+        data,
+        "--preset",
+        "tiny",
+        "--batch",
+        "2",
+        "--steps",
+        "2",
+        "--threads",
+        "1",
+        "--out",
+        shapes.toString());
+    ok(
+        "train",
+        "layout-image",
+        "--data",
+        data,
+        "--embeddings",
+        "tiny",
+        "--preset",
+        "tiny",
+        "--batch",
+        "4",
+        "--steps",
+        "2",
+        "--threads",
+        "1",
+        "--out",
+        image.toString());
+  }
+
+  @Test
+  void shapesResumeAndRefuseToChangeTheModel() {
+    ok("train", "shapes", "--resume", "--steps", "3", "--threads", "1", "--out", shapes.toString());
+    CliTest.assertOneLineError(
+        CliRun.of(
+            "train",
+            "shapes",
+            "--resume",
+            "--preset",
+            "cpu",
+            "--steps",
+            "4",
+            "--out",
+            shapes.toString()),
+        "--preset");
+  }
+
+  @Test
+  void evalShapesWritesItsFiguresBesideTheFilledBoxBaseline() {
+    CliRun r = CliRun.of("eval", "shapes", shapes.toString(), "--threads", "1");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("filled boxes (baseline)"), r.out());
+    ShapeEvaluation e = Json.read(shapes.resolve(EvalShapesCommand.FILE), ShapeEvaluation.class);
+    assertTrue(e.objects() > 0 && e.boxInstanceIou() > 0 && e.boxInstanceIou() < 1, e.toString());
+  }
+
+  @Test
+  void sampleShapesAndSampleSceneDrawTheirGrids() throws IOException {
+    Path png = dir.resolve("shapes.png");
+    ok(
+        "sample",
+        "shapes",
+        shapes.toString(),
+        "--scenes",
+        "3",
+        "--n",
+        "2",
+        "--out",
+        png.toString(),
+        "--threads",
+        "1");
+    BufferedImage grid = ImageIO.read(png.toFile());
+    assertTrue(grid.getWidth() >= 4 * 64 * 3, "image | true | 2 seeds: " + grid.getWidth());
+
+    Path out = dir.resolve("scenes");
+    ok(
+        "sample",
+        "scene",
+        "--boxes",
+        boxes.toString(),
+        "--shapes",
+        shapes.toString(),
+        "--image",
+        image.toString(),
+        "--text",
+        "a cat left of a car",
+        "--text",
+        "two apples",
+        "--n",
+        "2",
+        "--out",
+        out.toString(),
+        "--threads",
+        "1");
+    assertTrue(Files.isRegularFile(out.resolve("scene-1.png")));
+    assertTrue(Files.isRegularFile(out.resolve("scene-2.png")));
+    assertTrue(ImageIO.read(out.resolve("scene-2.png").toFile()).getWidth() >= 4 * 64 * 3);
+  }
+
+  @Test
+  void exportWritesTheLayoutAndTheSceneModelsAndWantsTheWholePipeline() {
+    Path models = dir.resolve("models");
+    ok(
+        "export",
+        "--boxes",
+        boxes.toString(),
+        "--shapes",
+        shapes.toString(),
+        "--image",
+        image.toString(),
+        "--out",
+        models.toString());
+    assertTrue(Files.isRegularFile(models.resolve("text2layout/1/saved_model.pb")));
+    assertTrue(Files.isRegularFile(models.resolve("text2scene/1/saved_model.pb")));
+    CliTest.assertOneLineError(
+        CliRun.of("export", "--shapes", shapes.toString(), "--out", models.toString()),
+        "--shapes needs --boxes");
+  }
+}
