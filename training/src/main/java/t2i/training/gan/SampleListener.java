@@ -12,12 +12,17 @@ import t2i.training.loop.StepResult;
 import t2i.training.loop.TrainingListener;
 
 /**
- * Every {@code every} steps and at the end: the sample grid as {@code samples/step-NNNNNNN.png},
- * {@code samples/latest.png} and a TensorBoard image.
+ * Every {@code every} steps and at the end: a trainer's sample grid as {@code
+ * samples/step-NNNNNNN.png}, {@code samples/latest.png} and a TensorBoard image.
  */
 public final class SampleListener implements TrainingListener {
-  private final GanTrainer trainer;
-  private final SampleGrid grid;
+  /** Draws the grid from the trainer's current weights. */
+  @FunctionalInterface
+  public interface Grid {
+    BufferedImage render() throws IOException;
+  }
+
+  private final Grid grid;
   private final Path dir;
   private final int every;
   private final EventFileWriter events;
@@ -35,14 +40,11 @@ public final class SampleListener implements TrainingListener {
             4,
             8,
             config.seed());
-    return new SampleListener(trainer, grid, runDir, every);
+    trainer.imageGeometry().checkRgb(); // fails at once, not at the first grid
+    return new SampleListener(() -> grid.render(trainer), runDir, every);
   }
 
-  /** Fails at once, not at the first grid, if G's images are not RGB. */
-  public SampleListener(GanTrainer trainer, SampleGrid grid, Path runDir, int every)
-      throws IOException {
-    trainer.imageGeometry().checkRgb();
-    this.trainer = trainer;
+  public SampleListener(Grid grid, Path runDir, int every) throws IOException {
     this.grid = grid;
     this.dir = runDir.resolve("samples");
     this.every = every;
@@ -65,7 +67,7 @@ public final class SampleListener implements TrainingListener {
   }
 
   private void write(long step) throws IOException {
-    BufferedImage image = grid.render(trainer);
+    BufferedImage image = grid.render();
     byte[] png = Images.encodePng(image);
     Path file = dir.resolve(String.format("step-%07d.png", step));
     Files.write(file, png);

@@ -5,21 +5,18 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import t2i.data.Split;
 import t2i.data.image.ImageGrid;
-import t2i.data.image.Images;
 import t2i.data.scenes.SceneDataset;
 import t2i.data.scenes.SceneRecord;
 import t2i.graph.Dcgan;
 import t2i.training.ImageGeometry;
 import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.gan.Noise;
-import t2i.training.loop.StepResult;
+import t2i.training.gan.SampleListener;
 import t2i.training.loop.TrainingListener;
 
 /**
@@ -148,8 +145,8 @@ public final class LayoutImageSamples {
   }
 
   /**
-   * Every {@code every} steps and at the end: the grid as {@code samples/step-NNNNNNN.png} and
-   * {@code samples/latest.png}.
+   * Every {@code every} steps and at the end: the grid of {@code rows} test scenes and {@code
+   * columns} seeds, written as the GAN's sample grids are.
    */
   public static TrainingListener listener(
       LayoutImageTrainer trainer, Path runDir, int every, int rows, int columns)
@@ -157,31 +154,6 @@ public final class LayoutImageSamples {
     LayoutImageSamples grid =
         new LayoutImageSamples(
             trainer.config(), trainer.embeddings(), Split.TEST, rows, columns, 0);
-    Path dir = runDir.resolve("samples");
-    Files.createDirectories(dir);
-    return new TrainingListener() {
-      private long lastWritten = -1;
-
-      @Override
-      public void stepDone(StepResult r, double elapsedSeconds) throws IOException {
-        if (r.step() % every == 0) {
-          write(r.step());
-        }
-      }
-
-      @Override
-      public void finished(long step, double elapsedSeconds) throws IOException {
-        if (step != lastWritten) {
-          write(step);
-        }
-      }
-
-      private void write(long step) throws IOException {
-        Path file = dir.resolve(String.format("step-%07d.png", step));
-        Files.write(file, Images.encodePng(grid.render(trainer)));
-        Files.copy(file, dir.resolve("latest.png"), StandardCopyOption.REPLACE_EXISTING);
-        lastWritten = step;
-      }
-    };
+    return new SampleListener(() -> grid.render(trainer), runDir, every);
   }
 }

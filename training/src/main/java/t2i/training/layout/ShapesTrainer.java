@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.tensorflow.Result;
+import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
@@ -77,13 +78,7 @@ public final class ShapesTrainer extends RunFrame<ShapesTrainer.Scalars> {
       double dInst;
       double dGlobal;
       try (Result d =
-          session()
-              .runner()
-              .feed(graph.boxes, b)
-              .feed(graph.labels, l)
-              .feed(graph.masks, m)
-              .feed(graph.z, zs)
-              .feed(graph.learningRate, rate)
+          feedAll(b, l, m, zs, rate)
               .fetch(graph.lossDInstance)
               .fetch(graph.lossDGlobal)
               .addTarget(graph.trainD)
@@ -92,13 +87,7 @@ public final class ShapesTrainer extends RunFrame<ShapesTrainer.Scalars> {
         dGlobal = ((TFloat32) d.get(1)).getFloat();
       }
       try (Result g =
-          session()
-              .runner()
-              .feed(graph.boxes, b)
-              .feed(graph.labels, l)
-              .feed(graph.masks, m)
-              .feed(graph.z, zs)
-              .feed(graph.learningRate, rate)
+          feedAll(b, l, m, zs, rate)
               .fetch(graph.lossGInstance)
               .fetch(graph.lossGGlobal)
               .fetch(graph.reconstruction)
@@ -112,6 +101,18 @@ public final class ShapesTrainer extends RunFrame<ShapesTrainer.Scalars> {
             ((TFloat32) g.get(2)).getFloat());
       }
     }
+  }
+
+  /** A run of the step's inputs; both updates take them all. */
+  private Session.Runner feedAll(
+      TFloat32 boxes, TInt32 labels, TFloat32 masks, TFloat32 z, TFloat32 rate) {
+    return session()
+        .runner()
+        .feed(graph.boxes, boxes)
+        .feed(graph.labels, labels)
+        .feed(graph.masks, masks)
+        .feed(graph.z, z)
+        .feed(graph.learningRate, rate);
   }
 
   @Override
