@@ -50,7 +50,8 @@ class MainTest {
     assertEquals(
         List.of("emoji", "reed", "scenes", "coco", "info", "preview"), tree.get("t2i data"));
     assertEquals(
-        List.of("embedding", "gan", "style", "judge", "boxes", "shapes", "layout-image"),
+        List.of(
+            "embedding", "gan", "style", "judge", "boxes", "shapes", "layout-image", "scene-judge"),
         tree.get("t2i train"));
     assertEquals(
         List.of("embedding", "gan", "style", "judge", "boxes", "shapes"), tree.get("t2i eval"));
