@@ -20,7 +20,7 @@ import t2i.training.scenejudge.SceneJudgeTrainer;
     mixinStandardHelpOptions = true,
     description = {
       "Train the scene judge on the real scenes of a scenes dataset: an object network (DCGAN's"
-          + " discriminator trunk on the crop at an object's box, resampled to 32x32 with a 10%"
+          + " discriminator trunk on the crop at an object's box, resampled to 32x32 with a 10%%"
           + " margin; a class head and an emoji head) and a background network (the same trunk"
           + " on the image with the boxes blanked out; a background head), with mild shifts and"
           + " scaling of the crops and mirroring of the scenes (never colour). It trains on"

@@ -54,7 +54,8 @@ class MainTest {
             "embedding", "gan", "style", "judge", "boxes", "shapes", "layout-image", "scene-judge"),
         tree.get("t2i train"));
     assertEquals(
-        List.of("embedding", "gan", "style", "judge", "boxes", "shapes"), tree.get("t2i eval"));
+        List.of("embedding", "gan", "style", "judge", "boxes", "shapes", "scene-judge", "scenes"),
+        tree.get("t2i eval"));
     assertEquals(List.of("boxes", "shapes", "layout-image"), tree.get("t2i sample"));
     assertEquals(List.of("data", "train", "serve"), tree.get("t2i bench"));
   }
