@@ -111,6 +111,26 @@ public record SceneEvaluation(
               r.frechet() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.frechet())));
     }
     sb.append(
+        String.format(
+            Locale.ROOT,
+            "%-34s %7s %7s %7s   (objects of the emoji the test split holds out; own layouts only)%n",
+            "held-out emoji",
+            "objects",
+            "class",
+            "emoji"));
+    for (SceneMetrics.Row r : rows) {
+      if (r.heldOutObjects() > 0) {
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "%-34s %7d %7s %7s%n",
+                r.condition(),
+                r.heldOutObjects(),
+                pct(r.heldOutClassTop1()),
+                pct(r.heldOutEmojiTop1())));
+      }
+    }
+    sb.append(
         "class, emoji: the judge's top-1 on the crop at each box of the image's layout (emoji"
             + " only where the layout is the scene's own); bg: background top-1 with the boxes"
             + " blanked, all images; bg nam.: images whose caption names it. Caption"

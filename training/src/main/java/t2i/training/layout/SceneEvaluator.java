@@ -3,13 +3,18 @@ package t2i.training.layout;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import t2i.data.Progress;
 import t2i.data.Split;
+import t2i.data.io.Json;
 import t2i.data.scenes.SceneDataset;
 import t2i.data.scenes.SceneRecord;
+import t2i.data.scenes.ScenesDatasetBuilder;
 import t2i.error.UserException;
 import t2i.training.embedding.EmbeddingModel;
 import t2i.training.run.Checkpoints;
@@ -106,6 +111,7 @@ public final class SceneEvaluator {
               setup.scenes(),
               embedding == null ? new float[0] : SceneMetrics.images(reference),
               embedding == null ? 1 : reference.get(0).size(),
+              heldOutEmoji(setup.dataset()),
               setup.seed());
       progress.finish();
       List<RenderedScenes> conditions = new ArrayList<>();
@@ -157,6 +163,26 @@ public final class SceneEvaluator {
                   + " --split validation",
               c.reservedTestScenes(), c.reservedTestScenes()));
     }
+  }
+
+  /**
+   * The emoji a scenes dataset's test split holds out from trainval, from its sidecar (none for
+   * datasets without one).
+   */
+  public static Set<String> heldOutEmoji(Path dataset) {
+    Path file = dataset.resolve(ScenesDatasetBuilder.SIDECAR);
+    if (!Files.isRegularFile(file)) {
+      return Set.of();
+    }
+    Set<String> keys = new HashSet<>();
+    for (var c : Json.read(file, ScenesDatasetBuilder.Sidecar.class).classes()) {
+      for (var e : c.emoji()) {
+        if (e.heldOut()) {
+          keys.add(e.key());
+        }
+      }
+    }
+    return keys;
   }
 
   /** The first {@value #REFERENCE_IMAGES} validation scenes, else trainval scenes. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import t2i.data.image.Images;
 import t2i.data.scenes.Box;
@@ -52,6 +53,10 @@ public final class SceneMetrics {
    * @param emojiObjects objects with a known emoji: those of images drawn from their scene's own
    *     layout, whose emoji the judge's head has
    * @param emojiTop1 share of them whose emoji the judge names
+   * @param heldOutObjects of the objects with their scene's own layout, those of emoji the test
+   *     split holds out from trainval (no generator trained on them)
+   * @param heldOutClassTop1 the class top-1 on them
+   * @param heldOutEmojiTop1 the emoji top-1 on those whose emoji the judge's head has
    * @param backgroundImages images whose scene's background the judge's head has
    * @param backgroundTop1 share of them whose background the judge names
    * @param backgroundNamedImages of those, images whose caption names the background
@@ -67,6 +72,9 @@ public final class SceneMetrics {
       Double classTop1,
       int emojiObjects,
       Double emojiTop1,
+      int heldOutObjects,
+      Double heldOutClassTop1,
+      Double heldOutEmojiTop1,
       int backgroundImages,
       Double backgroundTop1,
       int backgroundNamedImages,
@@ -79,6 +87,7 @@ public final class SceneMetrics {
   private final EmbeddingModel embedding;
   private final List<SceneRecord> scenes;
   private final List<SceneLayout> layouts;
+  private final Set<String> heldOutEmoji;
   private final float[] reference;
   private final int referenceCount;
   private final long seed;
@@ -92,6 +101,7 @@ public final class SceneMetrics {
    * @param embedding the joint embedding, or null to leave out R-precision and Fréchet distance
    * @param referenceImages real images {@code [m, side, side, 3]} of scenes not scored, the Fréchet
    *     distance's reference (ignored without an embedding)
+   * @param heldOutEmoji the emoji the scenes' split holds out from trainval (empty: none)
    * @param seed the R-precision candidates and the caption-reconstruction baselines
    */
   public SceneMetrics(
@@ -100,12 +110,14 @@ public final class SceneMetrics {
       List<SceneRecord> scenes,
       float[] referenceImages,
       int referenceSide,
+      Set<String> heldOutEmoji,
       long seed) {
     checkArgument(!scenes.isEmpty(), "no scenes to score");
     this.judge = judge;
     this.embedding = embedding;
     this.scenes = List.copyOf(scenes);
     this.layouts = scenes.stream().map(SceneLayout::of).toList();
+    this.heldOutEmoji = Set.copyOf(heldOutEmoji);
     this.seed = seed;
     for (int i = 0; i < judge.emojiKeys().size(); i++) {
       emojiIndex.put(judge.emojiKeys().get(i), i);
@@ -191,6 +203,10 @@ public final class SceneMetrics {
     int classHits = 0;
     int emojiObjects = 0;
     int emojiHits = 0;
+    int heldOut = 0;
+    int heldOutClassHits = 0;
+    int heldOutKnown = 0;
+    int heldOutEmojiHits = 0;
     int bgImages = 0;
     int bgHits = 0;
     int namedImages = 0;
@@ -205,11 +221,21 @@ public final class SceneMetrics {
       for (int j = 0; j < layout.size(); j++, objects++) {
         int predicted = o.topClass(objects, classes);
         parse.add(new LayoutObject(predicted, layout.get(j).box()));
-        classHits += predicted == layout.get(j).classId() ? 1 : 0;
+        boolean classHit = predicted == layout.get(j).classId();
+        classHits += classHit ? 1 : 0;
         Integer e = own ? emojiIndex.get(scene.objects().get(j).emojiKey()) : null;
+        boolean emojiHit = e != null && o.topEmoji(objects, emoji) == e;
         if (e != null) {
           emojiObjects++;
-          emojiHits += o.topEmoji(objects, emoji) == e ? 1 : 0;
+          emojiHits += emojiHit ? 1 : 0;
+        }
+        if (own && heldOutEmoji.contains(scene.objects().get(j).emojiKey())) {
+          heldOut++;
+          heldOutClassHits += classHit ? 1 : 0;
+          if (e != null) {
+            heldOutKnown++;
+            heldOutEmojiHits += emojiHit ? 1 : 0;
+          }
         }
       }
       parsed.add(List.copyOf(parse));
@@ -260,6 +286,9 @@ public final class SceneMetrics {
         ratio(classHits, objects),
         emojiObjects,
         ratio(emojiHits, emojiObjects),
+        heldOut,
+        ratio(heldOutClassHits, heldOut),
+        ratio(heldOutEmojiHits, heldOutKnown),
         bgImages,
         ratio(bgHits, bgImages),
         namedImages,

@@ -89,6 +89,17 @@ class SceneEvaluatorTest {
     assertTrue(real.emojiObjects() > 0, "the scenes' own layouts: emoji scored");
     assertEquals(0, e.rows().get(1).emojiObjects(), "moved layouts: emoji not scored");
     assertEquals(n, real.captionFacts().pairs());
+    java.util.Set<String> heldOut = SceneEvaluator.heldOutEmoji(dataset);
+    assertFalse(heldOut.isEmpty(), "the fixture's test split holds out emoji");
+    for (SceneRecord t : t2i.data.scenes.SceneDataset.open(dataset).read(Split.TRAINVAL)) {
+      t.objects().forEach(o -> assertFalse(heldOut.contains(o.emojiKey()), o.emojiKey()));
+    }
+    long heldOutObjects =
+        setup.scenes().stream()
+            .flatMap(s -> s.objects().stream())
+            .filter(o -> heldOut.contains(o.emojiKey()))
+            .count();
+    assertEquals(heldOutObjects, real.heldOutObjects());
     assertNotNull(real.rPrecision());
     assertTrue(real.frechet() >= 0);
     assertNotNull(e.candidates());
@@ -115,7 +126,8 @@ class SceneEvaluatorTest {
   void aJudgeThatKnowsEveryRealObjectScoresTheCeilingOfTheDeterministicFigures() {
     SceneEvaluator.Setup setup = SceneEvaluator.setup(dataset, Split.TEST, 0, 5);
     SceneJudge perfect = new LookupJudge(setup.scenes());
-    SceneMetrics m = new SceneMetrics(perfect, null, setup.scenes(), new float[0], 1, 5);
+    SceneMetrics m =
+        new SceneMetrics(perfect, null, setup.scenes(), new float[0], 1, java.util.Set.of(), 5);
     SceneMetrics.Row r = m.score(SceneMetrics.real(setup.scenes(), setup.captions()));
     assertEquals(1.0, r.classTop1());
     assertEquals(r.objects(), r.emojiObjects());

@@ -9,6 +9,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import t2i.data.Split;
 import t2i.data.image.Images;
@@ -171,7 +172,7 @@ class SceneMetricsTest {
   static final List<String> CAPTIONS = List.of(NAMED, UNNAMED);
 
   static SceneMetrics metrics() {
-    return new SceneMetrics(new ColourJudge(), null, SCENES, new float[0], 1, 0);
+    return new SceneMetrics(new ColourJudge(), null, SCENES, new float[0], 1, Set.of("B"), 0);
   }
 
   static List<LayoutObject> layout(int leftClass, int rightClass) {
@@ -186,6 +187,9 @@ class SceneMetricsTest {
     assertEquals(1.0, r.classTop1());
     assertEquals(4, r.emojiObjects());
     assertEquals(1.0, r.emojiTop1());
+    assertEquals(2, r.heldOutObjects(), "the blue things");
+    assertEquals(1.0, r.heldOutClassTop1());
+    assertEquals(1.0, r.heldOutEmojiTop1());
     assertEquals(2, r.backgroundImages());
     assertEquals(1.0, r.backgroundTop1());
     assertEquals(1, r.backgroundNamedImages());
@@ -212,6 +216,7 @@ class SceneMetricsTest {
     assertEquals(1.0, r.classTop1(), "each box shows its layout's class");
     assertEquals(0, r.emojiObjects(), "not the scene's own layout: emoji unknown");
     assertNull(r.emojiTop1());
+    assertEquals(0, r.heldOutObjects());
     assertEquals(1.0, r.captionFacts().f1(), "the right objects are there");
     assertEquals(0.0, r.captionFacts().relationAccuracy(), "but red is right of blue");
     assertEquals(0.0, r.captionFacts().positionAccuracy(), "and red is not on the left");
@@ -228,6 +233,7 @@ class SceneMetricsTest {
     assertEquals(0.75, r.classTop1());
     assertEquals(4, r.emojiObjects());
     assertEquals(0.75, r.emojiTop1());
+    assertEquals(0.5, r.heldOutClassTop1(), "scene a's blue thing was painted red");
     assertEquals(0.5, r.backgroundTop1());
     assertEquals(1.0, r.backgroundNamedTop1(), "the named meadow was drawn");
     // scene a parsed as red, red: one of its two objects, its relation lost
