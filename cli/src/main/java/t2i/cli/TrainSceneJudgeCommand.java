@@ -98,13 +98,16 @@ final class TrainSceneJudgeCommand implements Callable<Integer> {
                   config, runDir, from, training.threads.threads, new ConsoleProgress(err));
           err.printf(
               "scene judge: %d objects of %d scenes (%d classes, %d emoji, %d backgrounds);"
-                  + " %d test scenes reserved for t2i eval scenes%n",
+                  + " %d test scenes reserved for t2i eval scenes; parameters: objects %,d,"
+                  + " background %,d%n",
               t.objects(),
               t.scenes(),
               config.classes(),
               config.emoji(),
               config.backgrounds().size(),
-              config.reservedTestScenes());
+              config.reservedTestScenes(),
+              t.parameterCounts()[0],
+              t.parameterCounts()[1]);
           err.flush();
           return t;
         },

@@ -13,6 +13,7 @@ import org.tensorflow.types.TInt32;
 import t2i.data.Progress;
 import t2i.data.batch.StepRandom;
 import t2i.data.image.Images;
+import t2i.error.UserException;
 import t2i.training.Precision;
 import t2i.training.run.Checkpoint;
 import t2i.training.run.RunFrame;
@@ -54,7 +55,7 @@ public final class SceneJudgeTrainer extends RunFrame<SceneJudgeTrainer.Scalars>
     this.twinData = config.twinStyle() == null ? null : data.ofStyle(config.twinStyle(), false);
     progress.finish();
     if (twinData != null && twinData.items().isEmpty()) {
-      throw new t2i.error.UserException(
+      throw new UserException(
           "the twin's style " + config.twinStyle() + " has no scenes in " + config.dataset());
     }
     this.graph = SceneJudgeGraph.training(config);
@@ -64,6 +65,11 @@ public final class SceneJudgeTrainer extends RunFrame<SceneJudgeTrainer.Scalars>
   /** Objects the judge trains on (the twin's are a subset). */
   public int objects() {
     return data.items().size();
+  }
+
+  /** Trainable parameters of the object network and of the background network. */
+  public long[] parameterCounts() {
+    return new long[] {graph.objects.net.parameterCount(), graph.background.net.parameterCount()};
   }
 
   /** Scenes the judge trains on. */
