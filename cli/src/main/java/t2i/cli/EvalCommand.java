@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
       EvalStyleCommand.class,
       EvalJudgeCommand.class,
       EvalBoxesCommand.class,
-      EvalShapesCommand.class
+      EvalShapesCommand.class,
+      EvalSceneJudgeCommand.class,
+      EvalScenesCommand.class
     })
 final class EvalCommand extends ParentCommand {}

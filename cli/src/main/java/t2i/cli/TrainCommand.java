@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       TrainJudgeCommand.class,
       TrainBoxesCommand.class,
       TrainShapesCommand.class,
-      TrainLayoutImageCommand.class
+      TrainLayoutImageCommand.class,
+      TrainSceneJudgeCommand.class
     })
 final class TrainCommand extends ParentCommand {}

@@ -50,10 +50,12 @@ class MainTest {
     assertEquals(
         List.of("emoji", "reed", "scenes", "coco", "info", "preview"), tree.get("t2i data"));
     assertEquals(
-        List.of("embedding", "gan", "style", "judge", "boxes", "shapes", "layout-image"),
+        List.of(
+            "embedding", "gan", "style", "judge", "boxes", "shapes", "layout-image", "scene-judge"),
         tree.get("t2i train"));
     assertEquals(
-        List.of("embedding", "gan", "style", "judge", "boxes", "shapes"), tree.get("t2i eval"));
+        List.of("embedding", "gan", "style", "judge", "boxes", "shapes", "scene-judge", "scenes"),
+        tree.get("t2i eval"));
     assertEquals(List.of("boxes", "shapes", "scene", "layout-image"), tree.get("t2i sample"));
     assertEquals(List.of("data", "train", "serve"), tree.get("t2i bench"));
   }

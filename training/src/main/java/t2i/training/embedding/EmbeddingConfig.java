@@ -8,6 +8,7 @@ import t2i.data.Dataset;
 import t2i.data.Split;
 import t2i.data.emoji.EmojiDatasetOptions;
 import t2i.data.io.AbsentMeans;
+import t2i.data.scenes.SceneRecords;
 import t2i.graph.ImageEncoderConfig;
 import t2i.graph.SjeLoss;
 import t2i.graph.TextEncoderConfig;
@@ -133,14 +134,16 @@ public record EmbeddingConfig(
   /**
    * A new run's defaults on a dataset at a class level: its trainval classes at that level set the
    * batch and decay period, and images are mirrored except on the emoji data (whose art is not
-   * symmetric).
+   * symmetric) and on scenes (whose captions say which object is left of which).
    */
   public static Builder defaultsFor(Path dataset, ClassLevel level) {
     Path data = dataset.toAbsolutePath().normalize();
     Dataset ds = Dataset.open(data);
     return builder(data.toString(), level.count(ds.manifest(), Split.TRAINVAL))
         .classLevel(level)
-        .flip(!ds.manifest().name().equals(EmojiDatasetOptions.NAME));
+        .flip(
+            !ds.manifest().name().equals(EmojiDatasetOptions.NAME)
+                && !SceneRecords.isScenes(ds.manifest()));
   }
 
   /** Every value of this config, for a resume to check or change. */

@@ -49,6 +49,39 @@ public final class RPrecision {
           RPrecision.candidates(recordRows, chosen, rowOf.size(), random));
     }
 
+    /**
+     * Each image's given caption (one of its own), then {@value #CANDIDATES} − 1 distinct captions
+     * of other images that none of its own captions equals (fewer if there are fewer). The rows are
+     * every distinct caption of the images, in order; the same captions and seed give the same
+     * candidates, so that images drawn for the same captions are ranked against the same ones.
+     *
+     * @param captions per image, all its captions
+     * @param chosen per image, the caption it was drawn for
+     */
+    public static Setup forChosen(
+        List<List<String>> captions, List<String> chosen, SplittableRandom random) {
+      checkArgument(captions.size() == chosen.size(), "need one chosen caption per image");
+      Map<String, Integer> rowOf = new LinkedHashMap<>();
+      List<int[]> recordRows = new ArrayList<>();
+      for (List<String> own : captions) {
+        recordRows.add(
+            own.stream().mapToInt(c -> rowOf.computeIfAbsent(c, k -> rowOf.size())).toArray());
+      }
+      int[] rows = new int[chosen.size()];
+      for (int i = 0; i < rows.length; i++) {
+        checkArgument(
+            captions.get(i).contains(chosen.get(i)),
+            "image %s was drawn for '%s', which is not one of its captions",
+            i,
+            chosen.get(i));
+        rows[i] = rowOf.get(chosen.get(i));
+      }
+      return new Setup(
+          List.copyOf(rowOf.keySet()),
+          rows,
+          RPrecision.candidates(recordRows, rows, rowOf.size(), random));
+    }
+
     /** Candidates per image (the same for every image but on tiny splits). */
     public int candidateCount() {
       return candidates[0].length;

@@ -31,6 +31,39 @@ class RPrecisionTest {
   }
 
   @Test
+  void imagesDrawnForGivenCaptionsRankThemAgainstOtherImagesCaptions() {
+    List<List<String>> captions =
+        List.of(
+            List.of("a red apple", "an apple"),
+            List.of("a dog", "an apple"),
+            List.of("a cat", "a kitten"),
+            List.of("a bus", "a red bus"));
+    List<String> chosen = List.of("an apple", "a dog", "a kitten", "a bus");
+    RPrecision.Setup s = RPrecision.Setup.forChosen(captions, chosen, new SplittableRandom(4));
+    assertEquals(
+        List.of("a red apple", "an apple", "a dog", "a cat", "a kitten", "a bus", "a red bus"),
+        s.texts());
+    for (int i = 0; i < 4; i++) {
+      assertEquals(chosen.get(i), s.texts().get(s.candidates()[i][0]), "the chosen caption first");
+      Set<Integer> distinct = new HashSet<>();
+      for (int c = 1; c < s.candidates()[i].length; c++) {
+        String text = s.texts().get(s.candidates()[i][c]);
+        assertFalse(captions.get(i).contains(text), text + " is a caption of image " + i);
+        assertTrue(distinct.add(s.candidates()[i][c]));
+      }
+    }
+    // 7 distinct captions, 2 of them image 0's: its own, then the 5 others
+    assertEquals(6, s.candidates()[0].length);
+    RPrecision.Setup again = RPrecision.Setup.forChosen(captions, chosen, new SplittableRandom(4));
+    assertTrue(Arrays.deepEquals(s.candidates(), again.candidates()), "same seed, same candidates");
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            RPrecision.Setup.forChosen(
+                captions, List.of("a dog", "a dog", "a cat", "a bus"), new SplittableRandom(4)));
+  }
+
+  @Test
   void hitsAreGroupedByClassLargestFirst() {
     List<TextImageRecord> records =
         List.of(
