@@ -14,6 +14,8 @@ import t2i.data.io.Json;
 import t2i.training.layout.RenderedScenes;
 import t2i.training.layout.SceneEvaluation;
 import t2i.training.layout.SceneEvaluator;
+import t2i.training.layout.SceneModel;
+import t2i.training.layout.ScenePipeline;
 import t2i.training.run.RunDirectory;
 import t2i.training.scenejudge.SceneJudgeConfig;
 import t2i.training.scenejudge.SceneJudgeTrainer;
@@ -30,7 +32,9 @@ import t2i.training.scenejudge.SceneJudgeTrainer;
           + " accuracy against its caption's facts), and with --embedding the R-precision and"
           + " the Frechet distance in a joint embedding trained on scene images. Every row is"
           + " drawn for the same scenes and captions (one caption per scene, from --seed).",
-      "For now it scores the real images only. Writes the table as JSON (--json)."
+      "With --boxes, --shapes and --image (the layout pipeline's runs) it adds the paper's"
+          + " three ablation rows: predicted boxes + predicted masks, true boxes + predicted masks,"
+          + " true boxes + true masks. Writes the table as JSON (--json)."
     })
 final class EvalScenesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -83,6 +87,18 @@ final class EvalScenesCommand implements Callable<Integer> {
       description = "Where to write the figures (default: " + SceneEvaluation.FILE + " in RUN).")
   Path json;
 
+  @Option(names = "--boxes", paramLabel = "RUN", description = "The box-generator run.")
+  Path boxes;
+
+  @Option(names = "--shapes", paramLabel = "RUN", description = "The shape-generator run.")
+  Path shapes;
+
+  @Option(
+      names = "--image",
+      paramLabel = "RUN",
+      description = "The layout image-generator run (with --boxes and --shapes).")
+  Path image;
+
   @Mixin ThreadsOption threads;
 
   @Override
@@ -114,6 +130,20 @@ final class EvalScenesCommand implements Callable<Integer> {
    * the real images: the layout pipeline's three ablation rows and the no-layout GAN go here.
    */
   private List<RenderedScenes> generated(SceneEvaluator.Setup setup) {
-    return List.of();
+    if (boxes == null && shapes == null && image == null) {
+      return List.of();
+    }
+    if (boxes == null || shapes == null || image == null) {
+      throw new IllegalArgumentException(
+          "the layout pipeline's rows need all of --boxes, --shapes and --image");
+    }
+    ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
+    progress.start("draw " + setup.scenes().size() + " scenes three ways", 0);
+    try (SceneModel model =
+        new SceneModel(ScenePipeline.Runs.load(boxes, shapes, image), threads.threads)) {
+      return model.ablationRows(setup.scenes(), setup.captions(), setup.seed());
+    } finally {
+      progress.finish();
+    }
   }
 }

@@ -17,7 +17,6 @@ import t2i.data.image.Images;
 import t2i.error.UserException;
 import t2i.training.ImageGeometry;
 import t2i.training.layout.LabelMapPicture;
-import t2i.training.layout.LayoutModel;
 import t2i.training.layout.LayoutObject;
 import t2i.training.layout.LayoutPicture;
 import t2i.training.layout.MaskPicture;
@@ -93,6 +92,7 @@ final class SampleSceneCommand implements Callable<Integer> {
       }
       SceneModel.Scenes scenes = model.sample(captions, seeds, t);
       SceneTensors s = scenes.layouts();
+      List<List<LayoutObject>> layouts = scenes.objects();
       List<String> classes = model.runs().classNames();
       int imageSide = scenes.imageSide();
       ImageGeometry geometry = new ImageGeometry(imageSide, 3);
@@ -102,7 +102,7 @@ final class SampleSceneCommand implements Callable<Integer> {
         for (int j = 0; j < n; j++) {
           int k = i * n + j;
           List<BufferedImage> cells = new ArrayList<>();
-          cells.add(LayoutPicture.draw(objects(s, scenes.counts(), k), classes, cell));
+          cells.add(LayoutPicture.draw(layouts.get(k), classes, cell));
           cells.add(MaskPicture.draw(s, s.masks(), k, classes.size(), SCALE));
           cells.add(
               Images.resize(
@@ -125,21 +125,5 @@ final class SampleSceneCommand implements Callable<Integer> {
       }
     }
     return 0;
-  }
-
-  private static List<LayoutObject> objects(SceneTensors s, int[] counts, int k) {
-    List<LayoutObject> objects = new ArrayList<>();
-    for (int t = 0; t < counts[k]; t++) {
-      int slot = k * s.slots() + t;
-      objects.add(
-          new LayoutObject(
-              s.labels()[slot],
-              LayoutModel.box(
-                  s.boxes()[slot * 4],
-                  s.boxes()[slot * 4 + 1],
-                  s.boxes()[slot * 4 + 2],
-                  s.boxes()[slot * 4 + 3])));
-    }
-    return objects;
   }
 }

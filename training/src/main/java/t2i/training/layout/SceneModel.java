@@ -17,6 +17,7 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TString;
+import t2i.data.scenes.SceneRecord;
 import t2i.graph.Network;
 import t2i.training.Precision;
 import t2i.training.Sessions;
@@ -43,7 +44,26 @@ public final class SceneModel implements AutoCloseable {
    * @param images {@code [n, S, S, 3]} in [−1, 1]
    */
   public record Scenes(
-      SceneTensors layouts, int[] counts, int imageSide, float[] labelMaps, float[] images) {}
+      SceneTensors layouts, int[] counts, int imageSide, float[] labelMaps, float[] images) {
+    /** Each scene's objects, boxes clipped into the canvas. */
+    public List<List<LayoutObject>> objects() {
+      List<List<LayoutObject>> out = new ArrayList<>();
+      int slots = layouts.slots();
+      float[] b = layouts.boxes();
+      for (int i = 0; i < counts.length; i++) {
+        List<LayoutObject> objects = new ArrayList<>();
+        for (int t = 0; t < Math.min(counts[i], slots); t++) {
+          int k = i * slots + t;
+          objects.add(
+              new LayoutObject(
+                  layouts.labels()[k],
+                  LayoutModel.box(b[k * 4], b[k * 4 + 1], b[k * 4 + 2], b[k * 4 + 3])));
+        }
+        out.add(objects);
+      }
+      return out;
+    }
+  }
 
   private final ScenePipeline.Runs runs;
   private final Graph graph = new Graph();
@@ -55,6 +75,10 @@ public final class SceneModel implements AutoCloseable {
   private final PlaceholderWithDefault<TFloat32> boxes;
   private final PlaceholderWithDefault<TFloat32> masks;
   private final Operand<TInt32> counts;
+  // What a run fetches: a fed placeholder cannot be fetched itself, its identity can.
+  private final Operand<TInt32> labelsOut;
+  private final Operand<TFloat32> boxesOut;
+  private final Operand<TFloat32> masksOut;
   private final Operand<TFloat32> labelMap;
   private final Operand<TFloat32> images;
 
@@ -79,6 +103,9 @@ public final class SceneModel implements AutoCloseable {
                 ScenePipeline.masks(shapes, runs, labels, boxes, seeds),
                 Shape.of(-1, slots, side, side));
     labelMap = ScenePipeline.labelMap(tf, runs, masks, labels);
+    labelsOut = tf.identity(labels);
+    boxesOut = tf.identity(boxes);
+    masksOut = tf.identity(masks);
     Network image = ScenePipeline.imageNetwork(tf, runs);
     images = ScenePipeline.image(image, runs, labelMap, layout.sentence(), seeds);
     List<List<Variable<TFloat32>>> variables = ScenePipeline.variables(layout, shapes, image);
@@ -177,10 +204,10 @@ public final class SceneModel implements AutoCloseable {
           }
         }
         try (Result res =
-            r.fetch(labels)
-                .fetch(boxes)
+            r.fetch(labelsOut)
+                .fetch(boxesOut)
                 .fetch(counts)
-                .fetch(masks)
+                .fetch(masksOut)
                 .fetch(labelMap)
                 .fetch(images)
                 .run()) {
@@ -232,6 +259,40 @@ public final class SceneModel implements AutoCloseable {
         imageSide,
         outMaps,
         outImages);
+  }
+
+  /** The paper's ablation rows' names, in its order. */
+  public static final List<String> ABLATION_ROWS =
+      List.of(
+          "predicted boxes + predicted masks",
+          "true boxes + predicted masks",
+          "true boxes + true masks");
+
+  /**
+   * The paper's three ablation rows for some scenes, scene {@code i} drawn for {@code
+   * captions.get(i)} with seed {@code seed + i}: the whole pipeline; the scene's boxes with drawn
+   * masks; the scene's boxes and masks. Each row's layouts are the ones its images were drawn from.
+   */
+  public List<RenderedScenes> ablationRows(
+      List<SceneRecord> scenes, List<String> captions, long seed) {
+    long[] seeds = new long[scenes.size()];
+    for (int i = 0; i < seeds.length; i++) {
+      seeds[i] = seed + i;
+    }
+    SceneTensors truth = SceneTensors.of(scenes, runs.slots(), runs.classNames().size());
+    List<Scenes> drawn =
+        List.of(
+            sample(captions, seeds, runs.boxes().temperature()),
+            render(captions, seeds, truth, false),
+            render(captions, seeds, truth, true));
+    List<RenderedScenes> rows = new ArrayList<>();
+    for (int r = 0; r < drawn.size(); r++) {
+      Scenes d = drawn.get(r);
+      rows.add(
+          new RenderedScenes(
+              ABLATION_ROWS.get(r), d.imageSide(), d.images(), d.objects(), captions));
+    }
+    return rows;
   }
 
   private static float[] slice(float[] a, int from, int length) {
