@@ -10,6 +10,7 @@ import t2i.data.Dataset;
 import t2i.data.Split;
 import t2i.data.emoji.EmojiDatasetOptions;
 import t2i.data.io.AbsentMeans;
+import t2i.data.scenes.SceneDataset;
 import t2i.graph.GanConfig;
 import t2i.training.Precision;
 import t2i.training.embedding.CaptionEmbeddings;
@@ -148,7 +149,8 @@ public record GanTrainingConfig(
   /**
    * A new run's defaults on a dataset and its caption embeddings (absolute paths): the embeddings'
    * length, the learning rate halved every {@link #REED_HALVING_EPOCHS} epochs of the trainval
-   * split, and images mirrored except on the emoji data (whose art is not symmetric).
+   * split, and images mirrored except on the emoji data (whose art is not symmetric) and on scenes
+   * (whose captions say left and right).
    */
   public static Builder defaultsFor(Path dataset, Path embeddings) {
     Path data = dataset.toAbsolutePath().normalize();
@@ -156,7 +158,7 @@ public record GanTrainingConfig(
     Dataset ds = Dataset.open(data);
     return builder(data.toString(), folder.toString(), CaptionEmbeddings.read(folder).dim())
         .halveEveryEpochs(REED_HALVING_EPOCHS, ds.manifest().records(Split.TRAINVAL))
-        .flip(!ds.manifest().name().equals(EmojiDatasetOptions.NAME));
+        .flip(!ds.manifest().name().equals(EmojiDatasetOptions.NAME) && !SceneDataset.isScenes(ds));
   }
 
   /** This configuration's values, for a resume to check or change. */

@@ -1,6 +1,7 @@
 package t2i.training.gan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import t2i.data.emoji.EmojiFixture;
 import t2i.graph.GanConfig;
 import t2i.training.gan.GanTrainingConfig.Loss;
+import t2i.training.layout.TinyLayoutImageRuns;
 import t2i.training.run.RunDirectory;
 
 class GanTrainingConfigTest {
@@ -32,6 +35,13 @@ class GanTrainingConfigTest {
     assertEquals(0.5f, c.beta1());
     assertEquals(0, c.halveEvery());
     assertTrue(c.flip());
+  }
+
+  @Test
+  void scenesAreNotMirroredTheirCaptionsSayLeftAndRight() throws IOException {
+    Path scenes = EmojiFixture.buildScenesDataset(dir, 20);
+    Path embeddings = TinyLayoutImageRuns.embeddings(scenes, dir);
+    assertFalse(GanTrainingConfig.defaultsFor(scenes, embeddings).build().flip());
   }
 
   @Test
