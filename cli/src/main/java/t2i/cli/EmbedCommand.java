@@ -11,10 +11,6 @@ import picocli.CommandLine.Spec;
 import t2i.data.Dataset;
 import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.embedding.CaptionEncoder;
-import t2i.training.embedding.EmbeddingModel;
-import t2i.training.layout.BoxesTrainer;
-import t2i.training.layout.LayoutModel;
-import t2i.training.run.RunDirectory;
 
 /** {@code t2i embed}. */
 @Command(
@@ -51,7 +47,7 @@ final class EmbedCommand implements Callable<Integer> {
     Dataset dataset = Dataset.open(data.dir);
     String folderName =
         name != null ? name : run.toAbsolutePath().normalize().getFileName().toString();
-    try (CaptionEncoder model = load(run, threads.threads)) {
+    try (CaptionEncoder model = CaptionEncoders.load(run, threads.threads)) {
       Path out =
           CaptionEmbeddings.write(
               model, dataset, folderName, force, new ConsoleProgress(spec.commandLine().getErr()));
@@ -63,12 +59,5 @@ final class EmbedCommand implements Callable<Integer> {
               out, index.rows(), index.dim(), index.step());
     }
     return 0;
-  }
-
-  private static CaptionEncoder load(Path run, int threads) {
-    String kind = RunDirectory.kindOf(run, "`t2i train embedding` or `t2i train boxes`");
-    return kind.equals(BoxesTrainer.KIND)
-        ? LayoutModel.load(run, threads)
-        : EmbeddingModel.load(run, threads);
   }
 }

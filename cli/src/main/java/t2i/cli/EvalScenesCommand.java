@@ -2,6 +2,7 @@ package t2i.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,6 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import t2i.data.Split;
 import t2i.data.io.Json;
+import t2i.training.embedding.CaptionEncoder;
+import t2i.training.gan.GanModel;
+import t2i.training.layout.NoLayoutRow;
 import t2i.training.layout.RenderedScenes;
 import t2i.training.layout.SceneEvaluation;
 import t2i.training.layout.SceneEvaluator;
@@ -34,7 +38,9 @@ import t2i.training.scenejudge.SceneJudgeTrainer;
           + " drawn for the same scenes and captions (one caption per scene, from --seed).",
       "With --boxes, --shapes and --image (the layout pipeline's runs) it adds the paper's"
           + " three ablation rows: predicted boxes + predicted masks, true boxes + predicted masks,"
-          + " true boxes + true masks. Writes the table as JSON (--json)."
+          + " true boxes + true masks. With --gan (Reed's GAN trained on the scenes) it adds the"
+          + " row without a layout, its images read at the scenes' true boxes. Writes the table"
+          + " as JSON (--json)."
     })
 final class EvalScenesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -99,6 +105,14 @@ final class EvalScenesCommand implements Callable<Integer> {
       description = "The layout image-generator run (with --boxes and --shapes).")
   Path image;
 
+  @Option(
+      names = "--gan",
+      paramLabel = "RUN",
+      description =
+          "A GAN run trained on the scenes (t2i train gan --data SCENES), for the row without a"
+              + " layout; its captions are encoded by the run that made its embeddings.")
+  Path gan;
+
   @Mixin ThreadsOption threads;
 
   @Override
@@ -130,6 +144,18 @@ final class EvalScenesCommand implements Callable<Integer> {
    * the real images: the layout pipeline's three ablation rows and the no-layout GAN go here.
    */
   private List<RenderedScenes> generated(SceneEvaluator.Setup setup) {
+    List<RenderedScenes> rows = new ArrayList<>(layoutRows(setup));
+    if (gan != null) {
+      try (GanModel model = GanModel.load(gan, threads.threads);
+          CaptionEncoder encoder = CaptionEncoders.load(model.embeddingRun(), threads.threads)) {
+        rows.add(
+            NoLayoutRow.render(model, encoder, setup.scenes(), setup.captions(), setup.seed()));
+      }
+    }
+    return rows;
+  }
+
+  private List<RenderedScenes> layoutRows(SceneEvaluator.Setup setup) {
     if (boxes == null && shapes == null && image == null) {
       return List.of();
     }
