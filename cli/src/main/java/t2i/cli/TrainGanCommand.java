@@ -38,9 +38,11 @@ final class TrainGanCommand implements Callable<Integer> {
 
   @Option(
       names = "--embeddings",
-      paramLabel = "DIR",
-      description = "Caption embeddings (default: DATA/embeddings/embedding).")
-  Path embeddings;
+      paramLabel = "NAME|DIR",
+      description =
+          "Caption embeddings: a name under DATA/embeddings/ (t2i embed --name) or a folder"
+              + " (default: embedding).")
+  String embeddings;
 
   @Option(
       names = "--preset",
@@ -109,7 +111,7 @@ final class TrainGanCommand implements Callable<Integer> {
   private RunOptions<GanTrainingConfig, GanTrainingConfig.Builder> options() {
     return new RunOptions<>(GanTrainingConfig::toBuilder, GanTrainingConfig.Builder::build)
         .fixed("--data", data.given(spec), (b, dir) -> b.dataset(dir.toString()))
-        .fixed("--embeddings", absolute(embeddings), (b, dir) -> b.embeddings(dir.toString()))
+        .fixed("--embeddings", absolute(folder()), (b, dir) -> b.embeddings(dir.toString()))
         .fixed("--preset", preset, GanTrainingConfig.Builder::preset)
         .fixed("--loss", loss == null ? null : Loss.of(loss), GanTrainingConfig.Builder::loss)
         .fixed("--batch", batch, GanTrainingConfig.Builder::batchSize)
@@ -120,8 +122,13 @@ final class TrainGanCommand implements Callable<Integer> {
 
   /** A new run's defaults for the dataset and its caption embeddings. */
   private GanTrainingConfig.Builder defaults() {
-    Path folder = embeddings != null ? embeddings : CaptionEmbeddings.folder(data.dir, "embedding");
+    Path folder = embeddings != null ? folder() : CaptionEmbeddings.folder(data.dir, "embedding");
     return GanTrainingConfig.defaultsFor(data.dir, folder);
+  }
+
+  /** The --embeddings folder, or null when not given. */
+  private Path folder() {
+    return embeddings == null ? null : EmbeddingsFolders.resolve(data.dir, embeddings);
   }
 
   private static Path absolute(Path path) {

@@ -1,7 +1,6 @@
 package t2i.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,7 +12,6 @@ import picocli.CommandLine.Spec;
 import t2i.data.Split;
 import t2i.error.UserException;
 import t2i.graph.layout.LayoutImageConfig;
-import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.layout.LayoutImageSamples;
 import t2i.training.layout.LayoutImageTrainer;
 import t2i.training.layout.LayoutImageTrainingConfig;
@@ -90,7 +88,7 @@ final class TrainLayoutImageCommand implements Callable<Integer> {
     Path runDir = training.out;
     PrintWriter err = spec.commandLine().getErr();
     boolean dataGiven = spec.commandLine().getParseResult().hasMatchedOption("--data");
-    Path folder = embeddings == null ? null : embeddingsFolder(data, embeddings);
+    Path folder = embeddings == null ? null : EmbeddingsFolders.resolve(data, embeddings);
     RunStart<LayoutImageTrainingConfig> start =
         new RunOptions<>(
                 LayoutImageTrainingConfig::toBuilder, LayoutImageTrainingConfig.Builder::build)
@@ -136,15 +134,6 @@ final class TrainLayoutImageCommand implements Callable<Integer> {
     }
     return LayoutImageTrainingConfig.defaultsFor(
         data, folder, SceneLayouts.maxObjects(SceneLayouts.read(data, Split.TRAINVAL)));
-  }
-
-  /** A folder as given, else a name under {@code DATA/embeddings/}. */
-  static Path embeddingsFolder(Path data, String nameOrDir) {
-    Path asGiven = Path.of(nameOrDir);
-    if (nameOrDir.contains("/") || Files.isDirectory(asGiven)) {
-      return asGiven;
-    }
-    return CaptionEmbeddings.folder(data, nameOrDir);
   }
 
   private static String absolute(Path path) {

@@ -89,6 +89,33 @@ class SceneCommandsTest {
   }
 
   @Test
+  void theGanTakesTheEmbeddingsByNameAndDoesNotMirrorScenes() throws IOException {
+    Path gan = dir.resolve("gan");
+    ok(
+        "train",
+        "gan",
+        "--data",
+        scenes.toString(),
+        "--embeddings",
+        "tiny",
+        "--preset",
+        "tiny",
+        "--batch",
+        "4",
+        "--steps",
+        "1",
+        "--threads",
+        "1",
+        "--out",
+        gan.toString());
+    String config = Files.readString(gan.resolve("config.json"));
+    assertTrue(
+        config.contains(scenes.resolve("embeddings").resolve("tiny").toAbsolutePath().toString()),
+        config);
+    assertTrue(config.contains("\"flip\": false"), config);
+  }
+
+  @Test
   void shapesResumeAndRefuseToChangeTheModel() {
     ok("train", "shapes", "--resume", "--steps", "3", "--threads", "1", "--out", shapes.toString());
     CliTest.assertOneLineError(
