@@ -41,10 +41,7 @@ public final class NoLayoutRow {
     }
     float[] images = gan.generate(z, encoder.encodeTexts(captions), n);
     List<List<LayoutObject>> layouts =
-        scenes.stream()
-            .map(
-                s -> s.objects().stream().map(o -> new LayoutObject(o.classId(), o.box())).toList())
-            .toList();
+        scenes.stream().map(s -> SceneLayout.of(s).objects()).toList();
     return new RenderedScenes(CONDITION, gan.config().gan().imageSize(), images, layouts, captions);
   }
 }

@@ -75,6 +75,8 @@ public final class SceneModel implements AutoCloseable {
   private final PlaceholderWithDefault<TFloat32> boxes;
   private final PlaceholderWithDefault<TFloat32> masks;
   private final Operand<TInt32> counts;
+  // The objects of given labels, counted without running the box sampler.
+  private final Operand<TInt32> givenCounts;
   // What a run fetches: a fed placeholder cannot be fetched itself, its identity can.
   private final Operand<TInt32> labelsOut;
   private final Operand<TFloat32> boxesOut;
@@ -103,6 +105,11 @@ public final class SceneModel implements AutoCloseable {
                 ScenePipeline.masks(shapes, runs, labels, boxes, seeds),
                 Shape.of(-1, slots, side, side));
     labelMap = ScenePipeline.labelMap(tf, runs, masks, labels);
+    givenCounts =
+        tf.sum(
+            tf.dtypes.cast(
+                tf.math.less(labels, tf.constant(runs.classNames().size())), TInt32.class),
+            tf.constant(1));
     labelsOut = tf.identity(labels);
     boxesOut = tf.identity(boxes);
     masksOut = tf.identity(masks);
@@ -206,7 +213,7 @@ public final class SceneModel implements AutoCloseable {
         try (Result res =
             r.fetch(labelsOut)
                 .fetch(boxesOut)
-                .fetch(counts)
+                .fetch(given == null ? counts : givenCounts)
                 .fetch(masksOut)
                 .fetch(labelMap)
                 .fetch(images)
@@ -246,11 +253,6 @@ public final class SceneModel implements AutoCloseable {
             throw new IllegalStateException(e);
           }
         }
-      }
-    }
-    if (given != null) {
-      for (int i = 0; i < n; i++) {
-        outCounts[i] = given.count(i, classes);
       }
     }
     return new Scenes(

@@ -12,11 +12,17 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
 import t2i.data.Progress;
 import t2i.data.Split;
 import t2i.data.emoji.EmojiFixture;
 import t2i.data.scenes.SceneDataset;
 import t2i.data.scenes.SceneRecord;
+import t2i.graph.layout.LayoutTensors;
 import t2i.training.loop.StepResult;
 import t2i.training.run.Checkpoints;
 import t2i.training.run.RunDirectory;
@@ -48,6 +54,24 @@ class ShapesTrainerTest {
     assertEquals(
         SceneLayouts.maxObjects(SceneLayouts.read(dataset, Split.TRAINVAL)), c.generator().slots());
     assertEquals(20, c.emptyLabel());
+  }
+
+  @Test
+  void theEvaluatorsFilledBoxesAreTheGraphsBoxIndicators() {
+    SceneTensors t = SceneTensors.of(test, 4, 20);
+    try (Graph g = new Graph();
+        Session s = new Session(g);
+        TFloat32 boxes = t.boxTensor()) {
+      Ops tf = Ops.create(g);
+      var input = tf.placeholder(TFloat32.class);
+      var inside = LayoutTensors.boxIndicators(tf, input, t.side());
+      try (Result r = s.runner().feed(input, boxes).fetch(inside).run()) {
+        float[] graph = new float[t.masks().length];
+        ((TFloat32) r.get(0)).asRawTensor().data().asFloats().read(graph);
+        // The empty slots' zero boxes cover nothing in either.
+        assertArrayEquals(ShapeEvaluator.filledBoxes(t), graph);
+      }
+    }
   }
 
   @Test
