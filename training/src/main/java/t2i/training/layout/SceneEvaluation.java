@@ -130,6 +130,7 @@ public record SceneEvaluation(
                 pct(r.heldOutEmojiTop1())));
       }
     }
+    masks(sb);
     sb.append(
         "class, emoji: the judge's top-1 on the crop at each box of the image's layout (emoji"
             + " only where the layout is the scene's own); bg: background top-1 with the boxes"
@@ -141,6 +142,39 @@ public record SceneEvaluation(
             + " first among the candidates in the joint embedding. FD: Frechet distance of the"
             + " images' embeddings to the reference real images' (the real row's is the floor).\n");
     return sb.toString();
+  }
+
+  /** The mask IoU of the rows drawn with masks, and the filled true boxes as the baseline. */
+  private void masks(StringBuilder sb) {
+    List<SceneMetrics.Row> withMasks = rows.stream().filter(r -> r.masks() != null).toList();
+    if (withMasks.isEmpty()) {
+      return;
+    }
+    String line = "%-34s %7s %7s%n";
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%-34s %7s %7s   (masks thresholded at 1/2 against the true masks)%n",
+            "mask IoU",
+            "inst.",
+            "global"));
+    for (SceneMetrics.Row r : withMasks) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              line,
+              r.condition(),
+              pct(r.masks().instance()),
+              pct(r.masks().global())));
+    }
+    MaskIou baseline = withMasks.get(0).masks();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            line,
+            "true boxes filled (baseline)",
+            pct(baseline.filledBoxInstance()),
+            pct(baseline.filledBoxGlobal())));
   }
 
   private static String pct(Double v) {

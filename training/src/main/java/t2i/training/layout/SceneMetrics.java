@@ -64,6 +64,7 @@ public final class SceneMetrics {
    * @param captionFacts the parsed images against the captions' facts
    * @param rPrecision share of images whose caption ranks first among the candidates
    * @param frechet Fréchet distance of the images' θ(x) to the reference images'
+   * @param masks the condition's masks against the true masks; null for images drawn without
    */
   public record Row(
       String condition,
@@ -81,7 +82,8 @@ public final class SceneMetrics {
       Double backgroundNamedTop1,
       BoxEvaluation.Group captionFacts,
       Double rPrecision,
-      Double frechet) {}
+      Double frechet,
+      MaskIou masks) {}
 
   private final SceneJudge judge;
   private final EmbeddingModel embedding;
@@ -295,7 +297,8 @@ public final class SceneMetrics {
         ratio(namedHits, namedImages),
         tally.group(),
         rPrecision,
-        frechet);
+        frechet,
+        r.masks());
   }
 
   /** Candidates per image of the R-precision (null without an embedding). */

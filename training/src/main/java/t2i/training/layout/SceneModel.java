@@ -288,11 +288,18 @@ public final class SceneModel implements AutoCloseable {
             render(captions, seeds, truth, false),
             render(captions, seeds, truth, true));
     List<RenderedScenes> rows = new ArrayList<>();
+    int empty = runs.classNames().size();
     for (int r = 0; r < drawn.size(); r++) {
       Scenes d = drawn.get(r);
+      boolean trueBoxes = r > 0;
       rows.add(
           new RenderedScenes(
-              ABLATION_ROWS.get(r), d.imageSide(), d.images(), d.objects(), captions));
+              ABLATION_ROWS.get(r),
+              d.imageSide(),
+              d.images(),
+              d.objects(),
+              captions,
+              MaskIou.of(truth, d.layouts().masks(), d.counts(), empty, trueBoxes)));
     }
     return rows;
   }

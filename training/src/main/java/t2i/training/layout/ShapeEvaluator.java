@@ -130,13 +130,20 @@ public final class ShapeEvaluator {
 
   /** IoU of the unions of a scene's first {@code objects} masks. */
   static double unionIou(float[] a, float[] b, int offset, int objects, int pixels) {
+    return unionIou(a, objects, b, objects, offset, pixels);
+  }
+
+  /** IoU of the union of a scene's first {@code aObjects} masks in a and {@code bObjects} in b. */
+  static double unionIou(float[] a, int aObjects, float[] b, int bObjects, int offset, int pixels) {
     int inter = 0;
     int union = 0;
     for (int p = 0; p < pixels; p++) {
       boolean x = false;
       boolean y = false;
-      for (int t = 0; t < objects; t++) {
+      for (int t = 0; t < aObjects; t++) {
         x |= a[offset + t * pixels + p] > THRESHOLD;
+      }
+      for (int t = 0; t < bObjects; t++) {
         y |= b[offset + t * pixels + p] > THRESHOLD;
       }
       inter += x && y ? 1 : 0;

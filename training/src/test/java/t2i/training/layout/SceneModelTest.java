@@ -53,6 +53,14 @@ class SceneModelTest {
           }
         }
       }
+      // Mask IoU: none per instance without the true boxes; the true masks score 1.
+      assertEquals(null, rows.get(0).masks().instance());
+      assertEquals(1.0, rows.get(2).masks().instance(), 1e-12);
+      assertEquals(1.0, rows.get(2).masks().global(), 1e-12);
+      MaskIou predicted = rows.get(1).masks();
+      assertTrue(predicted.instance() >= 0 && predicted.instance() <= 1, "" + predicted);
+      assertTrue(
+          predicted.filledBoxInstance() > 0 && predicted.filledBoxInstance() < 1, "" + predicted);
       assertFalse(
           Arrays.equals(rows.get(1).images(), rows.get(2).images()),
           "true masks draw the same images as predicted ones");
