@@ -1,5 +1,6 @@
 package t2i.cli;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -19,19 +20,36 @@ import t2i.data.emoji.EmojiDatasetOptions;
 import t2i.data.image.Images;
 import t2i.data.io.AtomicDirectory;
 import t2i.data.io.AtomicFiles;
+import t2i.data.io.Json;
+import t2i.data.scenes.SceneDataset;
+import t2i.data.scenes.SceneRecord;
+import t2i.data.scenes.ScenesDatasetBuilder;
+import t2i.data.scenes.ScenesDatasetOptions;
 import t2i.error.UserException;
 import t2i.export.StyleExport;
 import t2i.export.TextEncoderExport;
 import t2i.export.TextToImageExport;
+import t2i.export.TextToSceneExport;
 import t2i.serving.StyleContract;
 import t2i.serving.Text2ImageContract;
+import t2i.serving.Text2LayoutContract;
+import t2i.serving.Text2SceneContract;
 import t2i.serving.TextEncoderContract;
 import t2i.training.embedding.CaptionEmbeddings;
+import t2i.training.embedding.CaptionEncoder;
 import t2i.training.embedding.EmbeddingEvaluator;
 import t2i.training.embedding.EmbeddingModel;
 import t2i.training.gan.GanEvaluator;
 import t2i.training.gan.GanModel;
 import t2i.training.gan.SampleGrid;
+import t2i.training.layout.BoxEvaluation;
+import t2i.training.layout.BoxEvaluator;
+import t2i.training.layout.LayoutModel;
+import t2i.training.layout.SceneModel;
+import t2i.training.layout.ScenePipeline;
+import t2i.training.layout.ShapeEvaluation;
+import t2i.training.layout.ShapeEvaluator;
+import t2i.training.layout.ShapesModel;
 import t2i.training.loop.TrainingSession;
 import t2i.training.report.ReportWriter;
 import t2i.training.run.Checkpoint;
@@ -48,14 +66,32 @@ import t2i.training.style.StyleModel;
  * the runs' current checkpoints.
  */
 final class Demo {
-  static final double EMBEDDING_SHARE = 0.15;
-  static final double GAN_SHARE = 0.6;
-  static final double STYLE_SHARE = 0.1;
-  static final int STAGES = 8;
+  // Shares of the budget in training time; the rest goes to data, embeddings, export, pictures,
+  // evaluations and reports. Without the scenes the first three grow to the same total.
+  static final double EMBEDDING_SHARE = 0.12;
+  static final double GAN_SHARE = 0.45;
+  static final double STYLE_SHARE = 0.08;
+  static final double BOXES_SHARE = 0.07;
+  static final double SHAPES_SHARE = 0.06;
+  static final double LAYOUT_IMAGE_SHARE = 0.10;
+  static final double TRAINING_SHARE =
+      EMBEDDING_SHARE + GAN_SHARE + STYLE_SHARE + BOXES_SHARE + SHAPES_SHARE + LAYOUT_IMAGE_SHARE;
+  static final int STAGES = 13;
 
-  /** What the user asked for. */
+  /** The name of the caption embeddings the demo writes into each dataset. */
+  static final String EMBEDDINGS = "demo";
+
+  /** Test scenes the box and shape generators are evaluated on (the split's first). */
+  static final int EVALUATED_SCENES = 500;
+
+  /** Captions the scene pictures draw, from each of trainval and test. */
+  static final int SCENE_CAPTIONS = 2;
+
+  /** What the user asked for; {@code scenes} false leaves out the layout pipeline. */
   record Plan(
       Path dataset,
+      Path scenesDataset,
+      boolean scenes,
       Path out,
       double minutes,
       boolean fresh,
@@ -67,7 +103,8 @@ final class Demo {
   enum Outcome {
     MADE,
     RESUMED,
-    REUSED
+    REUSED,
+    SKIPPED
   }
 
   /** One stage's result: what it wrote (or found), and whether it ran. */
@@ -95,6 +132,23 @@ final class Demo {
       return out.resolve("models");
     }
 
+    Path boxes() {
+      return out.resolve("boxes");
+    }
+
+    Path shapes() {
+      return out.resolve("shapes");
+    }
+
+    Path layoutImage() {
+      return out.resolve("layout-image");
+    }
+
+    /** The scene pictures, one per caption, beside the image generator's samples. */
+    Path scenePicture(int i) {
+      return layoutImage().resolve("scene-" + (i + 1) + ".png");
+    }
+
     Path samples() {
       return gan().resolve("demo-samples.png");
     }
@@ -116,8 +170,10 @@ final class Demo {
       return style().resolve("style-transfer.png");
     }
 
-    List<Path> runs() {
-      return List.of(embedding(), gan(), style());
+    List<Path> runs(boolean scenes) {
+      return scenes
+          ? List.of(embedding(), gan(), style(), boxes(), shapes(), layoutImage())
+          : List.of(embedding(), gan(), style());
     }
   }
 
@@ -153,9 +209,11 @@ final class Demo {
             "text encoder (DS-SJE)",
             layout.embedding(),
             layout.gan(),
-            EMBEDDING_SHARE,
+            coreShare(EMBEDDING_SHARE),
             training::textEncoder));
-    StageResult embeddings = captionEmbeddings();
+    StageResult embeddings =
+        captionEmbeddings(
+            3, "caption embeddings", layout.embedding(), plan.dataset(), layout.gan());
     results.add(embeddings);
     Path embeddingsFolder = embeddings.outputs().get(0);
     results.add(
@@ -164,7 +222,7 @@ final class Demo {
             "GAN-INT-CLS, cpu preset",
             layout.gan(),
             layout.style(),
-            GAN_SHARE,
+            coreShare(GAN_SHARE),
             (run, minutes, resume) -> training.gan(embeddingsFolder, run, minutes, resume)));
     results.add(
         trained(
@@ -172,12 +230,91 @@ final class Demo {
             "style encoder",
             layout.style(),
             layout.models(),
-            STYLE_SHARE,
+            coreShare(STYLE_SHARE),
             (run, minutes, resume) -> training.style(layout.gan(), run, minutes, resume)));
+    if (plan.scenes()) {
+      results.addAll(scenes());
+    } else {
+      for (int number = 6; number <= 10; number++) {
+        announce(number, SCENE_STAGES.get(number - 6) + ": skipped (--no-scenes)");
+        results.add(
+            new StageResult(number, SCENE_STAGES.get(number - 6), Outcome.SKIPPED, List.of()));
+      }
+    }
     results.add(export());
     results.add(picturesAndEvaluations());
     results.add(report());
     return results;
+  }
+
+  static final List<String> SCENE_STAGES =
+      List.of(
+          "emoji scenes dataset",
+          "box generator",
+          "scene caption embeddings",
+          "shape generator",
+          "layout image generator");
+
+  /** A share of the budget for a stage of the single-object pipeline. */
+  private double coreShare(double share) {
+    return plan.scenes()
+        ? share
+        : share * TRAINING_SHARE / (EMBEDDING_SHARE + GAN_SHARE + STYLE_SHARE);
+  }
+
+  /**
+   * The layout pipeline of Hong et al.: the scenes dataset, the box generator, its caption
+   * embeddings, the shape generator and the layout-conditioned image generator.
+   */
+  private List<StageResult> scenes() throws Exception {
+    List<StageResult> results = new ArrayList<>();
+    results.add(scenesDataset());
+    results.add(
+        trained(
+            7,
+            SCENE_STAGES.get(1),
+            layout.boxes(),
+            layout.layoutImage(),
+            BOXES_SHARE,
+            training::boxes));
+    StageResult embeddings =
+        captionEmbeddings(
+            8, SCENE_STAGES.get(2), layout.boxes(), plan.scenesDataset(), layout.layoutImage());
+    results.add(embeddings);
+    Path embeddingsFolder = embeddings.outputs().get(0);
+    results.add(
+        trained(9, SCENE_STAGES.get(3), layout.shapes(), null, SHAPES_SHARE, training::shapes));
+    results.add(
+        trained(
+            10,
+            SCENE_STAGES.get(4),
+            layout.layoutImage(),
+            null,
+            LAYOUT_IMAGE_SHARE,
+            (run, minutes, resume) ->
+                training.layoutImage(embeddingsFolder, run, minutes, resume)));
+    return results;
+  }
+
+  /** The scenes dataset, built from the package cache the emoji dataset was built from. */
+  StageResult scenesDataset() throws IOException {
+    String title = SCENE_STAGES.get(0);
+    Path folder = plan.scenesDataset();
+    if (Files.exists(folder.resolve(DatasetManifest.FILE_NAME))) {
+      announce(6, title + ": reusing " + folder);
+      return new StageResult(6, title, Outcome.REUSED, List.of(folder));
+    }
+    if (Files.exists(folder)) {
+      throw new UserException(
+          folder
+              + " exists and is not a t2i dataset: choose another --scenes-data, or move it away");
+    }
+    announce(6, title);
+    new ScenesDatasetBuilder(ScenesDatasetOptions.builder(folder, Locations.cacheDir()).build())
+        .build(new ConsoleProgress(err));
+    out.print(DatasetSummary.of(Dataset.open(folder)).format());
+    out.flush();
+    return new StageResult(6, title, Outcome.MADE, List.of(folder));
   }
 
   private void prepareFolder() throws IOException {
@@ -252,13 +389,15 @@ final class Demo {
   /**
    * Trains a stage up to its share of the budget, in training time over all sessions; done when it
    * has that much, or when the next stage has started (its input must not change under it).
+   *
+   * @param next the run trained on this one's output, or null for none
    */
   StageResult trained(
       int number, String title, Path run, Path next, double share, TrainingStage stage)
       throws Exception {
     double budgetSeconds = share * plan.minutes() * 60;
     double done = Files.exists(run.resolve(RunDirectory.CONFIG)) ? trainedSeconds(run) : -1;
-    boolean nextStarted = Files.exists(next.resolve(RunDirectory.CONFIG));
+    boolean nextStarted = next != null && Files.exists(next.resolve(RunDirectory.CONFIG));
     if (done < 0 && nextStarted) {
       throw new UserException(
           next
@@ -292,26 +431,28 @@ final class Demo {
     return new Checkpoints(run).latest().map(Checkpoint::elapsedSeconds).orElse(0.0);
   }
 
-  /** Caption embeddings of the text encoder's latest checkpoint, unless already written. */
-  StageResult captionEmbeddings() throws IOException {
-    String title = "caption embeddings";
-    Path folder = CaptionEmbeddings.folder(plan.dataset(), "demo");
-    long step = Checkpoints.latestOf(layout.embedding()).step();
-    Path run = layout.embedding().toAbsolutePath().normalize();
+  /**
+   * Caption embeddings of a caption encoder's latest checkpoint, unless already written; kept as
+   * they are once the run trained on them has started.
+   */
+  StageResult captionEmbeddings(
+      int number, String title, Path encoderRun, Path dataset, Path consumer) throws IOException {
+    Path folder = CaptionEmbeddings.folder(dataset, EMBEDDINGS);
+    long step = Checkpoints.latestOf(encoderRun).step();
+    Path run = encoderRun.toAbsolutePath().normalize();
     if (Files.exists(folder.resolve(CaptionEmbeddings.INDEX))) {
       CaptionEmbeddings.Index index = CaptionEmbeddings.read(folder).index();
-      // Once the GAN has started, its input stays as it trained on it.
-      boolean ganStarted = Files.exists(layout.gan().resolve(RunDirectory.CONFIG));
-      if (ganStarted || (index.step() == step && Path.of(index.run()).equals(run))) {
-        announce(3, title + ": reusing " + folder);
-        return new StageResult(3, title, Outcome.REUSED, List.of(folder));
+      boolean consumerStarted = Files.exists(consumer.resolve(RunDirectory.CONFIG));
+      if (consumerStarted || (index.step() == step && Path.of(index.run()).equals(run))) {
+        announce(number, title + ": reusing " + folder);
+        return new StageResult(number, title, Outcome.REUSED, List.of(folder));
       }
     }
-    announce(3, title);
-    try (EmbeddingModel model = EmbeddingModel.load(layout.embedding(), plan.threads())) {
+    announce(number, title);
+    try (CaptionEncoder model = CaptionEncoders.load(encoderRun, plan.threads())) {
       Path written =
           CaptionEmbeddings.write(
-              model, Dataset.open(plan.dataset()), "demo", true, new ConsoleProgress(err));
+              model, Dataset.open(dataset), EMBEDDINGS, true, new ConsoleProgress(err));
       CaptionEmbeddings.Index index = CaptionEmbeddings.read(written).index();
       out.printf(
           Locale.ROOT,
@@ -322,18 +463,21 @@ final class Demo {
           index.step());
       out.flush();
     }
-    return new StageResult(3, title, Outcome.MADE, List.of(folder));
+    return new StageResult(number, title, Outcome.MADE, List.of(folder));
   }
 
   StageResult export() throws IOException {
     String title = "export";
     Path models = layout.models();
+    Stream<String> names =
+        Stream.of(TextEncoderContract.MODEL, Text2ImageContract.MODEL, StyleContract.MODEL);
+    if (plan.scenes()) {
+      names = Stream.concat(names, Stream.of(Text2LayoutContract.MODEL, Text2SceneContract.MODEL));
+    }
     List<Path> outputs =
-        Stream.of(TextEncoderContract.MODEL, Text2ImageContract.MODEL, StyleContract.MODEL)
-            .map(model -> models.resolve(model).resolve("1").resolve("saved_model.pb"))
-            .toList();
+        names.map(model -> models.resolve(model).resolve("1").resolve("saved_model.pb")).toList();
     return derived(
-        6,
+        11,
         title,
         "export",
         outputs,
@@ -342,6 +486,12 @@ final class Demo {
           wrote(TextEncoderExport.export(embedding, models, 1, true));
           wrote(TextToImageExport.export(embedding, layout.gan(), models, 1, true));
           wrote(StyleExport.export(embedding, layout.style(), models, 1, true));
+          if (plan.scenes()) {
+            wrote(TextToSceneExport.exportLayout(layout.boxes(), layout.shapes(), models, 1, true));
+            wrote(
+                TextToSceneExport.exportScene(
+                    layout.boxes(), layout.shapes(), layout.layoutImage(), models, 1, true));
+          }
         });
   }
 
@@ -354,31 +504,45 @@ final class Demo {
             layout.styleQuery(),
             layout.styleTransfer());
     List<Path> evaluations =
-        List.of(
-            layout.embedding().resolve(EmbeddingEvaluator.FILE),
-            layout.gan().resolve(GanEvaluator.FILE),
-            layout.style().resolve(StyleEvaluator.FILE));
+        new ArrayList<>(
+            List.of(
+                layout.embedding().resolve(EmbeddingEvaluator.FILE),
+                layout.gan().resolve(GanEvaluator.FILE),
+                layout.style().resolve(StyleEvaluator.FILE)));
+    List<Path> scenePictures = new ArrayList<>();
+    if (plan.scenes()) {
+      for (int i = 0; i < 2 * SCENE_CAPTIONS; i++) {
+        scenePictures.add(layout.scenePicture(i));
+      }
+      evaluations.add(layout.boxes().resolve(BoxEvaluation.FILE));
+      evaluations.add(layout.shapes().resolve(EvalShapesCommand.FILE));
+    }
     return derived(
-        7,
+        12,
         "pictures and evaluations",
         "pictures",
-        Stream.concat(pictures.stream(), evaluations.stream()).toList(),
+        Stream.of(pictures, scenePictures, evaluations).flatMap(List::stream).toList(),
         () -> {
           pictures();
           pictures.forEach(this::wrote);
+          if (plan.scenes()) {
+            scenePictures();
+            scenePictures.forEach(this::wrote);
+          }
           evaluations();
         });
   }
 
   StageResult report() throws IOException {
-    List<Path> outputs = layout.runs().stream().map(run -> run.resolve(ReportWriter.FILE)).toList();
+    List<Path> outputs =
+        layout.runs(plan.scenes()).stream().map(run -> run.resolve(ReportWriter.FILE)).toList();
     return derived(
-        8,
+        13,
         "report",
         "report",
         outputs,
         () -> {
-          for (Path run : layout.runs()) {
+          for (Path run : layout.runs(plan.scenes())) {
             ReportWriter.Written w = ReportWriter.write(run, null);
             out.printf(Locale.ROOT, "wrote %s (%.1f MB)%n", w.file(), w.bytes() / 1e6);
           }
@@ -412,7 +576,7 @@ final class Demo {
   /** The latest checkpoint step of each trained run. */
   private Map<String, Long> sourceSteps() {
     Map<String, Long> steps = new LinkedHashMap<>();
-    for (Path run : layout.runs()) {
+    for (Path run : layout.runs(plan.scenes())) {
       steps.put(run.getFileName().toString(), Checkpoints.latestOf(run).step());
     }
     return steps;
@@ -458,8 +622,35 @@ final class Demo {
     }
   }
 
+  /**
+   * The whole layout pipeline drawing the first captions of evenly spaced trainval and test scenes
+   * (test scenes hold out emoji and relation combinations), four seeds each.
+   */
+  private void scenePictures() throws IOException {
+    SceneDataset scenes = SceneDataset.open(plan.scenesDataset());
+    List<String> captions = new ArrayList<>();
+    for (Split split : List.of(Split.TRAINVAL, Split.TEST)) {
+      List<SceneRecord> records = scenes.read(split);
+      for (int i = 0; i < SCENE_CAPTIONS; i++) {
+        captions.add(records.get(i * records.size() / SCENE_CAPTIONS).captions().get(0));
+      }
+    }
+    ScenePipeline.Runs runs =
+        ScenePipeline.Runs.load(layout.boxes(), layout.shapes(), layout.layoutImage());
+    try (SceneModel model = new SceneModel(runs, plan.threads())) {
+      List<BufferedImage> pictures =
+          SampleSceneCommand.pictures(model, captions, 4, 0, runs.boxes().temperature());
+      for (int i = 0; i < pictures.size(); i++) {
+        PngOutput.write(layout.scenePicture(i), pictures.get(i));
+      }
+    }
+  }
+
   private void evaluations() throws IOException {
     ConsoleProgress progress = new ConsoleProgress(err);
+    if (plan.scenes()) {
+      sceneEvaluations(progress);
+    }
     out.print(
         EmbeddingEvaluator.run(
                 layout.embedding(), null, List.of(Split.TEST), plan.threads(), progress)
@@ -470,6 +661,30 @@ final class Demo {
     out.print(
         StyleEvaluator.format(
             List.of(StyleEvaluator.run(layout.style(), plan.threads(), progress))));
+    out.flush();
+  }
+
+  /** The box generator's facts on test captions, the shape generator's mask IoU on test scenes. */
+  private void sceneEvaluations(ConsoleProgress progress) throws IOException {
+    try (LayoutModel model = LayoutModel.load(layout.boxes(), plan.threads())) {
+      BoxEvaluation e =
+          BoxEvaluator.evaluate(
+              model,
+              layout.boxes(),
+              new BoxEvaluator.Options(
+                  Split.TEST, 5, EVALUATED_SCENES, model.config().temperature(), 0),
+              progress);
+      Json.write(layout.boxes().resolve(BoxEvaluation.FILE), e);
+      EvalBoxesCommand.print(out, e);
+    }
+    try (ShapesModel model = ShapesModel.load(layout.shapes(), plan.threads())) {
+      List<SceneRecord> test = SceneDataset.open(plan.scenesDataset()).read(Split.TEST);
+      ShapeEvaluation e =
+          new ShapeEvaluator(model)
+              .evaluate(test.subList(0, Math.min(EVALUATED_SCENES, test.size())), 0, progress);
+      Json.write(layout.shapes().resolve(EvalShapesCommand.FILE), e);
+      out.print(e.format());
+    }
     out.flush();
   }
 

@@ -20,12 +20,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run the pipeline end to end within --minutes: the emoji dataset (built once), the text"
-          + " encoder (15%% of the budget), caption embeddings, GAN-INT-CLS with the cpu"
-          + " preset (60%%), the style encoder (10%%), export of all models, sample grids for"
-          + " fixed prompts (half from test classes never trained on), interpolation and style"
-          + " transfer grids, evaluations, and report.html.",
-      "A second run reuses finished stages (--fresh starts over); after Ctrl-C the next run"
-          + " resumes the interrupted stage from its checkpoint."
+          + " encoder (12%% of the budget), caption embeddings, GAN-INT-CLS with the cpu preset"
+          + " (45%%), the style encoder (8%%); then the layout pipeline on the emoji scenes"
+          + " dataset (built once): the box generator (7%%), its caption embeddings, the shape"
+          + " generator (6%%) and the layout image generator (10%%); export of all models,"
+          + " sample grids for fixed prompts (half from test classes never trained on),"
+          + " interpolation, style transfer and scene pictures, evaluations, and report.html.",
+      "--no-scenes leaves out the layout pipeline and gives its time to the first three"
+          + " trainings. A second run reuses finished stages (--fresh starts over); after Ctrl-C"
+          + " the next run resumes the interrupted stage from its checkpoint."
     })
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -47,6 +50,21 @@ final class DemoCommand implements Callable<Integer> {
       defaultValue = "runs/demo")
   Path out;
 
+  @Option(
+      names = "--scenes-data",
+      paramLabel = "DIR",
+      description =
+          "The emoji scenes dataset: reused when built, else built there from the emoji"
+              + " packages (default: ${DEFAULT-VALUE}).",
+      defaultValue = Locations.DEFAULT_SCENES_DATASET)
+  Path scenesData;
+
+  @Option(
+      names = "--no-scenes",
+      negatable = false,
+      description = "Leave out the layout pipeline (text -> boxes -> masks -> image).")
+  boolean noScenes;
+
   @Option(names = "--fresh", description = "Start over: rebuild the dataset and every stage.")
   boolean fresh;
 
@@ -63,7 +81,16 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Demo.Plan plan =
-        new Demo.Plan(data.dir, out, minutes, fresh, tiny, npm.executable(), threads.threads);
+        new Demo.Plan(
+            data.dir,
+            scenesData,
+            !noScenes,
+            out,
+            minutes,
+            fresh,
+            tiny,
+            npm.executable(),
+            threads.threads);
     List<Demo.StageResult> stages = new Demo(plan, o, err).run();
     o.println();
     o.println("The demo wrote:");

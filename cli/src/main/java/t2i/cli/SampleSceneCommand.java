@@ -82,48 +82,62 @@ final class SampleSceneCommand implements Callable<Integer> {
     Files.createDirectories(out);
     try (SceneModel model = new SceneModel(runs.load(), threads.threads)) {
       float t = temperature != null ? temperature : model.runs().boxes().temperature();
-      List<String> captions = new ArrayList<>();
-      long[] seeds = new long[texts.size() * n];
+      List<BufferedImage> pictures = pictures(model, texts, n, seed, t);
       for (int i = 0; i < texts.size(); i++) {
-        captions.addAll(Collections.nCopies(n, texts.get(i)));
-        for (int j = 0; j < n; j++) {
-          seeds[i * n + j] = seed + j;
-        }
-      }
-      SceneModel.Scenes scenes = model.sample(captions, seeds, t);
-      SceneTensors s = scenes.layouts();
-      List<List<LayoutObject>> layouts = scenes.objects();
-      List<String> classes = model.runs().classNames();
-      int imageSide = scenes.imageSide();
-      ImageGeometry geometry = new ImageGeometry(imageSide, 3);
-      int cell = s.side() * SCALE;
-      for (int i = 0; i < texts.size(); i++) {
-        List<ImageGrid.Row> rows = new ArrayList<>();
-        for (int j = 0; j < n; j++) {
-          int k = i * n + j;
-          List<BufferedImage> cells = new ArrayList<>();
-          cells.add(LayoutPicture.draw(layouts.get(k), classes, cell));
-          cells.add(MaskPicture.draw(s, s.masks(), k, classes.size(), SCALE));
-          cells.add(
-              Images.resize(
-                  LabelMapPicture.draw(scenes.labelMaps(), k, imageSide, classes.size(), 1),
-                  cell,
-                  cell));
-          cells.add(Images.resize(geometry.picture(scenes.images(), k), cell, cell));
-          rows.add(
-              new ImageGrid.Row(
-                  cells,
-                  "\""
-                      + texts.get(i)
-                      + "\", seed "
-                      + seeds[k]
-                      + ": boxes | masks | label map | image"));
-        }
         Path file = out.resolve("scene-" + (i + 1) + ".png");
-        PngOutput.write(file, ImageGrid.draw(rows, 1));
+        PngOutput.write(file, pictures.get(i));
         spec.commandLine().getOut().printf("wrote %s: \"%s\", %d seeds%n", file, texts.get(i), n);
       }
     }
     return 0;
+  }
+
+  /**
+   * One picture per text: a row per seed {@code seed, seed + 1, ...} showing the sampled boxes, the
+   * masks, the label map and the image.
+   */
+  static List<BufferedImage> pictures(
+      SceneModel model, List<String> texts, int n, long seed, float temperature) {
+    List<String> captions = new ArrayList<>();
+    long[] seeds = new long[texts.size() * n];
+    for (int i = 0; i < texts.size(); i++) {
+      captions.addAll(Collections.nCopies(n, texts.get(i)));
+      for (int j = 0; j < n; j++) {
+        seeds[i * n + j] = seed + j;
+      }
+    }
+    SceneModel.Scenes scenes = model.sample(captions, seeds, temperature);
+    SceneTensors s = scenes.layouts();
+    List<List<LayoutObject>> layouts = scenes.objects();
+    List<String> classes = model.runs().classNames();
+    int imageSide = scenes.imageSide();
+    ImageGeometry geometry = new ImageGeometry(imageSide, 3);
+    int cell = s.side() * SCALE;
+    List<BufferedImage> pictures = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      List<ImageGrid.Row> rows = new ArrayList<>();
+      for (int j = 0; j < n; j++) {
+        int k = i * n + j;
+        List<BufferedImage> cells = new ArrayList<>();
+        cells.add(LayoutPicture.draw(layouts.get(k), classes, cell));
+        cells.add(MaskPicture.draw(s, s.masks(), k, classes.size(), SCALE));
+        cells.add(
+            Images.resize(
+                LabelMapPicture.draw(scenes.labelMaps(), k, imageSide, classes.size(), 1),
+                cell,
+                cell));
+        cells.add(Images.resize(geometry.picture(scenes.images(), k), cell, cell));
+        rows.add(
+            new ImageGrid.Row(
+                cells,
+                "\""
+                    + texts.get(i)
+                    + "\", seed "
+                    + seeds[k]
+                    + ": boxes | masks | label map | image"));
+      }
+      pictures.add(ImageGrid.draw(rows, 1));
+    }
+    return pictures;
   }
 }

@@ -25,11 +25,30 @@ class DemoCommandTest {
     return CliRun.of(args);
   }
 
+  /** The demo without the layout pipeline. */
   CliRun demo(Path dataset, Path out, String minutes) {
     return t2i(
         "demo",
         "--data",
         dataset.toString(),
+        "--out",
+        out.toString(),
+        "--minutes",
+        minutes,
+        "--tiny",
+        "--no-scenes",
+        "--threads",
+        "1");
+  }
+
+  /** The whole demo, the layout pipeline on a scenes fixture included. */
+  CliRun demoWithScenes(Path dataset, Path scenes, Path out, String minutes) {
+    return t2i(
+        "demo",
+        "--data",
+        dataset.toString(),
+        "--scenes-data",
+        scenes.toString(),
         "--out",
         out.toString(),
         "--minutes",
@@ -42,8 +61,9 @@ class DemoCommandTest {
   @Test
   void runsEveryStageThenReusesThemAndResumesAnUnfinishedOne() throws IOException {
     Path dataset = EmojiFixture.buildDataset(dir);
+    Path scenes = EmojiFixture.buildScenesDataset(dir, 30);
     Path out = dir.resolve("demo");
-    CliRun first = demo(dataset, out, "0.3");
+    CliRun first = demoWithScenes(dataset, scenes, out, "0.3");
     assertEquals(0, first.exit(), first.err());
     for (String file :
         new String[] {
@@ -56,36 +76,53 @@ class DemoCommandTest {
           "style/style-transfer.png",
           "embedding/eval-embedding.json",
           "gan/eval-gan.json",
-          "style/eval-style.json"
+          "style/eval-style.json",
+          "models/text2layout/1/saved_model.pb",
+          "models/text2scene/1/saved_model.pb",
+          "layout-image/scene-1.png",
+          "layout-image/scene-4.png",
+          "boxes/eval-boxes.json",
+          "shapes/eval-shapes.json",
+          "boxes/report.html",
+          "shapes/report.html",
+          "layout-image/report.html"
         }) {
       assertTrue(Files.isRegularFile(out.resolve(file)), file + "\n" + first.err());
     }
     assertTrue(first.out().contains("The demo wrote:"), first.out());
-    assertTrue(first.out().contains("[4/8] GAN-INT-CLS, cpu preset, made:"), first.out());
+    assertTrue(first.out().contains("[4/13] GAN-INT-CLS, cpu preset, made:"), first.out());
     assertTrue(first.out().contains("records  "), "the dataset summary: " + first.out());
-    assertTrue(first.err().contains("[1/8] emoji dataset: reusing"), first.err());
+    assertTrue(first.err().contains("[1/13] emoji dataset: reusing"), first.err());
+    assertTrue(first.err().contains("[6/13] emoji scenes dataset: reusing"), first.err());
+    assertTrue(first.out().contains("[10/13] layout image generator, made:"), first.out());
+    assertTrue(
+        first.out().contains("filled boxes (baseline)"), "the shape evaluation: " + first.out());
     long ganStep = Checkpoints.latestOf(out.resolve("gan")).step();
 
     Map<Path, FileTime> before = modificationTimes(out);
     long started = System.nanoTime();
-    CliRun again = demo(dataset, out, "0.3");
+    CliRun again = demoWithScenes(dataset, scenes, out, "0.3");
     double seconds = (System.nanoTime() - started) / 1e9;
     assertEquals(0, again.exit(), again.err());
     for (String line :
         new String[] {
-          "[1/8] emoji dataset: reusing",
-          "[2/8] text encoder (DS-SJE): done",
-          "[3/8] caption embeddings: reusing",
-          "[4/8] GAN-INT-CLS, cpu preset: done",
-          "[5/8] style encoder: done",
-          "[6/8] export: reusing",
-          "[7/8] pictures and evaluations: reusing",
-          "[8/8] report: reusing"
+          "[1/13] emoji dataset: reusing",
+          "[2/13] text encoder (DS-SJE): done",
+          "[3/13] caption embeddings: reusing",
+          "[4/13] GAN-INT-CLS, cpu preset: done",
+          "[5/13] style encoder: done",
+          "[7/13] box generator: done",
+          "[8/13] scene caption embeddings: reusing",
+          "[9/13] shape generator: done",
+          "[10/13] layout image generator: done",
+          "[11/13] export: reusing",
+          "[12/13] pictures and evaluations: reusing",
+          "[13/13] report: reusing"
         }) {
       assertTrue(again.err().contains(line), line + " in:\n" + again.err());
     }
     assertEquals(ganStep, Checkpoints.latestOf(out.resolve("gan")).step(), "nothing retrained");
-    assertTrue(again.out().contains("[8/8] report, reused:"), again.out());
+    assertTrue(again.out().contains("[13/13] report, reused:"), again.out());
     assertTrue(!again.out().contains(", made:"), again.out());
     // Reused means untouched: no file under the demo folder was written again.
     assertEquals(before, modificationTimes(out), "files rewritten by the second run");
@@ -99,17 +136,17 @@ class DemoCommandTest {
         latest,
         Files.readString(latest)
             .replaceAll("\"elapsedSeconds\": [0-9.E]+", "\"elapsedSeconds\": 1.0"));
-    CliRun resumed = demo(dataset, out, "0.3");
+    CliRun resumed = demoWithScenes(dataset, scenes, out, "0.3");
     assertEquals(0, resumed.exit(), resumed.err());
-    assertTrue(resumed.err().contains("[4/8] GAN-INT-CLS, cpu preset: resuming"), resumed.err());
+    assertTrue(resumed.err().contains("[4/13] GAN-INT-CLS, cpu preset: resuming"), resumed.err());
     assertTrue(
         resumed.err().contains("resuming " + out.resolve("gan") + " at step " + ganStep),
         resumed.err());
     assertTrue(Checkpoints.latestOf(out.resolve("gan")).step() > ganStep);
-    assertTrue(resumed.err().contains("[3/8] caption embeddings: reusing"), resumed.err());
+    assertTrue(resumed.err().contains("[3/13] caption embeddings: reusing"), resumed.err());
     // What derives from the runs is made again from their new checkpoints, not reused.
     for (String line :
-        new String[] {"[6/8] export", "[7/8] pictures and evaluations", "[8/8] report"}) {
+        new String[] {"[11/13] export", "[12/13] pictures and evaluations", "[13/13] report"}) {
       assertTrue(resumed.err().lines().anyMatch(line::equals), line + " in:\n" + resumed.err());
     }
     assertTrue(
@@ -126,7 +163,11 @@ class DemoCommandTest {
     // The same dataset, named another way, is the same dataset.
     CliRun sameData = demo(dataset.resolve("..").resolve(dataset.getFileName()), out, "0.1");
     assertEquals(0, sameData.exit(), sameData.err());
-    assertTrue(sameData.err().contains("[8/8] report: reusing"), sameData.err());
+    assertTrue(
+        sameData.err().contains("[6/13] emoji scenes dataset: skipped (--no-scenes)"),
+        sameData.err());
+    assertTrue(!Files.exists(out.resolve("models/text2scene")), "no layout pipeline exported");
+    assertTrue(sameData.err().contains("[13/13] report: reusing"), sameData.err());
 
     Path other = dir.resolve("other-dataset");
     CliRun elsewhere = demo(other, out, "0.1");
