@@ -137,7 +137,7 @@ class SceneCommandsTest {
     CliRun r = CliRun.of("eval", "shapes", shapes.toString(), "--threads", "1");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("filled boxes (baseline)"), r.out());
-    ShapeEvaluation e = Json.read(shapes.resolve(EvalShapesCommand.FILE), ShapeEvaluation.class);
+    ShapeEvaluation e = Json.read(shapes.resolve(ShapeEvaluation.FILE), ShapeEvaluation.class);
     assertTrue(e.objects() > 0 && e.boxInstanceIou() > 0 && e.boxInstanceIou() < 1, e.toString());
   }
 
