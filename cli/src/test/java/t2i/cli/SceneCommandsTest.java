@@ -11,8 +11,10 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import t2i.data.Split;
 import t2i.data.emoji.EmojiFixture;
 import t2i.data.io.Json;
+import t2i.data.scenes.SceneDataset;
 import t2i.training.layout.ShapeEvaluation;
 
 /**
@@ -65,6 +67,8 @@ class SceneCommandsTest {
         "2",
         "--steps",
         "2",
+        "--sample-every",
+        "1",
         "--threads",
         "1",
         "--out",
@@ -113,6 +117,19 @@ class SceneCommandsTest {
         config.contains(scenes.resolve("embeddings").resolve("tiny").toAbsolutePath().toString()),
         config);
     assertTrue(config.contains("\"flip\": false"), config);
+  }
+
+  @Test
+  void shapesTrainingWritesMaskGridsEverySampleEverySteps() throws IOException {
+    assertTrue(Files.isRegularFile(shapes.resolve("samples/step-0000001.png")));
+    assertTrue(Files.isRegularFile(shapes.resolve("samples/step-0000002.png")));
+    // up to 8 test scenes: the true masks and 3 seeds, 128 pixels each
+    int rows = Math.min(8, SceneDataset.open(scenes).read(Split.TEST).size());
+    BufferedImage grid = ImageIO.read(shapes.resolve("samples/latest.png").toFile());
+    assertTrue(grid.getHeight() >= rows * 128, rows + " rows, height " + grid.getHeight());
+    CliRun help = CliRun.of("train", "shapes", "--help");
+    assertTrue(help.out().contains("--sample-every"), help.out());
+    assertTrue(help.out().contains("Steps between sample grids (default: 500)"), help.out());
   }
 
   @Test
