@@ -2,7 +2,6 @@ package t2i.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,69 +84,10 @@ final class EvalBoxesCommand implements Callable<Integer> {
           BoxEvaluator.evaluate(
               model, run, options, new ConsoleProgress(spec.commandLine().getErr()));
       Json.write(run.resolve(BoxEvaluation.FILE), e);
-      print(out, e);
+      out.print(e.format());
       out.printf("wrote %s%n", run.resolve(BoxEvaluation.FILE));
       out.flush();
     }
     return 0;
-  }
-
-  static void print(PrintWriter out, BoxEvaluation e) {
-    out.printf(
-        "%s, step %d: %d %s scenes, %d captions, %d layouts each, temperature %s%n",
-        e.run(),
-        e.step(),
-        e.scenes(),
-        e.split(),
-        e.captions(),
-        e.layoutsPerCaption(),
-        e.temperature());
-    out.printf(
-        "held-out loss of the true layouts: %.3f (label %.3f, box %.3f)%n",
-        e.nll().total(), e.nll().label(), e.nll().box());
-    out.printf(
-        "%-22s %7s %7s %7s %7s %7s %7s %7s %7s %7s %7s %7s%n",
-        "", "pairs", "recall", "prec.", "F1", "count", "rel.", "other", "boxes", "present",
-        "rel. n", "pos.");
-    row(out, "sampled layouts", e.sampled());
-    for (Map.Entry<String, BoxEvaluation.Group> g : e.byHoldout().entrySet()) {
-      row(out, "  " + g.getKey(), g.getValue());
-    }
-    row(out, "true layouts", e.trueLayouts());
-    out.printf(
-        "relation swap (%d captions): stated relation holds %s, rewritten inverse holds %s,"
-            + " both (the layout flips) %s%n",
-        e.swap().captions(),
-        pct(e.swap().original()),
-        pct(e.swap().swapped()),
-        pct(e.swap().both()));
-    out.printf(
-        "rel.: stated relations that hold; other: on a layout sampled for another caption (the"
-            + " shuffled-layout baseline); boxes: on the layout with its boxes shuffled among its"
-            + " objects; present: rel. where the layout has both classes. Precision, F1 and count:"
-            + " on captions naming every object of their scene. Relations between two objects of"
-            + " one class are not scored (%d).%n",
-        e.sampled().sameClassRelations());
-  }
-
-  private static void row(PrintWriter out, String name, BoxEvaluation.Group g) {
-    out.printf(
-        "%-22s %7d %7s %7s %7s %7s %7s %7s %7s %7s %7d %7s%n",
-        name,
-        g.pairs(),
-        pct(g.recall()),
-        pct(g.precision()),
-        pct(g.f1()),
-        pct(g.countAccuracy()),
-        pct(g.relationAccuracy()),
-        pct(g.shuffledLayoutAccuracy()),
-        pct(g.shuffledBoxesAccuracy()),
-        pct(g.relationAccuracyWhenPresent()),
-        g.relations(),
-        pct(g.positionAccuracy()));
-  }
-
-  private static String pct(Double v) {
-    return v == null ? "-" : String.format("%.1f%%", 100 * v);
   }
 }

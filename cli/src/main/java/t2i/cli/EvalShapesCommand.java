@@ -30,8 +30,6 @@ import t2i.training.layout.ShapesModel;
           + " IoU); instance IoU by class. Writes eval-shapes.json into the run folder."
     })
 final class EvalShapesCommand implements Callable<Integer> {
-  static final String FILE = "eval-shapes.json";
-
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "RUN", description = "The shape-generator run folder.")
@@ -68,10 +66,10 @@ final class EvalShapesCommand implements Callable<Integer> {
       ShapeEvaluation e =
           new ShapeEvaluator(model)
               .evaluate(records, seed, new ConsoleProgress(spec.commandLine().getErr()));
-      Json.write(run.resolve(FILE), e);
+      Json.write(run.resolve(ShapeEvaluation.FILE), e);
       out.printf("%s, %s split%n", run, split.fileName());
       out.print(e.format());
-      out.printf("wrote %s%n", run.resolve(FILE));
+      out.printf("wrote %s%n", run.resolve(ShapeEvaluation.FILE));
       out.flush();
     }
     return 0;

@@ -13,9 +13,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import t2i.data.image.ImageGrid;
 import t2i.error.UserException;
+import t2i.training.layout.BoxSamples;
 import t2i.training.layout.LayoutModel;
-import t2i.training.layout.LayoutObject;
-import t2i.training.layout.LayoutPicture;
 
 /** {@code t2i sample boxes}. */
 @Command(
@@ -71,23 +70,10 @@ final class SampleBoxesCommand implements Callable<Integer> {
     }
     try (LayoutModel model = LayoutModel.load(run, threads.threads)) {
       float t = temperature != null ? temperature : model.config().temperature();
-      List<String> captions = new ArrayList<>();
-      long[] seeds = new long[texts.size() * n];
-      for (int i = 0; i < texts.size(); i++) {
-        for (int j = 0; j < n; j++) {
-          captions.add(texts.get(i));
-          seeds[i * n + j] = seed + j;
-        }
-      }
-      List<List<LayoutObject>> layouts = model.sample(captions, seeds, t);
+      List<List<BufferedImage>> layouts = BoxSamples.layoutPictures(model, texts, n, seed, t, SIDE);
       List<ImageGrid.Row> rows = new ArrayList<>();
       for (int i = 0; i < texts.size(); i++) {
-        List<BufferedImage> pictures = new ArrayList<>();
-        for (int j = 0; j < n; j++) {
-          pictures.add(
-              LayoutPicture.draw(layouts.get(i * n + j), model.config().classNames(), SIDE));
-        }
-        rows.add(new ImageGrid.Row(pictures, texts.get(i)));
+        rows.add(new ImageGrid.Row(layouts.get(i), texts.get(i)));
       }
       out.write(ImageGrid.draw(rows, 1));
       spec.commandLine()

@@ -3,7 +3,6 @@ package t2i.cli;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,8 +17,7 @@ import t2i.data.image.Images;
 import t2i.data.scenes.SceneDataset;
 import t2i.data.scenes.SceneRecord;
 import t2i.error.UserException;
-import t2i.training.layout.MaskPicture;
-import t2i.training.layout.SceneTensors;
+import t2i.training.layout.ShapeSamples;
 import t2i.training.layout.ShapesModel;
 
 /** {@code t2i sample shapes}. */
@@ -76,24 +74,14 @@ final class SampleShapesCommand implements Callable<Integer> {
     try (ShapesModel model = ShapesModel.load(run, threads.threads)) {
       List<SceneRecord> records = SceneDataset.open(Path.of(model.config().dataset())).read(split);
       records = records.subList(0, Math.min(scenes, records.size()));
-      SceneTensors layouts = model.layouts(records);
-      int empty = model.config().emptyLabel();
-      List<float[]> drawn = new ArrayList<>();
-      for (int j = 0; j < n; j++) {
-        long[] seeds = new long[records.size()];
-        Arrays.fill(seeds, seed + j);
-        drawn.add(model.masks(layouts, seeds));
-      }
+      List<List<BufferedImage>> masks = ShapeSamples.maskPictures(model, records, n, seed, SCALE);
       List<ImageGrid.Row> rows = new ArrayList<>();
       for (int i = 0; i < records.size(); i++) {
         SceneRecord r = records.get(i);
         List<BufferedImage> pictures = new ArrayList<>();
         BufferedImage image = Images.decodeOnWhite(r.png(), r.key());
         pictures.add(Images.resize(image, r.size() * SCALE, r.size() * SCALE));
-        pictures.add(MaskPicture.draw(layouts, layouts.masks(), i, empty, SCALE));
-        for (float[] masks : drawn) {
-          pictures.add(MaskPicture.draw(layouts, masks, i, empty, SCALE));
-        }
+        pictures.addAll(masks.get(i));
         rows.add(new ImageGrid.Row(pictures, r.key() + ": " + r.captions().get(0)));
       }
       out.write(ImageGrid.draw(rows, 1));

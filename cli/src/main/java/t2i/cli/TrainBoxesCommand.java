@@ -2,6 +2,7 @@ package t2i.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import t2i.data.Split;
+import t2i.training.layout.BoxSamples;
 import t2i.training.layout.BoxesConfig;
 import t2i.training.layout.BoxesTrainer;
 import t2i.training.layout.SceneLayouts;
@@ -26,6 +28,8 @@ import t2i.training.run.RunStart;
           + " softmax over the classes and the end, each box from two 20-component bivariate"
           + " Gaussian mixtures, (x, y) then (w, h). It reads the caption with an encoder of its"
           + " own, trained with it on the box loss (relations need word order).",
+      "Writes RUN/samples/latest.png every --sample-every steps: the first captions of 4"
+          + " trainval and 4 test scenes as true layout | layouts for 4 seeds.",
       "Then: `t2i sample boxes RUN --text ...` draws layouts, `t2i eval boxes RUN` measures"
           + " them against the test captions' facts."
     })
@@ -84,6 +88,13 @@ final class TrainBoxesCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Seed of weights and batches (default: 0).")
   Long seed;
 
+  @Option(
+      names = "--sample-every",
+      description = "Steps between sample grids (default: ${DEFAULT-VALUE}).",
+      defaultValue = "500",
+      converter = OptionValues.PositiveInt.class)
+  int sampleEvery;
+
   @Override
   public Integer call() throws Exception {
     Path runDir = training.out;
@@ -111,7 +122,7 @@ final class TrainBoxesCommand implements Callable<Integer> {
         (config, from) -> new BoxesTrainer(config, runDir, from, training.threads.threads),
         runDir,
         training.schedule(),
-        TrainingSession.Extras.none(),
+        trainer -> List.of(BoxSamples.listener(trainer, runDir, sampleEvery, 4, 4)),
         err);
     return 0;
   }

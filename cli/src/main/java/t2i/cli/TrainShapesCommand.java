@@ -2,6 +2,7 @@ package t2i.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import t2i.data.Split;
 import t2i.training.layout.SceneLayouts;
+import t2i.training.layout.ShapeSamples;
 import t2i.training.layout.ShapesConfig;
 import t2i.training.layout.ShapesTrainer;
 import t2i.training.loop.TrainingSession;
@@ -28,6 +30,8 @@ import t2i.training.run.RunStart;
           + " mask, zero outside its box. Instance and global discriminators, and a perceptual"
           + " loss on the global mask (a frozen seeded random CNN: VGG-19 cannot be had here);"
           + " weights 1, 1, 10.",
+      "Writes RUN/samples/latest.png every --sample-every steps: test scenes as true masks |"
+          + " masks for 3 noise seeds.",
       "Then: `t2i eval shapes RUN` measures mask IoU on the test scenes, `t2i sample shapes RUN"
           + " --out FILE` draws masks beside the true ones."
     })
@@ -63,6 +67,13 @@ final class TrainShapesCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Seed of weights, batches and noise (default: 0).")
   Long seed;
 
+  @Option(
+      names = "--sample-every",
+      description = "Steps between sample grids (default: ${DEFAULT-VALUE}).",
+      defaultValue = "500",
+      converter = OptionValues.PositiveInt.class)
+  int sampleEvery;
+
   @Override
   public Integer call() throws Exception {
     Path runDir = training.out;
@@ -87,7 +98,7 @@ final class TrainShapesCommand implements Callable<Integer> {
         (config, from) -> new ShapesTrainer(config, runDir, from, training.threads.threads),
         runDir,
         training.schedule(),
-        TrainingSession.Extras.none(),
+        trainer -> List.of(ShapeSamples.listener(trainer, runDir, sampleEvery, 8, 3)),
         err);
     return 0;
   }

@@ -1,6 +1,7 @@
 package t2i.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -36,11 +37,29 @@ class BoxesCommandsTest {
             "4",
             "--steps",
             "3",
+            "--sample-every",
+            "2",
             "--threads",
             "1",
             "--out",
             run.toString());
     assertEquals(0, train.exit(), train.err());
+  }
+
+  @Test
+  void trainingWritesLayoutGridsEverySampleEverySteps() throws IOException {
+    assertTrue(Files.isRegularFile(run.resolve("samples/step-0000002.png")));
+    assertTrue(Files.isRegularFile(run.resolve("samples/step-0000003.png")), "the last step's");
+    assertFalse(Files.exists(run.resolve("samples/step-0000001.png")));
+    // 2 × 4 scenes' captions: the true layout and 4 seeds, 128 pixels each
+    assertTrue(ImageIO.read(run.resolve("samples/latest.png").toFile()).getWidth() >= 5 * 128);
+    CliRun help = CliRun.of("train", "boxes", "--help");
+    assertTrue(help.out().contains("--sample-every"), help.out());
+    assertTrue(help.out().contains("Steps between sample grids (default: 500)"), help.out());
+    CliRun zero =
+        CliRun.of("train", "boxes", "--sample-every", "0", "--out", dir.resolve("x").toString());
+    assertEquals(2, zero.exit(), zero.err());
+    assertTrue(zero.err().contains("'--sample-every': must be >= 1, was 0"), zero.err());
   }
 
   @Test

@@ -11,8 +11,10 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import t2i.data.Split;
 import t2i.data.emoji.EmojiFixture;
 import t2i.data.io.Json;
+import t2i.data.scenes.SceneDataset;
 import t2i.training.layout.ShapeEvaluation;
 
 /**
@@ -65,6 +67,8 @@ class SceneCommandsTest {
         "2",
         "--steps",
         "2",
+        "--sample-every",
+        "1",
         "--threads",
         "1",
         "--out",
@@ -116,6 +120,19 @@ class SceneCommandsTest {
   }
 
   @Test
+  void shapesTrainingWritesMaskGridsEverySampleEverySteps() throws IOException {
+    assertTrue(Files.isRegularFile(shapes.resolve("samples/step-0000001.png")));
+    assertTrue(Files.isRegularFile(shapes.resolve("samples/step-0000002.png")));
+    // up to 8 test scenes: the true masks and 3 seeds, 128 pixels each
+    int rows = Math.min(8, SceneDataset.open(scenes).read(Split.TEST).size());
+    BufferedImage grid = ImageIO.read(shapes.resolve("samples/latest.png").toFile());
+    assertTrue(grid.getHeight() >= rows * 128, rows + " rows, height " + grid.getHeight());
+    CliRun help = CliRun.of("train", "shapes", "--help");
+    assertTrue(help.out().contains("--sample-every"), help.out());
+    assertTrue(help.out().contains("Steps between sample grids (default: 500)"), help.out());
+  }
+
+  @Test
   void shapesResumeAndRefuseToChangeTheModel() {
     ok("train", "shapes", "--resume", "--steps", "3", "--threads", "1", "--out", shapes.toString());
     CliTest.assertOneLineError(
@@ -137,7 +154,7 @@ class SceneCommandsTest {
     CliRun r = CliRun.of("eval", "shapes", shapes.toString(), "--threads", "1");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("filled boxes (baseline)"), r.out());
-    ShapeEvaluation e = Json.read(shapes.resolve(EvalShapesCommand.FILE), ShapeEvaluation.class);
+    ShapeEvaluation e = Json.read(shapes.resolve(ShapeEvaluation.FILE), ShapeEvaluation.class);
     assertTrue(e.objects() > 0 && e.boxInstanceIou() > 0 && e.boxInstanceIou() < 1, e.toString());
   }
 

@@ -1,5 +1,6 @@
 package t2i.training.layout;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -85,4 +86,90 @@ public record BoxEvaluation(
    * @param both share of seeds where both hold: the layout flips with the words
    */
   public record Swap(long captions, double original, double swapped, double both) {}
+
+  /** The table {@code t2i eval boxes} prints. */
+  public String format() {
+    StringBuilder s = new StringBuilder();
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "%s, step %d: %d %s scenes, %d captions, %d layouts each, temperature %s%n",
+            run,
+            step,
+            scenes,
+            split,
+            captions,
+            layoutsPerCaption,
+            temperature));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "held-out loss of the true layouts: %.3f (label %.3f, box %.3f)%n",
+            nll.total(),
+            nll.label(),
+            nll.box()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "%-22s %7s %7s %7s %7s %7s %7s %7s %7s %7s %7s %7s%n",
+            "",
+            "pairs",
+            "recall",
+            "prec.",
+            "F1",
+            "count",
+            "rel.",
+            "other",
+            "boxes",
+            "present",
+            "rel. n",
+            "pos."));
+    row(s, "sampled layouts", sampled);
+    for (Map.Entry<String, Group> g : byHoldout.entrySet()) {
+      row(s, "  " + g.getKey(), g.getValue());
+    }
+    row(s, "true layouts", trueLayouts);
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "relation swap (%d captions): stated relation holds %s, rewritten inverse holds %s,"
+                + " both (the layout flips) %s%n",
+            swap.captions(),
+            pct(swap.original()),
+            pct(swap.swapped()),
+            pct(swap.both())));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "rel.: stated relations that hold; other: on a layout sampled for another caption (the"
+                + " shuffled-layout baseline); boxes: on the layout with its boxes shuffled among"
+                + " its objects; present: rel. where the layout has both classes. Precision, F1"
+                + " and count: on captions naming every object of their scene. Relations between"
+                + " two objects of one class are not scored (%d).%n",
+            sampled.sameClassRelations()));
+    return s.toString();
+  }
+
+  private static void row(StringBuilder s, String name, Group g) {
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "%-22s %7d %7s %7s %7s %7s %7s %7s %7s %7s %7d %7s%n",
+            name,
+            g.pairs(),
+            pct(g.recall()),
+            pct(g.precision()),
+            pct(g.f1()),
+            pct(g.countAccuracy()),
+            pct(g.relationAccuracy()),
+            pct(g.shuffledLayoutAccuracy()),
+            pct(g.shuffledBoxesAccuracy()),
+            pct(g.relationAccuracyWhenPresent()),
+            g.relations(),
+            pct(g.positionAccuracy())));
+  }
+
+  private static String pct(Double v) {
+    return v == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+  }
 }

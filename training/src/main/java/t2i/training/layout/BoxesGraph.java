@@ -28,8 +28,9 @@ import t2i.training.optim.Optimizer;
  * The box generator's graphs. Both read the captions as plain text with the run's own caption
  * encoder (variables {@code boxtxt_*}) and hold the generator ({@code boxgen_*}). Training takes
  * the true layouts too, and updates both networks by Adam on the teacher-forced loss, the gradients
- * clipped together to the config's global norm. Inference takes plain text and per-row seeds, and
- * gives sampled layouts and, fed true layouts, the loss: the graph {@code text2layout} exports.
+ * clipped together to the config's global norm. Both take per-row seeds and give sampled layouts
+ * (the training graph, so that a run can draw its progress from its current weights); inference
+ * gives, fed true layouts, the loss too: the graph {@code text2layout} exports.
  */
 public final class BoxesGraph {
   /** The caption encoder's variable prefix. */
@@ -40,10 +41,10 @@ public final class BoxesGraph {
   /** The captions, {@code string [N]}. */
   public final Placeholder<TString> text;
 
-  /** Inference: {@code int64 [N]}, one seed per row; training: null. */
+  /** {@code int64 [N]}, one seed per row of the sampled layouts. */
   public final Placeholder<TInt64> seeds;
 
-  /** Inference: the sampling temperature, a scalar that defaults to the config's. */
+  /** The sampling temperature, a scalar that defaults to the config's. */
   public final Operand<TFloat32> temperature;
 
   /** {@code int32 [N, T_max]}: classes, then the end class. */
@@ -54,7 +55,7 @@ public final class BoxesGraph {
 
   public final BoxGenerator.Loss loss;
 
-  /** Inference only (else null). */
+  /** The layouts sampled for {@code text}, one per seed. */
   public final BoxSampler.Layout sampled;
 
   /** Training only (else null). */
@@ -124,10 +125,7 @@ public final class BoxesGraph {
     Ops tf = Ops.create(graph);
     int steps = c.steps();
     text = tf.withName("text").placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
-    seeds =
-        mode == Mode.TRAINING
-            ? null
-            : tf.withName("seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(-1)));
+    seeds = tf.withName("seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(-1)));
     labels =
         tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, steps)));
     boxes =
@@ -137,18 +135,16 @@ public final class BoxesGraph {
     Parts p = Parts.build(tf, c, mode, text);
     sentence = tf.withName("sentence").identity(p.sentence());
     loss = p.generator().loss(p.sentence(), labels, boxes);
+    temperature =
+        tf.withName("temperature")
+            .placeholderWithDefault(tf.constant(c.temperature()), Shape.scalar());
+    sampled = new BoxSampler(p.generator()).sample(p.sentence(), seeds, temperature);
     if (mode == Mode.INFERENCE) {
-      temperature =
-          tf.withName("temperature")
-              .placeholderWithDefault(tf.constant(c.temperature()), Shape.scalar());
-      sampled = new BoxSampler(p.generator()).sample(p.sentence(), seeds, temperature);
       learningRate = null;
       gradientNorm = null;
       train = null;
       return;
     }
-    temperature = null;
-    sampled = null;
     learningRate =
         tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
     List<Variable<TFloat32>> vars = new ArrayList<>(p.textNet().trainable());

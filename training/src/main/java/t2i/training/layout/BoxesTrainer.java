@@ -20,7 +20,8 @@ import t2i.training.run.RunFrame;
  * Trains the box generator and its caption encoder on the trainval scenes: each step draws {@code
  * batchSize} (scene, caption) pairs from (seed, step) alone, so a resumed run continues exactly.
  */
-public final class BoxesTrainer extends RunFrame<BoxesTrainer.Scalars> {
+public final class BoxesTrainer extends RunFrame<BoxesTrainer.Scalars>
+    implements BoxSamples.Sampler {
   public static final String KIND = "boxes";
   private static final int PAIRS_STREAM = 21;
 
@@ -89,7 +90,14 @@ public final class BoxesTrainer extends RunFrame<BoxesTrainer.Scalars> {
     return "resume from the last checkpoint; if it recurs, start a new run with a lower --lr";
   }
 
+  @Override
   public BoxesConfig config() {
     return config;
+  }
+
+  /** Layouts from the current weights, as {@link LayoutModel#sample} draws them. */
+  @Override
+  public List<List<LayoutObject>> sample(List<String> captions, long[] seeds, float temperature) {
+    return LayoutModel.sample(session(), graph, captions, seeds, temperature);
   }
 }

@@ -21,7 +21,7 @@ import t2i.training.run.Checkpoints;
 import t2i.training.run.RunDirectory;
 
 /** A trained box generator, restored from a run's latest checkpoint: samples and scores layouts. */
-public final class LayoutModel implements CaptionEncoder, AutoCloseable {
+public final class LayoutModel implements CaptionEncoder, BoxSamples.Sampler, AutoCloseable {
   /** Captions per session run: the char-CNN's activations of a chunk stay under ~200 MB. */
   static final int CHUNK = 512;
 
@@ -51,6 +51,7 @@ public final class LayoutModel implements CaptionEncoder, AutoCloseable {
     return new LayoutModel(config, Checkpoints.latestOf(runDir), threads);
   }
 
+  @Override
   public BoxesConfig config() {
     return config;
   }
@@ -80,7 +81,14 @@ public final class LayoutModel implements CaptionEncoder, AutoCloseable {
   }
 
   /** One layout per caption, row {@code i} drawn from {@code seeds[i]} alone. */
+  @Override
   public List<List<LayoutObject>> sample(List<String> captions, long[] seeds, float temperature) {
+    return sample(session, graph, captions, seeds, temperature);
+  }
+
+  /** {@link #sample} from a session of {@code graph}: a trained model's or a trainer's. */
+  static List<List<LayoutObject>> sample(
+      Session session, BoxesGraph graph, List<String> captions, long[] seeds, float temperature) {
     if (seeds.length != captions.size()) {
       throw new IllegalArgumentException(
           captions.size() + " captions and " + seeds.length + " seeds");

@@ -3,7 +3,8 @@ package t2i.training.layout;
 import java.util.Map;
 
 /**
- * What {@link ShapeEvaluator} measured (IoUs of masks thresholded at ½).
+ * What {@link ShapeEvaluator} measured (IoUs of masks thresholded at ½); {@code t2i eval shapes}
+ * saves it as the run's {@code eval-shapes.json}.
  *
  * @param scenes scenes evaluated
  * @param objects objects evaluated
@@ -25,6 +26,8 @@ public record ShapeEvaluation(
     double diversity,
     Map<String, Double> instanceIouByClass,
     long step) {
+
+  public static final String FILE = "eval-shapes.json";
 
   public ShapeEvaluation {
     instanceIouByClass = Map.copyOf(instanceIouByClass);

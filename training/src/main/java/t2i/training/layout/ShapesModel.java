@@ -17,7 +17,7 @@ import t2i.training.run.Checkpoints;
 import t2i.training.run.RunDirectory;
 
 /** A trained shape generator, restored from a run's latest checkpoint: masks for layouts. */
-public final class ShapesModel implements AutoCloseable {
+public final class ShapesModel implements ShapeSamples.Drawer, AutoCloseable {
   /** Layouts per session run. */
   static final int CHUNK = 64;
 
@@ -38,6 +38,7 @@ public final class ShapesModel implements AutoCloseable {
     return new ShapesModel(config, Checkpoints.latestOf(runDir), threads);
   }
 
+  @Override
   public ShapesConfig config() {
     return config;
   }
@@ -55,7 +56,13 @@ public final class ShapesModel implements AutoCloseable {
    * Masks for the layouts of {@code layouts} (their boxes and labels), layout {@code i} drawn from
    * {@code seeds[i]} alone: {@code [n, T, side, side]} row-major, in [0, 1].
    */
+  @Override
   public float[] masks(SceneTensors layouts, long[] seeds) {
+    return masks(session, graph, layouts, seeds);
+  }
+
+  /** {@link #masks} from a session of {@code graph}: a trained model's or a trainer's. */
+  static float[] masks(Session session, ShapesGraph graph, SceneTensors layouts, long[] seeds) {
     int n = layouts.n();
     if (seeds.length != n) {
       throw new IllegalArgumentException(n + " layouts and " + seeds.length + " seeds");

@@ -26,7 +26,8 @@ import t2i.training.run.RunFrame;
  * draws {@code batchSize} scenes and every object's noise from (seed, step) alone, then one update
  * of both discriminators and one of G, so a resumed run continues exactly.
  */
-public final class ShapesTrainer extends RunFrame<ShapesTrainer.Scalars> {
+public final class ShapesTrainer extends RunFrame<ShapesTrainer.Scalars>
+    implements ShapeSamples.Drawer {
   public static final String KIND = "shapes";
   private static final int SCENES_STREAM = 23;
 
@@ -120,7 +121,14 @@ public final class ShapesTrainer extends RunFrame<ShapesTrainer.Scalars> {
     return "resume from the last checkpoint; if it recurs, start a new run with a lower --lr";
   }
 
+  @Override
   public ShapesConfig config() {
     return config;
+  }
+
+  /** Masks from the current weights, as {@link ShapesModel#masks} draws them. */
+  @Override
+  public float[] masks(SceneTensors layouts, long[] seeds) {
+    return ShapesModel.masks(session(), graph, layouts, seeds);
   }
 }

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import t2i.data.ClassLevel;
 import t2i.training.embedding.EmbeddingEvaluator;
@@ -43,7 +44,11 @@ public final class ReportHtml {
       .definition { color: #444; font-size: 0.92em; max-width: 60em; }
       .note { color: #8a5a00; }
       code { background: #f3f3f3; padding: 0 3px; }
+      pre { background: #f7f7f7; padding: 8px; overflow-x: auto; font-size: 0.85em; }
       """;
+
+  /** The kinds whose trainers write sample grids. */
+  private static final Set<String> SAMPLED_KINDS = Set.of("gan", "layout-image", "boxes", "shapes");
 
   private ReportHtml() {}
 
@@ -125,7 +130,7 @@ public final class ReportHtml {
   }
 
   private static void samples(StringBuilder h, RunReport r) throws IOException {
-    if (r.samples().isEmpty() && !r.kind().equals("gan")) {
+    if (r.samples().isEmpty() && !SAMPLED_KINDS.contains(r.kind())) {
       return;
     }
     h.append("<section id=\"samples\">\n<h2>Samples</h2>\n");
@@ -173,11 +178,43 @@ public final class ReportHtml {
       style(h, r.styleEval(), r);
       any = true;
     }
+    if (r.boxEval() != null) {
+      printedTable(
+          h,
+          "Box generator: sampled layouts against the captions' facts",
+          r.boxEval().step(),
+          "boxes",
+          r,
+          r.boxEval().format());
+      any = true;
+    }
+    if (r.shapeEval() != null) {
+      printedTable(
+          h,
+          "Shape generator: mask IoU",
+          r.shapeEval().step(),
+          "shapes",
+          r,
+          r.shapeEval().format());
+      any = true;
+    }
+    if (r.sceneEval() != null) {
+      printedTable(
+          h,
+          "Scenes: the pipeline's images, judged",
+          r.sceneEval().judgeStep(),
+          "scenes",
+          r,
+          r.sceneEval().format());
+      any = true;
+    }
     boolean own =
         switch (r.kind()) {
           case "embedding" -> r.embeddingEval() != null;
           case "gan" -> r.ganEval() != null;
           case "style" -> r.styleEval() != null;
+          case "boxes" -> r.boxEval() != null;
+          case "shapes" -> r.shapeEval() != null;
           default -> true;
         };
     if (!own) {
@@ -346,6 +383,14 @@ public final class ReportHtml {
                     : String.format(Locale.ROOT, "%.3f", s.skinTone().auc())))
         .append("</tr>\n</table>\n");
     definition(h, s.definitions());
+  }
+
+  /** An evaluation as the table its {@code t2i eval} command prints: one source of the figures. */
+  private static void printedTable(
+      StringBuilder h, String title, long step, String kind, RunReport r, String table) {
+    h.append("<h3>").append(esc(title)).append("</h3>\n");
+    evaluated(h, step, kind, r, "as t2i eval " + kind + " printed it");
+    h.append("<pre>").append(esc(table)).append("</pre>\n");
   }
 
   /** Which checkpoint was scored, and a warning when it is not the latest one. */

@@ -20,6 +20,9 @@ import t2i.data.io.Json;
 import t2i.error.UserException;
 import t2i.training.embedding.EmbeddingEvaluator;
 import t2i.training.gan.GanEvaluator;
+import t2i.training.layout.BoxEvaluation;
+import t2i.training.layout.SceneEvaluation;
+import t2i.training.layout.ShapeEvaluation;
 import t2i.training.run.Checkpoints;
 import t2i.training.run.RunDirectory;
 import t2i.training.style.StyleEvaluator;
@@ -38,6 +41,10 @@ import t2i.training.style.StyleEvaluator;
  * @param embeddingEval null if not evaluated
  * @param ganEval null if not evaluated
  * @param styleEval null if not evaluated
+ * @param boxEval null if not evaluated ({@code t2i eval boxes})
+ * @param shapeEval null if not evaluated ({@code t2i eval shapes})
+ * @param sceneEval null if not evaluated ({@code t2i eval scenes}, written into the scene judge's
+ *     run)
  */
 public record RunReport(
     Path dir,
@@ -49,7 +56,10 @@ public record RunReport(
     List<Picture> grids,
     EmbeddingEvaluator.Report embeddingEval,
     GanEvaluator.Report ganEval,
-    StyleEvaluator.Report styleEval) {
+    StyleEvaluator.Report styleEval,
+    BoxEvaluation boxEval,
+    ShapeEvaluation shapeEval,
+    SceneEvaluation sceneEval) {
 
   /** How many of the newest sample grids a report shows. */
   public static final int SAMPLE_GRIDS = 3;
@@ -96,7 +106,10 @@ public record RunReport(
         grids(dir),
         readIfPresent(dir.resolve(EmbeddingEvaluator.FILE), EmbeddingEvaluator.Report.class),
         readIfPresent(dir.resolve(GanEvaluator.FILE), GanEvaluator.Report.class),
-        readIfPresent(dir.resolve(StyleEvaluator.FILE), StyleEvaluator.Report.class));
+        readIfPresent(dir.resolve(StyleEvaluator.FILE), StyleEvaluator.Report.class),
+        readIfPresent(dir.resolve(BoxEvaluation.FILE), BoxEvaluation.class),
+        readIfPresent(dir.resolve(ShapeEvaluation.FILE), ShapeEvaluation.class),
+        readIfPresent(dir.resolve(SceneEvaluation.FILE), SceneEvaluation.class));
   }
 
   private static void flatten(String prefix, JsonObject object, List<Setting> out) {
