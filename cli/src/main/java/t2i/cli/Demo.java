@@ -515,7 +515,7 @@ final class Demo {
         scenePictures.add(layout.scenePicture(i));
       }
       evaluations.add(layout.boxes().resolve(BoxEvaluation.FILE));
-      evaluations.add(layout.shapes().resolve(EvalShapesCommand.FILE));
+      evaluations.add(layout.shapes().resolve(ShapeEvaluation.FILE));
     }
     return derived(
         12,
@@ -675,14 +675,14 @@ final class Demo {
                   Split.TEST, 5, EVALUATED_SCENES, model.config().temperature(), 0),
               progress);
       Json.write(layout.boxes().resolve(BoxEvaluation.FILE), e);
-      EvalBoxesCommand.print(out, e);
+      out.print(e.format());
     }
     try (ShapesModel model = ShapesModel.load(layout.shapes(), plan.threads())) {
       List<SceneRecord> test = SceneDataset.open(plan.scenesDataset()).read(Split.TEST);
       ShapeEvaluation e =
           new ShapeEvaluator(model)
               .evaluate(test.subList(0, Math.min(EVALUATED_SCENES, test.size())), 0, progress);
-      Json.write(layout.shapes().resolve(EvalShapesCommand.FILE), e);
+      Json.write(layout.shapes().resolve(ShapeEvaluation.FILE), e);
       out.print(e.format());
     }
     out.flush();

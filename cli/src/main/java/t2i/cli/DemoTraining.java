@@ -10,12 +10,14 @@ import t2i.training.embedding.EmbeddingTrainer;
 import t2i.training.gan.GanTrainer;
 import t2i.training.gan.GanTrainingConfig;
 import t2i.training.gan.SampleListener;
+import t2i.training.layout.BoxSamples;
 import t2i.training.layout.BoxesConfig;
 import t2i.training.layout.BoxesTrainer;
 import t2i.training.layout.LayoutImageSamples;
 import t2i.training.layout.LayoutImageTrainer;
 import t2i.training.layout.LayoutImageTrainingConfig;
 import t2i.training.layout.SceneLayouts;
+import t2i.training.layout.ShapeSamples;
 import t2i.training.layout.ShapesConfig;
 import t2i.training.layout.ShapesTrainer;
 import t2i.training.loop.TrainingSession;
@@ -116,7 +118,7 @@ final class DemoTraining {
         (config, from) -> new BoxesTrainer(config, run, from, plan.threads()),
         run,
         TrainingSession.Schedule.minutes(minutes),
-        TrainingSession.Extras.none(),
+        trainer -> List.of(BoxSamples.listener(trainer, run, SAMPLE_EVERY, 4, 4)),
         err);
   }
 
@@ -136,7 +138,7 @@ final class DemoTraining {
         (config, from) -> new ShapesTrainer(config, run, from, plan.threads()),
         run,
         TrainingSession.Schedule.minutes(minutes),
-        TrainingSession.Extras.none(),
+        trainer -> List.of(ShapeSamples.listener(trainer, run, SAMPLE_EVERY, 8, 3)),
         err);
   }
 

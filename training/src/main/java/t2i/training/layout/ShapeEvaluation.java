@@ -1,5 +1,6 @@
 package t2i.training.layout;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,19 +39,32 @@ public record ShapeEvaluation(
     StringBuilder s = new StringBuilder();
     s.append(
         String.format(
+            Locale.ROOT,
             "%d scenes, %d objects, checkpoint step %d (masks thresholded at 0.5)%n",
-            scenes, objects, step));
-    s.append(String.format("%-22s %10s %10s%n", "", "instance", "global"));
-    s.append(String.format("%-22s %9.1f%% %9.1f%%%n", "IoU", 100 * instanceIou, 100 * globalIou));
+            scenes,
+            objects,
+            step));
+    s.append(String.format(Locale.ROOT, "%-22s %10s %10s%n", "", "instance", "global"));
     s.append(
         String.format(
+            Locale.ROOT, "%-22s %9.1f%% %9.1f%%%n", "IoU", 100 * instanceIou, 100 * globalIou));
+    s.append(
+        String.format(
+            Locale.ROOT,
             "%-22s %9.1f%% %9.1f%%%n",
-            "filled boxes (baseline)", 100 * boxInstanceIou, 100 * boxGlobalIou));
-    s.append(String.format("diversity between seeds (1 - IoU): %.1f%%%n", 100 * diversity));
+            "filled boxes (baseline)",
+            100 * boxInstanceIou,
+            100 * boxGlobalIou));
+    s.append(
+        String.format(Locale.ROOT, "diversity between seeds (1 - IoU): %.1f%%%n", 100 * diversity));
     s.append("instance IoU by class:\n");
     instanceIouByClass.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
-        .forEach(e -> s.append(String.format("  %-14s %5.1f%%%n", e.getKey(), 100 * e.getValue())));
+        .forEach(
+            e ->
+                s.append(
+                    String.format(
+                        Locale.ROOT, "  %-14s %5.1f%%%n", e.getKey(), 100 * e.getValue())));
     return s.toString();
   }
 }
