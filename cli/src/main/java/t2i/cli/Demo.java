@@ -78,8 +78,14 @@ final class Demo {
       EMBEDDING_SHARE + GAN_SHARE + STYLE_SHARE + BOXES_SHARE + SHAPES_SHARE + LAYOUT_IMAGE_SHARE;
   static final int STAGES = 13;
 
-  /** The name of the caption embeddings the demo writes into each dataset. */
-  static final String EMBEDDINGS = "demo";
+  /**
+   * The name of the caption embeddings a demo folder writes into each dataset: its own, so that two
+   * demo folders on one dataset never overwrite the embeddings the other's runs trained on.
+   */
+  static String embeddingsName(Path out) {
+    String folder = out.toAbsolutePath().normalize().toString();
+    return String.format(Locale.ROOT, "demo-%08x", folder.hashCode());
+  }
 
   /** Test scenes the box and shape generators are evaluated on (the split's first). */
   static final int EVALUATED_SCENES = 500;
@@ -437,7 +443,8 @@ final class Demo {
    */
   StageResult captionEmbeddings(
       int number, String title, Path encoderRun, Path dataset, Path consumer) throws IOException {
-    Path folder = CaptionEmbeddings.folder(dataset, EMBEDDINGS);
+    String name = embeddingsName(plan.out());
+    Path folder = CaptionEmbeddings.folder(dataset, name);
     long step = Checkpoints.latestOf(encoderRun).step();
     Path run = encoderRun.toAbsolutePath().normalize();
     if (Files.exists(folder.resolve(CaptionEmbeddings.INDEX))) {
@@ -452,7 +459,7 @@ final class Demo {
     try (CaptionEncoder model = CaptionEncoders.load(encoderRun, plan.threads())) {
       Path written =
           CaptionEmbeddings.write(
-              model, Dataset.open(dataset), EMBEDDINGS, true, new ConsoleProgress(err));
+              model, Dataset.open(dataset), name, true, new ConsoleProgress(err));
       CaptionEmbeddings.Index index = CaptionEmbeddings.read(written).index();
       out.printf(
           Locale.ROOT,
