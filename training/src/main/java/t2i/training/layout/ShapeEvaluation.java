@@ -16,6 +16,11 @@ import java.util.Map;
  * @param diversity mean 1 − IoU between two seeds' masks of an object
  * @param instanceIouByClass mean instance IoU per class
  * @param step the checkpoint's step
+ * @param maskReferences true trainval masks the {@link MaskClassifier} votes with (null in files
+ *     written before it)
+ * @param maskClassTrue its class top-1 on the true masks (the ceiling)
+ * @param maskClassPredicted on the generated masks
+ * @param maskClassFilledBox on the filled boxes (no shape: the baseline)
  */
 public record ShapeEvaluation(
     int scenes,
@@ -26,7 +31,11 @@ public record ShapeEvaluation(
     double boxGlobalIou,
     double diversity,
     Map<String, Double> instanceIouByClass,
-    long step) {
+    long step,
+    Integer maskReferences,
+    Double maskClassTrue,
+    Double maskClassPredicted,
+    Double maskClassFilledBox) {
 
   public static final String FILE = "eval-shapes.json";
 
@@ -57,6 +66,21 @@ public record ShapeEvaluation(
             100 * boxGlobalIou));
     s.append(
         String.format(Locale.ROOT, "diversity between seeds (1 - IoU): %.1f%%%n", 100 * diversity));
+    if (maskReferences != null) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "mask classifier (%d-NN on %dx%d box crops of %,d true trainval masks), class"
+                  + " top-1: true masks %.1f%% (ceiling), generated %.1f%%, filled boxes %.1f%%"
+                  + " (no shape)%n",
+              MaskClassifier.K,
+              MaskClassifier.SIDE,
+              MaskClassifier.SIDE,
+              maskReferences,
+              100 * maskClassTrue,
+              100 * maskClassPredicted,
+              100 * maskClassFilledBox));
+    }
     s.append("instance IoU by class:\n");
     instanceIouByClass.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())

@@ -2,10 +2,13 @@ package t2i.training.layout;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import t2i.data.Progress;
+import t2i.data.Split;
+import t2i.data.scenes.SceneDataset;
 import t2i.data.scenes.SceneRecord;
 
 /**
@@ -18,11 +21,15 @@ import t2i.data.scenes.SceneRecord;
  *   <li>the filled-box baseline: the same IoUs with each mask its whole box (a generator that drew
  *       nothing but boxes), so the figures say what shapes add;
  *   <li>diversity: 1 − IoU between the masks of two seeds, averaged over objects (0: the noise
- *       changes nothing).
+ *       changes nothing);
+ *   <li>the {@link MaskClassifier}'s class top-1 on the masks, fitted on the true masks of the
+ *       first {@value #REFERENCE_SCENES} trainval scenes: the true masks give its ceiling, the
+ *       filled boxes its shape-free baseline.
  * </ul>
  */
 public final class ShapeEvaluator {
   static final float THRESHOLD = 0.5f;
+  static final int REFERENCE_SCENES = 5000;
   private static final int CHUNK = 256;
 
   private final ShapesModel model;
@@ -43,6 +50,10 @@ public final class ShapeEvaluator {
     Tally boxGlobal = new Tally();
     Tally diversity = new Tally();
     Map<Integer, Tally> byClass = new LinkedHashMap<>();
+    MaskClassifier classifier = referenceMasks(progress);
+    Tally classTrue = new Tally();
+    Tally classPredicted = new Tally();
+    Tally classBox = new Tally();
     int n = scenes.size();
     progress.start("masks of " + n + " scenes", n);
     for (int start = 0; start < n; start += CHUNK) {
@@ -69,6 +80,13 @@ public final class ShapeEvaluator {
               .add(iou);
           boxInstance.add(iou(boxes, offset, layouts.masks(), offset, pixels));
           diversity.add(1 - iou(first, offset, second, offset, pixels));
+          int slot = i * layouts.slots() + t;
+          int label = layouts.labels()[slot];
+          int side = layouts.side();
+          float[] at = layouts.boxes();
+          classTrue.add(hit(classifier.classify(layouts.masks(), offset, side, at, slot), label));
+          classPredicted.add(hit(classifier.classify(first, offset, side, at, slot), label));
+          classBox.add(hit(classifier.classify(boxes, offset, side, at, slot), label));
         }
         int sceneOffset = i * layouts.slots() * pixels;
         global.add(unionIou(first, layouts.masks(), sceneOffset, objects, pixels));
@@ -90,7 +108,31 @@ public final class ShapeEvaluator {
         boxGlobal.mean(),
         diversity.mean(),
         perClass,
-        model.checkpoint().step());
+        model.checkpoint().step(),
+        classifier.references(),
+        classTrue.mean(),
+        classPredicted.mean(),
+        classBox.mean());
+  }
+
+  private static double hit(int predicted, int label) {
+    return predicted == label ? 1 : 0;
+  }
+
+  /** The mask classifier fitted on the true masks of the first trainval scenes. */
+  private MaskClassifier referenceMasks(Progress progress) {
+    ShapesConfig c = model.config();
+    List<SceneRecord> trainval = SceneDataset.open(Path.of(c.dataset())).read(Split.TRAINVAL);
+    List<SceneRecord> reference = trainval.subList(0, Math.min(REFERENCE_SCENES, trainval.size()));
+    MaskClassifier.Builder b = new MaskClassifier.Builder(c.classNames().size());
+    progress.start("reference masks of " + reference.size() + " trainval scenes", reference.size());
+    for (int start = 0; start < reference.size(); start += CHUNK) {
+      List<SceneRecord> chunk = reference.subList(start, Math.min(reference.size(), start + CHUNK));
+      b.add(model.layouts(chunk), c.emptyLabel());
+      progress.advance(chunk.size());
+    }
+    progress.finish();
+    return b.build();
   }
 
   /** Each object's whole box as its mask, by the box tensors' pixel-centre rule. */

@@ -136,6 +136,17 @@ class ShapesTrainerTest {
         assertTrue(v >= 0 && v <= 1, e.toString());
       }
       assertTrue(e.boxInstanceIou() < 1, "the emoji do not fill their boxes");
+      // The mask classifier votes with every trainval object (fewer than its reference scenes).
+      int references =
+          SceneDataset.open(dataset).read(Split.TRAINVAL).stream()
+              .mapToInt(r -> Math.min(4, r.objects().size()))
+              .sum();
+      assertEquals(references, e.maskReferences());
+      for (double v :
+          new double[] {e.maskClassTrue(), e.maskClassPredicted(), e.maskClassFilledBox()}) {
+        assertTrue(v >= 0 && v <= 1, e.toString());
+      }
+      assertTrue(e.format().contains("mask classifier (5-NN"), e.format());
     }
   }
 
