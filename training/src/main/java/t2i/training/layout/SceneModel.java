@@ -281,7 +281,7 @@ public final class SceneModel implements AutoCloseable {
     for (int i = 0; i < seeds.length; i++) {
       seeds[i] = seed + i;
     }
-    SceneTensors truth = SceneTensors.of(scenes, runs.slots(), runs.classNames().size());
+    SceneTensors truth = SceneTensors.layoutsOf(scenes, runs.slots(), runs.classNames().size());
     List<Scenes> drawn =
         List.of(
             sample(captions, seeds, runs.boxes().temperature()),

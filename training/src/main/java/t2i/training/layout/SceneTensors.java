@@ -25,12 +25,22 @@ public record SceneTensors(
    * @param emptyLabel the label of a slot without an object ({@code LayoutTensors.emptyLabel})
    */
   public static SceneTensors of(List<SceneRecord> scenes, int slots, int emptyLabel) {
+    return of(scenes, slots, emptyLabel, true);
+  }
+
+  /** The layouts and masks alone: {@link #images()} is empty, no image is decoded. */
+  public static SceneTensors layoutsOf(List<SceneRecord> scenes, int slots, int emptyLabel) {
+    return of(scenes, slots, emptyLabel, false);
+  }
+
+  private static SceneTensors of(
+      List<SceneRecord> scenes, int slots, int emptyLabel, boolean withImages) {
     checkArgument(!scenes.isEmpty(), "no scenes");
     checkArgument(slots >= 1, "slots must be >= 1, was %s", slots);
     int n = scenes.size();
     int side = scenes.get(0).size();
     int pixels = side * side;
-    float[] images = new float[n * pixels * 3];
+    float[] images = new float[withImages ? n * pixels * 3 : 0];
     int[] labels = new int[n * slots];
     float[] boxes = new float[n * slots * 4];
     float[] masks = new float[n * slots * pixels];
@@ -38,9 +48,11 @@ public record SceneTensors(
     for (int i = 0; i < n; i++) {
       SceneRecord r = scenes.get(i);
       checkArgument(r.size() == side, "scene %s is %s px, not %s", r.key(), r.size(), side);
-      byte[] rgb = Images.rgbBytes(Images.decodeOnWhite(r.png(), r.key()));
-      for (int p = 0; p < rgb.length; p++) {
-        images[i * pixels * 3 + p] = (rgb[p] & 0xff) / 127.5f - 1f;
+      if (withImages) {
+        byte[] rgb = Images.rgbBytes(Images.decodeOnWhite(r.png(), r.key()));
+        for (int p = 0; p < rgb.length; p++) {
+          images[i * pixels * 3 + p] = (rgb[p] & 0xff) / 127.5f - 1f;
+        }
       }
       List<SceneRecord.Item> objects = r.objects();
       for (int t = 0; t < Math.min(slots, objects.size()); t++) {
@@ -59,10 +71,6 @@ public record SceneTensors(
       }
     }
     return new SceneTensors(n, slots, side, images, labels, boxes, masks);
-  }
-
-  public TFloat32 imageTensor() {
-    return TFloat32.tensorOf(Shape.of(n, side, side, 3), DataBuffers.of(images, true, false));
   }
 
   public TInt32 labelTensor() {

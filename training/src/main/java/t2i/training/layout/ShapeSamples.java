@@ -84,7 +84,7 @@ public final class ShapeSamples {
       Drawer drawer, List<SceneRecord> scenes, int columns, long seed, int scale) {
     ShapesConfig config = drawer.config();
     int empty = config.emptyLabel();
-    SceneTensors layouts = SceneTensors.of(scenes, config.generator().slots(), empty);
+    SceneTensors layouts = SceneTensors.layoutsOf(scenes, config.generator().slots(), empty);
     List<float[]> drawn = new ArrayList<>();
     for (int j = 0; j < columns; j++) {
       long[] seeds = new long[scenes.size()];

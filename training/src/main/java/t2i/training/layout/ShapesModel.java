@@ -49,7 +49,7 @@ public final class ShapesModel implements ShapeSamples.Drawer, AutoCloseable {
 
   /** The true layouts of some scenes (objects beyond the generator's slots dropped). */
   public SceneTensors layouts(List<SceneRecord> scenes) {
-    return SceneTensors.of(scenes, config.generator().slots(), config.emptyLabel());
+    return SceneTensors.layoutsOf(scenes, config.generator().slots(), config.emptyLabel());
   }
 
   /**

@@ -68,7 +68,7 @@ public final class ShapesTrainer extends RunFrame<ShapesTrainer.Scalars>
     }
     int slots = config.generator().slots();
     int zDim = config.generator().zDim();
-    SceneTensors batch = SceneTensors.of(drawn, slots, config.emptyLabel());
+    SceneTensors batch = SceneTensors.layoutsOf(drawn, slots, config.emptyLabel());
     float[] noise = Noise.normal(random, n * slots * zDim);
     try (TFloat32 b = batch.boxTensor();
         TInt32 l = batch.labelTensor();
