@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import t2i.data.Dataset;
 import t2i.data.DatasetManifest;
 import t2i.data.DatasetSummary;
+import t2i.data.EvenlySpaced;
 import t2i.data.Split;
 import t2i.data.TextImageRecord;
 import t2i.data.emoji.EmojiDatasetOptions;
@@ -637,9 +638,8 @@ final class Demo {
     SceneDataset scenes = SceneDataset.open(plan.scenesDataset());
     List<String> captions = new ArrayList<>();
     for (Split split : List.of(Split.TRAINVAL, Split.TEST)) {
-      List<SceneRecord> records = scenes.read(split);
-      for (int i = 0; i < SCENE_CAPTIONS; i++) {
-        captions.add(records.get(i * records.size() / SCENE_CAPTIONS).captions().get(0));
+      for (SceneRecord r : EvenlySpaced.of(scenes.read(split), SCENE_CAPTIONS)) {
+        captions.add(r.captions().get(0));
       }
     }
     ScenePipeline.Runs runs =

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import t2i.data.Dataset;
+import t2i.data.EvenlySpaced;
 import t2i.data.Split;
 import t2i.data.TextImageRecord;
 import t2i.data.image.ImageGrid;
@@ -44,9 +45,7 @@ public final class SampleGrid {
         firstOfClass.putIfAbsent(records.get(r).classId(), r);
       }
       List<Integer> firsts = new ArrayList<>(firstOfClass.values());
-      int count = Math.min(perSplit, firsts.size());
-      for (int i = 0; i < count; i++) {
-        int r = firsts.get((int) ((long) i * firsts.size() / count));
+      for (int r : EvenlySpaced.of(firsts, perSplit)) {
         chosen.add(embeddings.get(split, r, 0));
         captions.add(records.get(r).captions().get(0));
         labels.add(

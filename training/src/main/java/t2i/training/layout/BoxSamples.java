@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import t2i.data.EvenlySpaced;
 import t2i.data.Split;
 import t2i.data.image.ImageGrid;
 import t2i.training.gan.SampleListener;
@@ -41,9 +42,7 @@ public final class BoxSamples {
     checkArgument(perSplit >= 1 && columns >= 1, "perSplit and columns must be >= 1");
     for (Split split : List.of(Split.TRAINVAL, Split.TEST)) {
       List<SceneLayout> all = SceneLayouts.read(Path.of(config.dataset()), split);
-      int count = Math.min(perSplit, all.size());
-      for (int i = 0; i < count; i++) {
-        SceneLayout scene = all.get((int) ((long) i * all.size() / count));
+      for (SceneLayout scene : EvenlySpaced.of(all, perSplit)) {
         scenes.add(scene);
         labels.add(
             "[" + split.fileName() + "] " + scene.captions().get(0) + "  (true | sampled layouts)");

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import t2i.data.EvenlySpaced;
 import t2i.data.Split;
 import t2i.data.image.ImageGrid;
 import t2i.data.scenes.SceneDataset;
@@ -59,13 +60,13 @@ public final class LayoutImageSamples {
     checkArgument(rows >= 1 && columns >= 1, "rows and columns must be >= 1");
     List<SceneRecord> all = SceneDataset.open(Path.of(config.dataset())).read(split);
     LayoutImageTrainer.checkAligned(embeddings, split, all, config.embeddings(), config.dataset());
-    int count = Math.min(rows, all.size());
+    int[] indices = EvenlySpaced.indices(all.size(), rows);
     int dim = embeddings.dim();
     this.scenes = new ArrayList<>();
     this.captions = new ArrayList<>();
-    this.text = new float[count * columns * dim];
-    for (int r = 0; r < count; r++) {
-      int index = (int) ((long) r * all.size() / count);
+    this.text = new float[indices.length * columns * dim];
+    for (int r = 0; r < indices.length; r++) {
+      int index = indices[r];
       SceneRecord scene = all.get(index);
       scenes.add(scene);
       captions.add(scene.captions().get(0));

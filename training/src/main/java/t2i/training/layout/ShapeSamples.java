@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import t2i.data.EvenlySpaced;
 import t2i.data.Split;
 import t2i.data.image.ImageGrid;
 import t2i.data.scenes.SceneDataset;
@@ -44,10 +45,7 @@ public final class ShapeSamples {
     checkArgument(rows >= 1 && columns >= 1, "rows and columns must be >= 1");
     List<SceneRecord> all = SceneDataset.open(Path.of(config.dataset())).read(split);
     checkArgument(!all.isEmpty(), "%s has no %s scenes", config.dataset(), split.fileName());
-    int count = Math.min(rows, all.size());
-    for (int r = 0; r < count; r++) {
-      scenes.add(all.get((int) ((long) r * all.size() / count)));
-    }
+    scenes.addAll(EvenlySpaced.of(all, rows));
     this.split = split;
     this.columns = columns;
     this.seed = seed;
