@@ -10,8 +10,8 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import t2i.graph.Classifier;
 import t2i.graph.Dcgan;
-import t2i.graph.ImageTrunk;
 import t2i.graph.Layers;
 import t2i.graph.Mode;
 import t2i.graph.Network;
@@ -87,8 +87,8 @@ public final class JudgeGraph {
           tf.withName(prefix + "_loss")
               .math
               .add(
-                  crossEntropy(tf, conceptLogits, concepts, c.concepts()),
-                  crossEntropy(tf, subcategoryLogits, subcategories, c.subcategories()));
+                  Classifier.crossEntropy(tf, conceptLogits, concepts, c.concepts()),
+                  Classifier.crossEntropy(tf, subcategoryLogits, subcategories, c.subcategories()));
     }
 
     /** Per image, row-major: concept probabilities, subcategory probabilities, features. */
@@ -109,14 +109,7 @@ public final class JudgeGraph {
    * @param images {@code [N, 64, 64, 3]} in [−1, 1]
    */
   public static Heads heads(Network net, JudgeConfig c, Operand<TFloat32> images) {
-    Ops tf = net.tf();
-    ImageTrunk trunk = c.trunk();
-    Operand<TFloat32> x = trunk.buildFlat(net, images);
-    Operand<TFloat32> features =
-        Layers.leakyRelu(
-            tf,
-            Layers.dense(net, "fc", x, Dcgan.dense(trunk.features(), c.featureDim())),
-            Dcgan.LEAK);
+    Operand<TFloat32> features = Classifier.features(net, c.trunk(), images, c.featureDim());
     return new Heads(
         features,
         Layers.dense(net, "concept", features, Dcgan.dense(c.featureDim(), c.concepts())),
@@ -176,13 +169,6 @@ public final class JudgeGraph {
 
   private static long seedOf(JudgeConfig c, String tower) {
     return c.seed() + (tower.equals(TWIN) ? 1 : 0);
-  }
-
-  private static Operand<TFloat32> crossEntropy(
-      Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels, int classes) {
-    Operand<TFloat32> oneHot =
-        tf.stopGradient(tf.oneHot(labels, tf.constant(classes), tf.constant(1f), tf.constant(0f)));
-    return tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss(), tf.constant(0));
   }
 
   public static JudgeGraph training(JudgeConfig c) {

@@ -10,8 +10,8 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import t2i.graph.Classifier;
 import t2i.graph.Dcgan;
-import t2i.graph.ImageTrunk;
 import t2i.graph.Layers;
 import t2i.graph.Mode;
 import t2i.graph.Network;
@@ -60,7 +60,7 @@ public final class SceneJudgeGraph {
           tf.withName(prefix + "_crops")
               .placeholder(
                   TFloat32.class, Placeholder.shape(Shape.of(-1, c.cropSide(), c.cropSide(), 3)));
-      Operand<TFloat32> features = features(net, c.cropTrunk(), crops, c.cropFeatures());
+      Operand<TFloat32> features = Classifier.features(net, c.cropTrunk(), crops, c.cropFeatures());
       Operand<TFloat32> classLogits =
           Layers.dense(net, "class", features, Dcgan.dense(c.cropFeatures(), c.classes()));
       Operand<TFloat32> emojiLogits =
@@ -84,8 +84,8 @@ public final class SceneJudgeGraph {
           tf.withName(prefix + "_loss")
               .math
               .add(
-                  crossEntropy(tf, classLogits, classes, c.classes()),
-                  crossEntropy(tf, emojiLogits, emoji, c.emoji()));
+                  Classifier.crossEntropy(tf, classLogits, classes, c.classes()),
+                  Classifier.crossEntropy(tf, emojiLogits, emoji, c.emoji()));
     }
   }
 
@@ -111,7 +111,7 @@ public final class SceneJudgeGraph {
                   TFloat32.class,
                   Placeholder.shape(Shape.of(-1, side, side, Crops.BACKGROUND_CHANNELS)));
       Operand<TFloat32> features =
-          features(net, c.backgroundTrunk(), inputs, c.backgroundFeatures());
+          Classifier.features(net, c.backgroundTrunk(), inputs, c.backgroundFeatures());
       int n = c.backgrounds().size();
       Operand<TFloat32> logits =
           Layers.dense(net, "head", features, Dcgan.dense(c.backgroundFeatures(), n));
@@ -124,7 +124,9 @@ public final class SceneJudgeGraph {
       labels =
           tf.withName(BACKGROUND + "_labels")
               .placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-      loss = tf.withName(BACKGROUND + "_loss").identity(crossEntropy(tf, logits, labels, n));
+      loss =
+          tf.withName(BACKGROUND + "_loss")
+              .identity(Classifier.crossEntropy(tf, logits, labels, n));
     }
   }
 
@@ -186,23 +188,8 @@ public final class SceneJudgeGraph {
     train = tf.withName("train").withControlDependencies(updates).noOp();
   }
 
-  /** A trunk, flattened, then a dense layer with LeakyReLU: {@code [N, features]}. */
-  private static Operand<TFloat32> features(
-      Network net, ImageTrunk trunk, Operand<TFloat32> images, int features) {
-    Operand<TFloat32> x = trunk.buildFlat(net, images);
-    return Layers.leakyRelu(
-        net.tf(), Layers.dense(net, "fc", x, Dcgan.dense(trunk.features(), features)), Dcgan.LEAK);
-  }
-
   private static long seedOf(SceneJudgeConfig c, String network) {
     return c.seed() + (network.equals(TWIN) ? 1 : 0);
-  }
-
-  private static Operand<TFloat32> crossEntropy(
-      Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels, int classes) {
-    Operand<TFloat32> oneHot =
-        tf.stopGradient(tf.oneHot(labels, tf.constant(classes), tf.constant(1f), tf.constant(0f)));
-    return tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss(), tf.constant(0));
   }
 
   public static SceneJudgeGraph training(SceneJudgeConfig c) {
