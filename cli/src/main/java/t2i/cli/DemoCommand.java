@@ -65,7 +65,11 @@ final class DemoCommand implements Callable<Integer> {
       description = "Leave out the layout pipeline (text -> boxes -> masks -> image).")
   boolean noScenes;
 
-  @Option(names = "--fresh", description = "Start over: rebuild the dataset and every stage.")
+  @Option(
+      names = "--fresh",
+      description =
+          "Start over: rebuild the emoji dataset and every stage. The scenes dataset is kept:"
+              + " other runs may hold caption embeddings in it.")
   boolean fresh;
 
   /** Tiny networks everywhere: for tests of the pipeline itself. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import t2i.data.Split;
 import t2i.training.embedding.EmbeddingConfig;
 import t2i.training.embedding.EmbeddingTrainer;
 import t2i.training.gan.GanTrainer;
@@ -113,7 +112,7 @@ final class DemoTraining {
                 run,
                 BoxesTrainer.KIND,
                 BoxesConfig.class,
-                () -> BoxesConfig.defaultsFor(data, maxObjects(data)),
+                () -> BoxesConfig.defaultsFor(data, SceneLayouts.maxObjects(data)),
                 err),
         (config, from) -> new BoxesTrainer(config, run, from, plan.threads()),
         run,
@@ -133,7 +132,7 @@ final class DemoTraining {
                 run,
                 ShapesTrainer.KIND,
                 ShapesConfig.class,
-                () -> ShapesConfig.defaultsFor(data, maxObjects(data)),
+                () -> ShapesConfig.defaultsFor(data, SceneLayouts.maxObjects(data)),
                 err),
         (config, from) -> new ShapesTrainer(config, run, from, plan.threads()),
         run,
@@ -155,17 +154,15 @@ final class DemoTraining {
                 run,
                 LayoutImageTrainer.KIND,
                 LayoutImageTrainingConfig.class,
-                () -> LayoutImageTrainingConfig.defaultsFor(data, embeddings, maxObjects(data)),
+                () ->
+                    LayoutImageTrainingConfig.defaultsFor(
+                        data, embeddings, SceneLayouts.maxObjects(data)),
                 err),
         (config, from) -> new LayoutImageTrainer(config, run, from, plan.threads()),
         run,
         TrainingSession.Schedule.minutes(minutes),
         trainer -> List.of(LayoutImageSamples.listener(trainer, run, SAMPLE_EVERY, 8, 4)),
         err);
-  }
-
-  private static int maxObjects(Path scenesDataset) {
-    return SceneLayouts.maxObjects(SceneLayouts.read(scenesDataset, Split.TRAINVAL));
   }
 
   private String tiny() {

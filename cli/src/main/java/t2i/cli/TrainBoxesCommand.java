@@ -9,7 +9,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import t2i.data.Split;
 import t2i.training.layout.BoxSamples;
 import t2i.training.layout.BoxesConfig;
 import t2i.training.layout.BoxesTrainer;
@@ -113,9 +112,7 @@ final class TrainBoxesCommand implements Callable<Integer> {
                 runDir,
                 BoxesTrainer.KIND,
                 BoxesConfig.class,
-                () ->
-                    BoxesConfig.defaultsFor(
-                        data, SceneLayouts.maxObjects(SceneLayouts.read(data, Split.TRAINVAL))),
+                () -> BoxesConfig.defaultsFor(data, SceneLayouts.maxObjects(data)),
                 err);
     TrainingSession.run(
         start,

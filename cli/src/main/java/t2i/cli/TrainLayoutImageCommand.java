@@ -9,7 +9,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import t2i.data.Split;
 import t2i.error.UserException;
 import t2i.graph.layout.LayoutImageConfig;
 import t2i.training.layout.LayoutImageSamples;
@@ -132,8 +131,7 @@ final class TrainLayoutImageCommand implements Callable<Integer> {
               + data
               + " --name NAME`)");
     }
-    return LayoutImageTrainingConfig.defaultsFor(
-        data, folder, SceneLayouts.maxObjects(SceneLayouts.read(data, Split.TRAINVAL)));
+    return LayoutImageTrainingConfig.defaultsFor(data, folder, SceneLayouts.maxObjects(data));
   }
 
   private static String absolute(Path path) {

@@ -9,7 +9,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import t2i.data.Split;
 import t2i.training.layout.SceneLayouts;
 import t2i.training.layout.ShapeSamples;
 import t2i.training.layout.ShapesConfig;
@@ -89,9 +88,7 @@ final class TrainShapesCommand implements Callable<Integer> {
                 runDir,
                 ShapesTrainer.KIND,
                 ShapesConfig.class,
-                () ->
-                    ShapesConfig.defaultsFor(
-                        data, SceneLayouts.maxObjects(SceneLayouts.read(data, Split.TRAINVAL))),
+                () -> ShapesConfig.defaultsFor(data, SceneLayouts.maxObjects(data)),
                 err);
     TrainingSession.run(
         start,

@@ -20,6 +20,11 @@ public final class SceneLayouts {
     return scenes;
   }
 
+  /** The most objects a trainval scene of the dataset holds: what the layout stages size for. */
+  public static int maxObjects(Path dataset) {
+    return maxObjects(read(dataset, Split.TRAINVAL));
+  }
+
   /** The most objects any scene of the split holds. */
   public static int maxObjects(List<SceneLayout> scenes) {
     return scenes.stream().mapToInt(s -> s.objects().size()).max().orElse(0);

@@ -51,8 +51,7 @@ class ShapesTrainerTest {
     ShapesConfig c = TinyShapeRuns.config(dataset, 1);
     assertEquals(20, c.generator().classes());
     assertEquals(64, c.generator().side());
-    assertEquals(
-        SceneLayouts.maxObjects(SceneLayouts.read(dataset, Split.TRAINVAL)), c.generator().slots());
+    assertEquals(SceneLayouts.maxObjects(dataset), c.generator().slots());
     assertEquals(20, c.emptyLabel());
   }
 

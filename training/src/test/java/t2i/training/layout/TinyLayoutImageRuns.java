@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import t2i.data.Dataset;
 import t2i.data.Progress;
-import t2i.data.Split;
 import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.run.RunDirectory;
 
@@ -27,7 +26,7 @@ public final class TinyLayoutImageRuns {
 
   /** The tiny networks, batches of 8, Adam at 2e-4. */
   public static LayoutImageTrainingConfig config(Path dataset, Path embeddings, long seed) {
-    int maxObjects = SceneLayouts.maxObjects(SceneLayouts.read(dataset, Split.TRAINVAL));
+    int maxObjects = SceneLayouts.maxObjects(dataset);
     return LayoutImageTrainingConfig.defaultsFor(dataset, embeddings, maxObjects)
         .preset("tiny")
         .batchSize(8)

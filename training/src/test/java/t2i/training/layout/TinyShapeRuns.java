@@ -2,7 +2,6 @@ package t2i.training.layout;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import t2i.data.Split;
 import t2i.training.run.RunDirectory;
 
 /** Tiny shape-generator runs on a scenes fixture, for the tests of every module. */
@@ -11,8 +10,7 @@ public final class TinyShapeRuns {
 
   /** The tiny preset, batches of 4, Adam at 2e-3. */
   public static ShapesConfig config(Path dataset, long seed) {
-    return ShapesConfig.defaultsFor(
-            dataset, SceneLayouts.maxObjects(SceneLayouts.read(dataset, Split.TRAINVAL)))
+    return ShapesConfig.defaultsFor(dataset, SceneLayouts.maxObjects(dataset))
         .preset("tiny")
         .batchSize(4)
         .learningRate(2e-3f)
