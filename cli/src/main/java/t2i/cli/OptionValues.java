@@ -181,6 +181,14 @@ final class OptionValues {
     }
   }
 
+  /** A GAN training recipe (reed2016, modern). */
+  static final class GanRecipeName extends KnownName {
+    @Override
+    void check(String name) {
+      t2i.training.gan.GanRecipe.named(name);
+    }
+  }
+
   /** An arithmetic precision (float32, bfloat16) this machine runs. */
   static final class PrecisionName extends KnownName {
     @Override

@@ -10,6 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import t2i.training.embedding.CaptionEmbeddings;
+import t2i.training.gan.GanRecipe;
 import t2i.training.gan.GanTrainer;
 import t2i.training.gan.GanTrainingConfig;
 import t2i.training.gan.GanTrainingConfig.Loss;
@@ -27,7 +28,9 @@ import t2i.training.run.RunStart;
           + " embeddings (`t2i embed`): --loss gan, cls (matching-aware D), int (interpolated"
           + " text for G) or int-cls (default). Adam lr 0.0002, beta1 0.5, for D and G.",
       "Writes a sample grid every --sample-every steps to RUN/samples/, half of its captions from"
-          + " test classes."
+          + " test classes.",
+      "The recipe: --recipe reed2016 (default: the paper exactly) or modern (every switch on);"
+          + " each switch below then turns one part on or off (--no-ema, --augment, ...)."
     })
 final class TrainGanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -77,6 +80,46 @@ final class TrainGanCommand implements Callable<Integer> {
   @Mixin PrecisionOption precision;
 
   @Option(
+      names = "--recipe",
+      description = "reed2016 (default) or modern: the switches below all off or all on.",
+      converter = OptionValues.GanRecipeName.class)
+  String recipe;
+
+  @Option(
+      names = "--ema",
+      negatable = true,
+      description =
+          "Sample, evaluate and export a moving average of G's weights (decay 0.999, lower in"
+              + " the first steps).")
+  Boolean ema;
+
+  @Option(
+      names = "--augment",
+      negatable = true,
+      description =
+          "Differentiable augmentation of every image D sees: shifts of up to 1/8 of the side and"
+              + " a cut-out square of half the side (no colour change).")
+  Boolean augment;
+
+  @Option(
+      names = "--spectral-norm",
+      negatable = true,
+      description = "Spectral normalisation of D's kernels, in place of D's batch norm.")
+  Boolean spectralNorm;
+
+  @Option(
+      names = "--hinge",
+      negatable = true,
+      description = "The hinge loss in place of the cross-entropy.")
+  Boolean hinge;
+
+  @Option(
+      names = "--ttur",
+      negatable = true,
+      description = "Two learning rates: D at twice the rate, G at half of it.")
+  Boolean ttur;
+
+  @Option(
       names = "--sample-every",
       description = "Steps between sample grids (default: ${DEFAULT-VALUE}).",
       defaultValue = "500",
@@ -117,7 +160,14 @@ final class TrainGanCommand implements Callable<Integer> {
         .fixed("--batch", batch, GanTrainingConfig.Builder::batchSize)
         .fixed("--seed", seed, GanTrainingConfig.Builder::seed)
         .adjustable("--halve-every", halveEvery, GanTrainingConfig.Builder::halveEvery)
-        .adjustable("--precision", precision.given(), GanTrainingConfig.Builder::precision);
+        .adjustable("--precision", precision.given(), GanTrainingConfig.Builder::precision)
+        .fixed("--recipe", recipe, (b, name) -> b.recipe(GanRecipe.named(name)))
+        .fixed("--ema", ema, (b, on) -> b.recipe(b.recipe().withEma(on)))
+        .fixed("--augment", augment, (b, on) -> b.recipe(b.recipe().withAugment(on)))
+        .fixed(
+            "--spectral-norm", spectralNorm, (b, on) -> b.recipe(b.recipe().withSpectralNorm(on)))
+        .fixed("--hinge", hinge, (b, on) -> b.recipe(b.recipe().withHinge(on)))
+        .fixed("--ttur", ttur, (b, on) -> b.recipe(b.recipe().withTtur(on)));
   }
 
   /** A new run's defaults for the dataset and its caption embeddings. */

@@ -16,7 +16,12 @@ import org.tensorflow.types.TInt32;
  * </pre>
  *
  * CE(x, z) = softplus(x) − x·z, the numerically stable sigmoid cross-entropy, averaged over the
- * batch.
+ * batch. The hinge form (Lim and Ye 2017; Miyato et al. 2018) keeps the same pairs and weights:
+ *
+ * <pre>
+ * L_D = E[max(0, 1 − s_r)] + (E[max(0, 1 + s_w)] + E[max(0, 1 + s_f)]) / 2
+ * L_G = −E[s_f] [− E[s_i]]
+ * </pre>
  */
 public final class GanLoss {
   private GanLoss() {}
@@ -54,6 +59,32 @@ public final class GanLoss {
         tf.math.mul(
             tf.math.add(crossEntropy(tf, realWrong, 0f), crossEntropy(tf, fake, 0f)),
             tf.constant(0.5f)));
+  }
+
+  /** L_D in the hinge form, of GAN-CLS or of the plain GAN ({@code wrong} null). */
+  public static Operand<TFloat32> hingeDiscriminator(
+      Ops tf, Operand<TFloat32> realRight, Operand<TFloat32> realWrong, Operand<TFloat32> fake) {
+    Operand<TFloat32> real = hinge(tf, realRight, -1f);
+    if (realWrong == null) {
+      return tf.math.add(real, hinge(tf, fake, 1f));
+    }
+    return tf.math.add(
+        real,
+        tf.math.mul(tf.math.add(hinge(tf, realWrong, 1f), hinge(tf, fake, 1f)), tf.constant(0.5f)));
+  }
+
+  /** L_G in the hinge form, with the GAN-INT term when {@code interpolated} is not null. */
+  public static Operand<TFloat32> hingeGenerator(
+      Ops tf, Operand<TFloat32> fake, Operand<TFloat32> interpolated) {
+    Operand<TFloat32> g = tf.math.neg(tf.math.mean(fake, tf.constant(0)));
+    return interpolated == null ? g : tf.math.sub(g, tf.math.mean(interpolated, tf.constant(0)));
+  }
+
+  /** E[max(0, 1 + sign·s)]: sign −1 for pairs D should score high, +1 for those it should not. */
+  private static Operand<TFloat32> hinge(Ops tf, Operand<TFloat32> logits, float sign) {
+    Operand<TFloat32> margin =
+        tf.nn.relu(tf.math.add(tf.constant(1f), tf.math.mul(logits, tf.constant(sign))));
+    return tf.math.mean(margin, tf.constant(0));
   }
 
   /** L_G, with the GAN-INT term when {@code interpolated} is not null. */

@@ -10,7 +10,9 @@ import org.tensorflow.types.TFloat32;
  * encoder: 4×4 stride-2 convolutions from the image down to a 4×4 grid, the channels starting at
  * {@code width} and doubling at every step (64×64: width, 2·width, 4·width, 8·width); a bias on the
  * first, batch norm on the others (it would subtract a bias), and LeakyReLU 0.2 after each.
- * Variables: {@code conv1_w}, {@code conv1_b}, then {@code conv<i>_w} and {@code bn<i>_*}.
+ * Variables: {@code conv1_w}, {@code conv1_b}, then {@code conv<i>_w} and {@code bn<i>_*}. In a
+ * spectrally normalised network ({@link Network#withSpectralNorm}) every convolution has a bias and
+ * none is followed by batch norm, as in Miyato et al.'s discriminators.
  *
  * @param width channels of the first convolution
  * @param imageSize input side, a power of two ≥ 8
@@ -34,8 +36,8 @@ public record ImageTrunk(int width, int imageSize, int imageChannels) {
     int out = width;
     for (int i = 1; i <= Dcgan.doublings(imageSize); i++) {
       ConvSpec spec = Dcgan.resample(in, out);
-      if (i == 1) {
-        x = Layers.conv2d(net, "conv1", x, spec.withBias(Init.zeros()));
+      if (i == 1 || net.spectralNorm()) {
+        x = Layers.conv2d(net, "conv" + i, x, spec.withBias(Init.zeros()));
       } else {
         x = Layers.conv2d(net, "conv" + i, x, spec);
         x = Layers.batchNorm(net, "bn" + i, x, Dcgan.norm(out));

@@ -39,7 +39,7 @@ public final class Layers {
   /** {@code x · W + b}: {@code [N, in] → [N, out]}. */
   public static Operand<TFloat32> dense(
       Network net, String name, Operand<TFloat32> x, DenseSpec spec) {
-    Variable<TFloat32> w = net.weight(name + "_w", Shape.of(spec.in(), spec.out()), spec.weights());
+    Operand<TFloat32> w = net.kernel(name + "_w", Shape.of(spec.in(), spec.out()), spec.weights());
     return addBias(net, name, net.tf().linalg.matMul(x, w), spec.out(), spec.bias());
   }
 
@@ -51,8 +51,8 @@ public final class Layers {
 
   private static Operand<TFloat32> conv2d(
       Network net, String name, Operand<TFloat32> x, ConvSpec spec, int kh, int kw) {
-    Variable<TFloat32> w =
-        net.weight(name + "_w", Shape.of(kh, kw, spec.in(), spec.out()), spec.weights());
+    Operand<TFloat32> w =
+        net.kernel(name + "_w", Shape.of(kh, kw, spec.in(), spec.out()), spec.weights());
     Ops tf = net.tf();
     Operand<TFloat32> y =
         ConvAsMatmul.conv2d(tf, x, w, spec, kh, kw)

@@ -36,17 +36,28 @@ public final class Network {
   private final List<Variable<TFloat32>> state;
   private final List<Op> updates;
   private final Map<String, Variable<TFloat32>> byName;
+  private final Map<String, Operand<TFloat32>> kernels;
   private final boolean reusing;
+  private final String seedPrefix;
+  private final boolean spectralNorm;
 
   public Network(Ops tf, String prefix, Mode mode, long seed) {
+    this(tf, prefix, prefix, mode, seed, false);
+  }
+
+  private Network(
+      Ops tf, String prefix, String seedPrefix, Mode mode, long seed, boolean spectralNorm) {
     this(
         tf,
         prefix,
+        seedPrefix,
         mode,
         seed,
+        spectralNorm,
         new ArrayList<>(),
         new ArrayList<>(),
         new ArrayList<>(),
+        new HashMap<>(),
         new HashMap<>(),
         false);
   }
@@ -54,24 +65,53 @@ public final class Network {
   private Network(
       Ops tf,
       String prefix,
+      String seedPrefix,
       Mode mode,
       long seed,
+      boolean spectralNorm,
       List<Variable<TFloat32>> trainable,
       List<Variable<TFloat32>> state,
       List<Op> updates,
       Map<String, Variable<TFloat32>> byName,
+      Map<String, Operand<TFloat32>> kernels,
       boolean reusing) {
     this.trainable = trainable;
     this.state = state;
     this.updates = updates;
     this.byName = byName;
+    this.kernels = kernels;
     this.reusing = reusing;
     checkArgument(
         prefix.matches("[a-z][a-z0-9]*"), "network prefix must be [a-z][a-z0-9]*: %s", prefix);
     this.tf = tf;
     this.prefix = prefix;
+    this.seedPrefix = seedPrefix;
     this.mode = mode;
     this.seed = seed;
+    this.spectralNorm = spectralNorm;
+  }
+
+  /**
+   * A network whose variables are named {@code <prefix>_*} but start from the values a network
+   * named {@code <seedPrefix>} would draw: a generator trained under another name while its moving
+   * average keeps the usual one starts from the same weights as that average.
+   */
+  public static Network seededAs(Ops tf, String prefix, String seedPrefix, Mode mode, long seed) {
+    return new Network(tf, prefix, seedPrefix, mode, seed, false);
+  }
+
+  /**
+   * This new network with every dense and convolution kernel spectrally normalised ({@link
+   * SpectralNorm}); its layers then leave out batch norm where they check {@link #spectralNorm()}.
+   */
+  public Network withSpectralNorm() {
+    checkArgument(!reusing && byName.isEmpty(), "spectral norm must be chosen before any layer");
+    return new Network(tf, prefix, seedPrefix, mode, seed, true);
+  }
+
+  /** Whether kernels are spectrally normalised. */
+  public boolean spectralNorm() {
+    return spectralNorm;
   }
 
   public Ops tf() {
@@ -101,7 +141,44 @@ public final class Network {
 
   /** The same variables in another mode: a sampling path (inference) inside a training graph. */
   public Network reuse(Mode otherMode) {
-    return new Network(tf, prefix, otherMode, seed, trainable, state, updates, byName, true);
+    return new Network(
+        tf,
+        prefix,
+        seedPrefix,
+        otherMode,
+        seed,
+        spectralNorm,
+        trainable,
+        state,
+        updates,
+        byName,
+        kernels,
+        true);
+  }
+
+  /**
+   * A layer's kernel as the layer uses it: the trainable variable, or its spectrally normalised
+   * value when the network normalises ({@link #withSpectralNorm}), built once and shared by every
+   * application of the network so that one power-iteration update runs per training step.
+   *
+   * @param shape {@code [..., out]}: the last dimension is the layer's outputs
+   */
+  public Operand<TFloat32> kernel(String name, Shape shape, Init init) {
+    Variable<TFloat32> w = weight(name, shape, init);
+    if (!spectralNorm) {
+      return w;
+    }
+    String full = prefix + "_" + name;
+    Operand<TFloat32> normalised = kernels.get(full);
+    if (normalised == null) {
+      int out = (int) shape.size(shape.numDimensions() - 1);
+      Variable<TFloat32> u = stateVariable(name + "_sn_u", Shape.of(1, out), Init.normal(0f, 1f));
+      SpectralNorm sn = SpectralNorm.of(tf, w, u);
+      addUpdate(sn.update());
+      normalised = sn.normalised();
+      kernels.put(full, normalised);
+    }
+    return normalised;
   }
 
   /** A trainable variable. */
@@ -148,6 +225,10 @@ public final class Network {
   }
 
   private Operand<TFloat32> initialValue(String name, Shape shape, Init init) {
+    return seededValue(seedPrefix + name.substring(prefix.length()), shape, init);
+  }
+
+  private Operand<TFloat32> seededValue(String name, Shape shape, Init init) {
     long seed2 = Hashing.murmur3_32_fixed().hashString(name, StandardCharsets.UTF_8).asInt();
     Operand<TInt64> dims = tf.constant(shape.asArray());
     if (init instanceof Init.Uniform u) {

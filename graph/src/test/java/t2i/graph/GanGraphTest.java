@@ -175,6 +175,31 @@ class GanGraphTest {
   }
 
   @Test
+  void hingeLossesOnHandSetLogitsEqualTheFormula() {
+    // L_D = mean(max(0, 1 - r)) + (mean(max(0, 1 + w)) + mean(max(0, 1 + f))) / 2
+    //     = mean(0, 0.5) + (mean(0, 1) + mean(1.5, 0)) / 2 = 0.25 + 0.625.
+    float[] r = {2f, 0.5f};
+    float[] w = {-2f, 0f};
+    float[] f = {0.5f, -3f};
+    float[] i = {1f, 2f};
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
+      Ops tf = Ops.create(g);
+      Operand<TFloat32> sr = tf.constant(r);
+      Operand<TFloat32> sf = tf.constant(f);
+      assertEquals(
+          0.875f,
+          GraphTesting.fetch(s, GanLoss.hingeDiscriminator(tf, sr, tf.constant(w), sf))[0],
+          1e-6f);
+      assertEquals(
+          1f, GraphTesting.fetch(s, GanLoss.hingeDiscriminator(tf, sr, null, sf))[0], 1e-6f);
+      assertEquals(1.25f, GraphTesting.fetch(s, GanLoss.hingeGenerator(tf, sf, null))[0], 1e-6f);
+      assertEquals(
+          -0.25f, GraphTesting.fetch(s, GanLoss.hingeGenerator(tf, sf, tf.constant(i)))[0], 1e-6f);
+    }
+  }
+
+  @Test
   void gradientsOfBothLossesReachEveryWeightOfTheirNetwork() {
     GanConfig c = GanConfig.tiny();
     try (Graph g = new Graph();

@@ -11,6 +11,7 @@ import t2i.data.batch.BatchOptions;
 import t2i.data.batch.BatchPipeline;
 import t2i.data.batch.DecodedSplit;
 import t2i.data.batch.StepRandom;
+import t2i.graph.DiffAugment;
 import t2i.training.ChunkedInference;
 import t2i.training.Interpolation;
 import t2i.training.embedding.CaptionEmbeddings;
@@ -85,9 +86,23 @@ public final class GanTrainer extends RunFrame<GanTrainer.Scalars> implements Im
     }
     float[] zMixed = Noise.normal(random, half * zDim);
     float lr = config.learningRateAt(step);
+    DiffAugment.Draw[] draws = GanGraph.StepInputs.augmentDraws(config, n, random);
     GanGraph.Losses losses =
         graph.step(
-            session(), new GanGraph.StepInputs(n, b.images(), right, wrong, z, mixed, zMixed, lr));
+            session(),
+            new GanGraph.StepInputs(
+                n,
+                b.images(),
+                right,
+                wrong,
+                z,
+                mixed,
+                zMixed,
+                lr,
+                config.recipe().emaDecayAt(step),
+                draws[0],
+                draws[1],
+                draws[2]));
     return new Scalars(losses.lossD(), losses.lossG(), losses.realScore(), losses.fakeScore(), lr);
   }
 

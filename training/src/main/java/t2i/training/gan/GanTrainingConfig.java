@@ -34,6 +34,7 @@ import t2i.training.embedding.CaptionEmbeddings;
  * @param seed weights, batches and noise
  * @param flip mirror training images at random (off for emoji)
  * @param precision the arithmetic of the convolutions and matrix products (variables stay float32)
+ * @param recipe the training switches beyond the paper (all off: Reed et al.'s recipe)
  */
 public record GanTrainingConfig(
     String dataset,
@@ -49,7 +50,8 @@ public record GanTrainingConfig(
     long halveEvery,
     long seed,
     boolean flip,
-    @AbsentMeans("\"float32\"") Precision precision) {
+    @AbsentMeans("\"float32\"") Precision precision,
+    @AbsentMeans(GanRecipe.REED2016_JSON) GanRecipe recipe) {
 
   /** Reed et al.'s variants, saved by their names in the paper's code. */
   public enum Loss {
@@ -108,6 +110,7 @@ public record GanTrainingConfig(
         dataset != null && embeddings != null && gan != null && loss != null,
         "dataset, embeddings, gan and loss are required");
     checkArgument(precision != null, "precision is required");
+    checkArgument(recipe != null, "recipe is required");
     checkArgument(
         batchSize >= 2 && batchSize % 2 == 0, "batch size must be even, was %s", batchSize);
     checkArgument(captionsAveraged >= 1, "captionsAveraged must be >= 1, was %s", captionsAveraged);
@@ -176,6 +179,7 @@ public record GanTrainingConfig(
     b.seed = seed;
     b.flip = flip;
     b.precision = precision;
+    b.recipe = recipe;
     return b;
   }
 
@@ -198,6 +202,7 @@ public record GanTrainingConfig(
     private long seed;
     private boolean flip = true;
     private Precision precision = Precision.FLOAT32;
+    private GanRecipe recipe = GanRecipe.reed2016();
 
     private Builder(String dataset, String embeddings, int embeddingDim) {
       this.dataset = dataset;
@@ -276,6 +281,16 @@ public record GanTrainingConfig(
       return this;
     }
 
+    public Builder recipe(GanRecipe recipe) {
+      this.recipe = recipe;
+      return this;
+    }
+
+    /** The recipe this builder holds now, for switches applied on top of it. */
+    public GanRecipe recipe() {
+      return recipe;
+    }
+
     public GanTrainingConfig build() {
       GanConfig network =
           gan != null ? gan : GanConfig.preset(preset).withEmbeddingDim(embeddingDim);
@@ -297,7 +312,8 @@ public record GanTrainingConfig(
           halving,
           seed,
           flip,
-          precision);
+          precision,
+          recipe);
     }
   }
 }

@@ -1,7 +1,9 @@
 package t2i.training.gan;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,6 +53,55 @@ class GanGraphUpdatesTest {
       List<float[]> d2 = values(session, graph.discriminatorVariables);
       assertSame(d1, d2, "train_g changed D");
       assertAllChanged(g1, g2, graph.generatorVariables, "train_g");
+    } finally {
+      graph.graph.close();
+    }
+  }
+
+  @Test
+  void theModernRecipeTrainsEveryVariableAndAveragesGAfterItsStep() {
+    GanTrainingConfig c =
+        GanTrainingConfig.builder("unused", "unused", 16)
+            .gan(GanConfig.tiny().withEmbeddingDim(16))
+            .batchSize(N)
+            .learningRate(1e-2f)
+            .seed(1)
+            .flip(false)
+            .recipe(GanRecipe.modern())
+            .build();
+    GanGraph graph = new GanGraph(c);
+    try (Session session = Sessions.open(graph.graph, 1, null)) {
+      assertTrue(graph.generatorVariables.get(0).op().name().startsWith("genlive_"));
+      assertTrue(graph.averagedGeneratorVariables.get(0).op().name().startsWith("gen_"));
+      assertTrue(
+          graph.discriminatorVariables.stream().anyMatch(v -> v.op().name().endsWith("_sn_u")));
+      List<float[]> live0 = values(session, graph.generatorVariables);
+      List<float[]> avg0 = values(session, graph.averagedGeneratorVariables);
+      assertSame(live0, avg0, "the average starts at G's own initial weights");
+      List<float[]> d0 = values(session, graph.discriminatorVariables);
+
+      GanGraph.StepInputs in = GanGraph.StepInputs.random(c, N, new SplittableRandom(5));
+      graph.step(session, in);
+      List<float[]> live1 = values(session, graph.generatorVariables);
+      List<float[]> avg1 = values(session, graph.averagedGeneratorVariables);
+      // While every margin is active (|s| < 1, as at the start), the hinge loss's gradient for
+      // the logit's bias is −1 + (1 + 1)/2 = 0: that one variable may rightly stay put.
+      List<float[]> d1 = values(session, graph.discriminatorVariables);
+      for (int k = 0; k < d0.size(); k++) {
+        String name = graph.discriminatorVariables.get(k).op().name();
+        if (!name.equals("disc_logit_b")) {
+          assertFalse(Arrays.equals(d0.get(k), d1.get(k)), "train_d left " + name + " unchanged");
+        }
+      }
+      assertAllChanged(live0, live1, graph.generatorVariables, "train_g");
+      float d = in.emaDecay();
+      assertEquals(0.1f, d, 1e-6f);
+      for (int i = 0; i < avg1.size(); i++) {
+        for (int j = 0; j < avg1.get(i).length; j++) {
+          float expected = d * avg0.get(i)[j] + (1 - d) * live1.get(i)[j];
+          assertEquals(expected, avg1.get(i)[j], 1e-6f + 1e-5f * Math.abs(expected));
+        }
+      }
     } finally {
       graph.graph.close();
     }

@@ -99,6 +99,44 @@ class GanTrainingConfigTest {
   }
 
   @Test
+  void aRunFolderFromBeforeRecipesWasTrainedWithReeds() throws IOException {
+    GanTrainingConfig c =
+        GanTrainingConfig.builder("data", "emb", 16)
+            .preset("tiny")
+            .recipe(GanRecipe.modern())
+            .build();
+    Path run = dir.resolve("older");
+    RunDirectory.create(run, GanTrainer.KIND, c);
+    assertEquals(c, RunDirectory.open(run, GanTrainer.KIND).config(GanTrainingConfig.class));
+    Path file = run.resolve(RunDirectory.CONFIG);
+    JsonObject root = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+    root.getAsJsonObject("config").remove("recipe");
+    Files.writeString(file, root.toString());
+    GanTrainingConfig old = RunDirectory.open(run, GanTrainer.KIND).config(GanTrainingConfig.class);
+    assertEquals(GanRecipe.reed2016(), old.recipe());
+  }
+
+  @Test
+  void recipesAreNamedAndTheirSwitchesComposeAndDescribeThemselves() {
+    assertEquals("reed2016", GanRecipe.named("reed2016").describe());
+    assertEquals("ema+augment+spectral-norm+hinge+ttur", GanRecipe.named("modern").describe());
+    assertEquals("augment+spectral-norm+hinge+ttur", GanRecipe.modern().withEma(false).describe());
+    assertEquals("hinge", GanRecipe.reed2016().withHinge(true).describe());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> GanRecipe.named("biggan"));
+    assertEquals("recipe must be one of reed2016, modern; was biggan", e.getMessage());
+    GanRecipe ttur = GanRecipe.reed2016().withTtur(true);
+    assertEquals(4e-4f, ttur.discriminatorRate(2e-4f), 1e-9f);
+    assertEquals(1e-4f, ttur.generatorRate(2e-4f), 1e-9f);
+    assertEquals(2e-4f, GanRecipe.reed2016().generatorRate(2e-4f));
+    // The average's decay ramps up: (1 + t) / (10 + t) until it reaches 0.999.
+    GanRecipe modern = GanRecipe.modern();
+    assertEquals(0.1f, modern.emaDecayAt(0), 1e-7f);
+    assertEquals(0.5f, modern.emaDecayAt(8), 1e-7f);
+    assertEquals(0.999f, modern.emaDecayAt(1_000_000), 1e-7f);
+  }
+
+  @Test
   void unknownLossesAreRefusedWithTheChoices() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Loss.of("wgan"));

@@ -94,7 +94,8 @@ class RunOptionsTest {
             built.halveEvery(),
             built.seed(),
             built.flip(),
-            built.precision());
+            built.precision(),
+            built.recipe());
     assertEquals(old, options("tiny", null, null, null).resume(old, dir));
     assertThrows(UserException.class, () -> options("cpu", null, null, null).resume(old, dir));
   }

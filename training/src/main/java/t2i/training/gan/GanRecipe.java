@@ -1,0 +1,120 @@
+package t2i.training.gan;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How the GAN is trained beyond its networks and loss variant: each part a switch, all off in Reed
+ * et al.'s recipe.
+ *
+ * @param emaDecay the exponential moving average of G's weights (Karras et al. 2018; Yazıcı et al.
+ *     2019) that sampling, evaluation and export use: each step avg ← d·avg + (1 − d)·w with d =
+ *     min(emaDecay, (1 + step)/(10 + step)); 0 for none (G's own weights)
+ * @param augment differentiable augmentation of every image D sees (translation and cutout, {@link
+ *     t2i.graph.DiffAugment})
+ * @param spectralNorm spectral normalisation of D's kernels in place of its batch norm (Miyato et
+ *     al. 2018)
+ * @param hinge the hinge loss in place of the cross-entropy ({@link t2i.graph.GanLoss})
+ * @param ttur two time-scale updates (Heusel et al. 2017): D at twice the learning rate and G at
+ *     half of it (with the default 0.0002: 0.0004 and 0.0001, SAGAN's rates)
+ */
+public record GanRecipe(
+    float emaDecay, boolean augment, boolean spectralNorm, boolean hinge, boolean ttur) {
+  /** The names of the recipes {@link #named} knows. */
+  public static final List<String> NAMES = List.of("reed2016", "modern");
+
+  /** JSON of {@link #reed2016()}: what a run saved before recipes existed was trained with. */
+  public static final String REED2016_JSON =
+      "{\"emaDecay\": 0, \"augment\": false, \"spectralNorm\": false, \"hinge\": false,"
+          + " \"ttur\": false}";
+
+  /** The moving average's decay in the modern recipe. */
+  public static final float EMA_DECAY = 0.999f;
+
+  public GanRecipe {
+    checkArgument(emaDecay >= 0 && emaDecay < 1, "emaDecay must be in [0, 1), was %s", emaDecay);
+  }
+
+  /** Reed et al. (ICML 2016) exactly: every switch off. */
+  public static GanRecipe reed2016() {
+    return new GanRecipe(0f, false, false, false, false);
+  }
+
+  /** Every switch on. */
+  public static GanRecipe modern() {
+    return new GanRecipe(EMA_DECAY, true, true, true, true);
+  }
+
+  /** The recipe called {@code name} ({@link #NAMES}). */
+  public static GanRecipe named(String name) {
+    return switch (name) {
+      case "reed2016" -> reed2016();
+      case "modern" -> modern();
+      default ->
+          throw new IllegalArgumentException(
+              "recipe must be one of " + String.join(", ", NAMES) + "; was " + name);
+    };
+  }
+
+  public boolean ema() {
+    return emaDecay > 0;
+  }
+
+  /** The moving average's decay at {@code step}: lower at first, so it forgets the start. */
+  public float emaDecayAt(long step) {
+    return (float) Math.min(emaDecay, (1.0 + step) / (10.0 + step));
+  }
+
+  /** D's learning rate for the schedule's {@code rate}. */
+  public float discriminatorRate(float rate) {
+    return ttur ? 2 * rate : rate;
+  }
+
+  /** G's learning rate for the schedule's {@code rate}. */
+  public float generatorRate(float rate) {
+    return ttur ? rate / 2 : rate;
+  }
+
+  public GanRecipe withEma(boolean on) {
+    return new GanRecipe(on ? EMA_DECAY : 0f, augment, spectralNorm, hinge, ttur);
+  }
+
+  public GanRecipe withAugment(boolean on) {
+    return new GanRecipe(emaDecay, on, spectralNorm, hinge, ttur);
+  }
+
+  public GanRecipe withSpectralNorm(boolean on) {
+    return new GanRecipe(emaDecay, augment, on, hinge, ttur);
+  }
+
+  public GanRecipe withHinge(boolean on) {
+    return new GanRecipe(emaDecay, augment, spectralNorm, on, ttur);
+  }
+
+  public GanRecipe withTtur(boolean on) {
+    return new GanRecipe(emaDecay, augment, spectralNorm, hinge, on);
+  }
+
+  /** The switches that are on, e.g. "ema+augment", or "reed2016" when none is. */
+  public String describe() {
+    List<String> on = new ArrayList<>();
+    if (ema()) {
+      on.add("ema");
+    }
+    if (augment) {
+      on.add("augment");
+    }
+    if (spectralNorm) {
+      on.add("spectral-norm");
+    }
+    if (hinge) {
+      on.add("hinge");
+    }
+    if (ttur) {
+      on.add("ttur");
+    }
+    return on.isEmpty() ? "reed2016" : String.join("+", on);
+  }
+}
