@@ -160,6 +160,11 @@ final class Demo {
       return gan().resolve("demo-samples.png");
     }
 
+    /** The bundled pretrained model's pictures, drawn before anything trains. */
+    Path pretrained() {
+      return out.resolve(DemoPretrained.FILE);
+    }
+
     /** Text interpolation at fixed noise, as {@code t2i interpolate} draws it. */
     Path interpolationText() {
       return gan().resolve("interpolation-text.png");
@@ -209,6 +214,7 @@ final class Demo {
     }
     prepareFolder();
     List<StageResult> results = new ArrayList<>();
+    results.add(pretrained());
     results.add(dataset(built));
     results.add(
         trained(
@@ -252,6 +258,21 @@ final class Demo {
     results.add(picturesAndEvaluations());
     results.add(report());
     return results;
+  }
+
+  /** Stage 0: the bundled pretrained model's pictures, within the demo's first minute. */
+  StageResult pretrained() throws IOException {
+    String title = "pretrained model (bundled in models/)";
+    Path picture = layout.pretrained();
+    Path bundle = BundledModels.folder();
+    announce(0, title);
+    Outcome outcome = DemoPretrained.draw(bundle, picture, err);
+    if (outcome == Outcome.SKIPPED) {
+      err.printf("no bundled model in %s: the demo trains its own%n", bundle);
+      err.flush();
+      return new StageResult(0, title, outcome, List.of());
+    }
+    return new StageResult(0, title, outcome, List.of(picture));
   }
 
   static final List<String> SCENE_STAGES =

@@ -36,7 +36,7 @@ import t2i.serving.local.InProcessClient;
       "Generate N images of a text with the text2image model and write them as one grid PNG"
           + " (ceil(sqrt(N)) images per row, no gaps). The model runs in this process (--model)"
           + " or on a server with TF Serving's REST or gRPC API (--server: t2i serve or TF"
-          + " Serving)."
+          + " Serving); with neither, the pretrained model bundled in models/ runs here."
     })
 final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -60,15 +60,17 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Mixin PngOutput out;
 
-  @ArgGroup(multiplicity = "1")
+  @ArgGroup(multiplicity = "0..1")
   Backend backend;
 
-  /** Exactly one of the two. */
+  /** At most one of the two; with neither, the bundled model. */
   static final class Backend {
     @Option(
         names = "--model",
         paramLabel = "DIR",
-        description = "An export folder holding text2image/<version>/: run the model here.")
+        description =
+            "An export folder holding text2image/<version>/: run the model here (default: the"
+                + " bundled models/).")
     Path model;
 
     @Option(
@@ -125,10 +127,13 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   private PredictClient open() {
-    if (backend.server != null) {
+    if (backend != null && backend.server != null) {
       return RemoteClients.connect(backend.server);
     }
-    Path dir = backend.model;
+    Path dir =
+        backend != null
+            ? backend.model
+            : BundledModels.require(modelName, "name one with --model DIR or --server URL");
     if (!Files.isDirectory(dir.resolve(modelName))) {
       throw new UserException(
           "no "
@@ -147,7 +152,7 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   private UserException userError(ServingException e) {
-    if (backend.server == null) {
+    if (backend == null || backend.server == null) {
       return new UserException(modelName + ": " + e.getMessage(), e);
     }
     if (e.httpStatus() == 0) {

@@ -40,9 +40,10 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--models",
-      required = true,
       paramLabel = "DIR",
-      description = "The export folder (t2i export --out): DIR/<model>/<version>/.")
+      description =
+          "The export folder (t2i export --out): DIR/<model>/<version>/ (default: the pretrained"
+              + " models bundled in models/).")
   Path models;
 
   @Option(
@@ -157,6 +158,13 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (models == null) {
+      models = BundledModels.folder();
+      if (!Files.isDirectory(models)) {
+        throw new UserException(
+            "no bundled models in " + models + ": name an export folder with --models DIR");
+      }
+    }
     if (!Files.isDirectory(models)) {
       throw new UserException(
           "no such models folder: " + models + " (the folder `t2i export --out` wrote)");

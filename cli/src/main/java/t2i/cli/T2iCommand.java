@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       InspectCommand.class,
       ServeCommand.class,
       GenerateCommand.class,
+      BundleCommand.class,
       BenchCommand.class
     },
     footer = {"", "Run `t2i COMMAND --help` for a command's options."})

@@ -45,6 +45,7 @@ class MainTest {
             "inspect",
             "serve",
             "generate",
+            "bundle",
             "bench"),
         tree.get("t2i"));
     assertEquals(

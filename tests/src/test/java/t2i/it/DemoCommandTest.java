@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import t2i.cli.CliRun;
 import t2i.data.emoji.EmojiFixture;
 import t2i.data.io.AtomicDirectory;
+import t2i.export.BundleManifest;
+import t2i.serving.testing.StandInModels;
 import t2i.training.run.Checkpoints;
 
 /** The demo pipeline with tiny networks and a budget of seconds. */
@@ -63,10 +65,36 @@ class DemoCommandTest {
     Path dataset = EmojiFixture.buildDataset(dir);
     Path scenes = EmojiFixture.buildScenesDataset(dir, 30);
     Path out = dir.resolve("demo");
+    // A clone with a bundled model: a stand-in text2image and its manifest.
+    Path home = dir.resolve("clone");
+    StandInModels.text2image(home.resolve("models"), 1);
+    BundleManifest.write(home.resolve("models"));
+    String previousHome = System.getProperty("t2i.home");
+    System.setProperty("t2i.home", home.toString());
+    try {
+      runsEveryStageThenReusesThem(dataset, scenes, out);
+    } finally {
+      if (previousHome == null) {
+        System.clearProperty("t2i.home");
+      } else {
+        System.setProperty("t2i.home", previousHome);
+      }
+    }
+  }
+
+  private void runsEveryStageThenReusesThem(Path dataset, Path scenes, Path out)
+      throws IOException {
     CliRun first = demoWithScenes(dataset, scenes, out, "0.3");
     assertEquals(0, first.exit(), first.err());
+    int pretrainedLine = first.err().indexOf("[0/13] pretrained model (bundled in models/)");
+    assertTrue(pretrainedLine >= 0, first.err());
+    assertTrue(
+        pretrainedLine < first.err().indexOf("[1/13] emoji dataset"),
+        "the bundled model's pictures come first: " + first.err());
+    assertTrue(first.out().contains("[0/13] pretrained model (bundled in models/), made:"));
     for (String file :
         new String[] {
+          "pretrained.png",
           "models/text2image/1/saved_model.pb",
           "models/style/1/saved_model.pb",
           "models/text_encoder/1/saved_model.pb",
@@ -109,6 +137,7 @@ class DemoCommandTest {
     assertEquals(0, again.exit(), again.err());
     for (String line :
         new String[] {
+          "[0/13] pretrained model (bundled in models/)",
           "[1/13] emoji dataset: reusing",
           "[2/13] text encoder (DS-SJE): done",
           "[3/13] caption embeddings: reusing",
@@ -170,6 +199,8 @@ class DemoCommandTest {
         sameData.err().contains("[6/13] emoji scenes dataset: skipped (--no-scenes)"),
         sameData.err());
     assertTrue(!Files.exists(out.resolve("models/text2scene")), "no layout pipeline exported");
+    assertTrue(sameData.err().contains("no bundled model in "), sameData.err());
+    assertTrue(!Files.exists(out.resolve("pretrained.png")));
     assertTrue(sameData.err().contains("[13/13] report: reusing"), sameData.err());
 
     Path other = dir.resolve("other-dataset");

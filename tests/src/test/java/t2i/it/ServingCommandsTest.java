@@ -176,7 +176,6 @@ class ServingCommandsTest {
     // Usage errors, found while parsing: the error and where the help is, exit code 2.
     for (String[] args :
         new String[][] {
-          {"generate", "x", "--out", out}, // neither backend
           {"generate", "x", "--out", out, "--model", models.toString(), "--n", "0"},
         }) {
       CliRun r = t2i(args);
@@ -184,6 +183,48 @@ class ServingCommandsTest {
       assertTrue(r.err().startsWith("t2i: error: "), r.err());
       assertTrue(r.err().strip().endsWith("Run `t2i generate --help` for its options."), r.err());
     }
+  }
+
+  @Test
+  void withNoModelNamedGenerateAndServeUseTheBundledOne() throws IOException {
+    Path named = dir.resolve("named.png");
+    Path bundled = dir.resolve("bundled.png");
+    Path emptyHome = dir.resolve("clone-without-models");
+    Path home = dir.resolve("clone");
+    StandInModels.text2image(home.resolve("models"), 1);
+    String previous = System.getProperty("t2i.home");
+    try {
+      System.setProperty("t2i.home", emptyHome.toString());
+      for (String[] args :
+          new String[][] {{"generate", "x", "--out", bundled.toString()}, {"serve"}}) {
+        CliRun r = t2i(args);
+        assertEquals(1, r.exit(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains(emptyHome.resolve("models").toString()), r.err());
+        assertTrue(r.err().contains("--model"), r.err());
+      }
+      System.setProperty("t2i.home", home.toString());
+      CliRun b = t2i("generate", "a red rose", "--seed", "3", "--out", bundled.toString());
+      assertEquals(0, b.exit(), b.err());
+    } finally {
+      if (previous == null) {
+        System.clearProperty("t2i.home");
+      } else {
+        System.setProperty("t2i.home", previous);
+      }
+    }
+    CliRun a =
+        t2i(
+            "generate",
+            "a red rose",
+            "--seed",
+            "3",
+            "--out",
+            named.toString(),
+            "--model",
+            home.resolve("models").toString());
+    assertEquals(0, a.exit(), a.err());
+    assertArrayEquals(pixels(ImageIO.read(named.toFile())), pixels(ImageIO.read(bundled.toFile())));
   }
 
   @Test
