@@ -62,10 +62,31 @@ final class DataEmojiCommand implements Callable<Integer> {
 
   @Option(
       names = "--captions",
-      description = "Captions per record, at least 5 (default: ${DEFAULT-VALUE}).",
+      description = "English captions per record, at least 5 (default: ${DEFAULT-VALUE}).",
       defaultValue = "10",
       converter = OptionValues.PositiveInt.class)
   int captions;
+
+  @Option(
+      names = "--languages",
+      split = ",",
+      paramLabel = "CODE",
+      defaultValue = "en",
+      description =
+          "Languages of the captions, CLDR's codes separated by commas, e.g."
+              + " en,zh,ja,es,de,fr,ru,ar,hi (default: ${DEFAULT-VALUE}); each caption is tagged"
+              + " with its language.")
+  List<String> languages;
+
+  @Option(
+      names = "--captions-per-language",
+      paramLabel = "N",
+      description =
+          "Captions per record in each language other than English, from CLDR alone: the name,"
+              + " the keywords, then keyword subsets (default: ${DEFAULT-VALUE}).",
+      defaultValue = "3",
+      converter = OptionValues.PositiveInt.class)
+  int captionsPerLanguage;
 
   @Option(names = "--force", description = "Replace an existing dataset at --out.")
   boolean force;
@@ -89,6 +110,8 @@ final class DataEmojiCommand implements Callable<Integer> {
         .testFraction(testFraction)
         .splitSeed(splitSeed)
         .captionsPerRecord(captions)
+        .languages(languages)
+        .captionsPerLanguage(captionsPerLanguage)
         .force(force)
         .sources(packages.sources())
         .build();

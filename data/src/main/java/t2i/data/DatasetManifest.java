@@ -123,5 +123,22 @@ public record DatasetManifest(
   public record SourceEntry(String name, String version, String integrity, String license) {}
 
   /** Captions per record, over the whole dataset. */
-  public record CaptionStats(int min, int max, double mean, long total) {}
+  /**
+   * Caption counts per record, and in all per language ({@code null} in manifests written before
+   * languages were counted: their captions are all English).
+   */
+  public record CaptionStats(
+      int min, int max, double mean, long total, Map<String, Long> perLanguage) {
+    public CaptionStats {
+      perLanguage =
+          perLanguage == null
+              ? null
+              : Collections.unmodifiableSortedMap(new TreeMap<>(perLanguage));
+    }
+
+    /** Captions per language; all English for a manifest that does not count them. */
+    public Map<String, Long> languages() {
+      return perLanguage != null ? perLanguage : Map.of(TextImageRecord.ENGLISH, total);
+    }
+  }
 }

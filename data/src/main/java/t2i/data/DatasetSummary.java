@@ -121,6 +121,17 @@ public record DatasetSummary(
             captionsPerRecord.mean(),
             captionsPerRecord.max(),
             captionsPerRecord.total()));
+    Map<String, Long> languages = captionsPerRecord.languages();
+    if (languages.size() > 1) {
+      row(
+          sb,
+          "languages",
+          languages.size()
+              + ": "
+              + languages.entrySet().stream()
+                  .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
+                  .collect(Collectors.joining(", ")));
+    }
     row(
         sb,
         "shards",

@@ -54,6 +54,7 @@ public final class ShardedDatasetWriter implements AutoCloseable {
   private int minCaptions = Integer.MAX_VALUE;
   private int maxCaptions;
   private long totalCaptions;
+  private final Map<String, Long> captionsPerLanguage = new TreeMap<>();
   private boolean committed;
 
   private static final class ShardState {
@@ -89,10 +90,11 @@ public final class ShardedDatasetWriter implements AutoCloseable {
       int width,
       int height,
       String style,
-      int captions,
+      List<String> captionLanguages,
       List<Integer> classIds,
       List<String> concepts) {
     public Counted {
+      captionLanguages = List.copyOf(captionLanguages);
       checkArgument(
           classIds.size() == concepts.size(),
           "record %s has %s class ids for %s concepts",
@@ -113,7 +115,7 @@ public final class ShardedDatasetWriter implements AutoCloseable {
             r.width(),
             r.height(),
             r.style(),
-            r.captions().size(),
+            r.captionLanguages(),
             List.of(r.classId()),
             List.of(r.concept())));
   }
@@ -161,9 +163,13 @@ public final class ShardedDatasetWriter implements AutoCloseable {
     }
     recordsPerStyle.merge(c.style(), 1, Integer::sum);
     recordsPerSplit.merge(c.split().fileName(), 1, Integer::sum);
-    minCaptions = Math.min(minCaptions, c.captions());
-    maxCaptions = Math.max(maxCaptions, c.captions());
-    totalCaptions += c.captions();
+    int captions = c.captionLanguages().size();
+    minCaptions = Math.min(minCaptions, captions);
+    maxCaptions = Math.max(maxCaptions, captions);
+    totalCaptions += captions;
+    for (String language : c.captionLanguages()) {
+      captionsPerLanguage.merge(language, 1L, Long::sum);
+    }
   }
 
   private void finish(Split split) throws IOException {
@@ -211,7 +217,11 @@ public final class ShardedDatasetWriter implements AutoCloseable {
             recordsPerSplit,
             recordsPerStyle,
             new CaptionStats(
-                minCaptions, maxCaptions, (double) totalCaptions / records, totalCaptions),
+                minCaptions,
+                maxCaptions,
+                (double) totalCaptions / records,
+                totalCaptions,
+                captionsPerLanguage),
             finished,
             d.sources(),
             d.options());

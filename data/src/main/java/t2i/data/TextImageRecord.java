@@ -2,6 +2,8 @@ package t2i.data;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -19,6 +21,8 @@ import java.util.List;
  *     points (its skin tones and both art styles share it), for Reed-layout data the species
  * @param style the art style or source ({@code google}, {@code twitter}, {@code photo})
  * @param split {@code trainval} or {@code test}
+ * @param captionLanguages the language of each caption, in the same order (CLDR's codes: {@code
+ *     en}, {@code zh}, {@code pt-PT}, ...); English for data without this field
  */
 public record TextImageRecord(
     String key,
@@ -30,7 +34,36 @@ public record TextImageRecord(
     String className,
     String concept,
     String style,
-    Split split) {
+    Split split,
+    List<String> captionLanguages) {
+  /** The language of captions that carry no tag: Reed's data, datasets built before tags. */
+  public static final String ENGLISH = "en";
+
+  /** A record whose captions are all English. */
+  public TextImageRecord(
+      String key,
+      byte[] png,
+      int width,
+      int height,
+      List<String> captions,
+      int classId,
+      String className,
+      String concept,
+      String style,
+      Split split) {
+    this(
+        key,
+        png,
+        width,
+        height,
+        captions,
+        classId,
+        className,
+        concept,
+        style,
+        split,
+        Collections.nCopies(captions.size(), ENGLISH));
+  }
 
   public TextImageRecord {
     checkArgument(!key.isEmpty(), "record key must not be empty");
@@ -40,5 +73,23 @@ public record TextImageRecord(
     checkArgument(classId >= 0, "record %s has class id %s", key, classId);
     checkArgument(!concept.isEmpty(), "record %s has no concept", key);
     captions = List.copyOf(captions);
+    checkArgument(
+        captionLanguages.size() == captions.size(),
+        "record %s has %s captions and %s caption languages",
+        key,
+        captions.size(),
+        captionLanguages.size());
+    captionLanguages = List.copyOf(captionLanguages);
+  }
+
+  /** The captions in {@code language}, in order. */
+  public List<String> captionsIn(String language) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < captions.size(); i++) {
+      if (captionLanguages.get(i).equals(language)) {
+        out.add(captions.get(i));
+      }
+    }
+    return out;
   }
 }

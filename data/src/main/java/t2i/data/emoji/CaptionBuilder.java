@@ -90,6 +90,31 @@ public final class CaptionBuilder {
     return List.copyOf(out.values()).subList(0, Math.min(maxCaptions, out.size()));
   }
 
+  /**
+   * Captions in a language other than English, from its CLDR entry alone (emoji.json's names are
+   * English): the name ("红心"; a toned variant's name carries its tone), all keywords, then seeded
+   * subsets of 1–3 keywords after the name, until {@code max}. Duplicates (ignoring case) are
+   * dropped; the seed is the variant's code points, as for English.
+   */
+  public static List<String> inLanguage(EmojiVariant v, Annotation a, int max) {
+    checkArgument(max >= 1, "captions per language must be >= 1, was %s", max);
+    Map<String, String> out = new LinkedHashMap<>();
+    add(out, a.tts());
+    add(out, String.join(", ", a.keywords()));
+    List<String> plain = new ArrayList<>(a.keywords());
+    plain.remove(a.tts());
+    Random random = new Random(v.unified().hashCode());
+    for (int attempt = 0; attempt < 8 * max && out.size() < max && !plain.isEmpty(); attempt++) {
+      List<String> pool = new ArrayList<>(plain);
+      Collections.shuffle(pool, random);
+      List<String> words = new ArrayList<>();
+      words.add(a.tts());
+      words.addAll(pool.subList(0, 1 + random.nextInt(Math.min(3, pool.size()))));
+      add(out, String.join(", ", words));
+    }
+    return List.copyOf(out.values()).subList(0, Math.min(max, out.size()));
+  }
+
   private static void add(Map<String, String> out, String caption) {
     String c = caption.strip();
     if (!c.isEmpty()) {

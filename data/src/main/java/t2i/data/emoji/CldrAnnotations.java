@@ -13,13 +13,34 @@ import java.util.Optional;
 import t2i.error.UserException;
 
 /**
- * The English CLDR annotations: for each emoji, its text-to-speech name ({@code tts}) and keyword
- * list ({@code default}). Base emoji are in {@code cldr-annotations-full}, skin-tone and other
- * sequences in {@code cldr-annotations-derived-full}.
+ * One language's CLDR annotations: for each emoji, its text-to-speech name ({@code tts}) and
+ * keyword list ({@code default}). Base emoji are in {@code cldr-annotations-full}, skin-tone and
+ * other sequences in {@code cldr-annotations-derived-full}, one folder per language.
  */
 public final class CldrAnnotations {
-  public static final String PATH = "package/annotations/en/annotations.json";
-  public static final String DERIVED_PATH = "package/annotationsDerived/en/annotations.json";
+  public static final String PATH = path("en");
+  public static final String DERIVED_PATH = derivedPath("en");
+
+  /** Where {@code cldr-annotations-full} keeps a language's annotations. */
+  public static String path(String language) {
+    return "package/annotations/" + language + "/annotations.json";
+  }
+
+  /** Where {@code cldr-annotations-derived-full} keeps a language's annotations. */
+  public static String derivedPath(String language) {
+    return "package/annotationsDerived/" + language + "/annotations.json";
+  }
+
+  /** The language of a {@link #path} in the package, or null for another file. */
+  public static String languageOf(String entry) {
+    String prefix = "package/annotations/";
+    String suffix = "/annotations.json";
+    if (!entry.startsWith(prefix) || !entry.endsWith(suffix)) {
+      return null;
+    }
+    String language = entry.substring(prefix.length(), entry.length() - suffix.length());
+    return language.contains("/") ? null : language;
+  }
 
   /** One emoji's CLDR entry. */
   public record Annotation(String tts, List<String> keywords) {
@@ -36,10 +57,16 @@ public final class CldrAnnotations {
     this.byText = byText;
   }
 
+  /** The English annotations. */
   public static CldrAnnotations parse(byte[] annotationsJson, byte[] derivedJson) {
+    return parse("en", annotationsJson, derivedJson);
+  }
+
+  /** One language's annotations, from its files in the two packages. */
+  public static CldrAnnotations parse(String language, byte[] annotationsJson, byte[] derivedJson) {
     Map<String, Annotation> byText = new HashMap<>();
-    load(annotationsJson, "annotations", PATH, byText);
-    load(derivedJson, "annotationsDerived", DERIVED_PATH, byText);
+    load(annotationsJson, "annotations", path(language), byText);
+    load(derivedJson, "annotationsDerived", derivedPath(language), byText);
     return new CldrAnnotations(byText);
   }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,11 +72,19 @@ public final class EmojiDatasetBuilder {
       Path firstArt = art.values().iterator().next();
       List<EmojiVariant> variants =
           EmojiCatalog.parse(Tarball.readOne(firstArt, EmojiCatalog.PATH), options.styles());
+      Map<String, CldrAnnotations> cldrByLanguage =
+          CldrLanguages.load(
+              options.languages(),
+              tarballs.get(sources.annotations()),
+              tarballs.get(sources.derivedAnnotations()));
       CldrAnnotations cldr =
-          CldrAnnotations.parse(
-              Tarball.readOne(tarballs.get(sources.annotations()), CldrAnnotations.PATH),
-              Tarball.readOne(
-                  tarballs.get(sources.derivedAnnotations()), CldrAnnotations.DERIVED_PATH));
+          cldrByLanguage.containsKey(TextImageRecord.ENGLISH)
+              ? cldrByLanguage.get(TextImageRecord.ENGLISH)
+              : CldrLanguages.load(
+                      List.of(TextImageRecord.ENGLISH),
+                      tarballs.get(sources.annotations()),
+                      tarballs.get(sources.derivedAnnotations()))
+                  .get(TextImageRecord.ENGLISH);
       if (!options.includeFlags()) {
         variants = variants.stream().filter(v -> !v.category().equals(FLAGS_CATEGORY)).toList();
       }
@@ -96,6 +105,7 @@ public final class EmojiDatasetBuilder {
 
       CaptionBuilder captionBuilder = new CaptionBuilder(options.captionsPerRecord());
       Map<EmojiVariant, List<String>> captions = new LinkedHashMap<>();
+      Map<EmojiVariant, List<String>> languages = new LinkedHashMap<>();
       for (EmojiVariant v : variants) {
         Annotation a =
             cldr.lookup(v)
@@ -108,7 +118,33 @@ public final class EmojiDatasetBuilder {
                                 + v.name()
                                 + "): the packages do not match the pinned versions"));
         List<String> tones = v.skinTones().stream().map(cldr::skinToneName).toList();
-        captions.put(v, captionBuilder.captions(v, a, tones));
+        List<String> texts = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
+        for (String language : options.languages()) {
+          List<String> inLanguage =
+              language.equals(TextImageRecord.ENGLISH)
+                  ? captionBuilder.captions(v, a, tones)
+                  : CaptionBuilder.inLanguage(
+                      v,
+                      cldrByLanguage
+                          .get(language)
+                          .lookup(v)
+                          .orElseThrow(
+                              () ->
+                                  new UserException(
+                                      "no CLDR "
+                                          + language
+                                          + " annotation for "
+                                          + v.unified()
+                                          + " ("
+                                          + v.name()
+                                          + ")")),
+                      options.captionsPerLanguage());
+          texts.addAll(inLanguage);
+          tags.addAll(Collections.nCopies(inLanguage.size(), language));
+        }
+        captions.put(v, texts);
+        languages.put(v, tags);
       }
 
       int missingImages = 0;
@@ -125,7 +161,7 @@ public final class EmojiDatasetBuilder {
             progress.advance(1);
             continue;
           }
-          writer.write(record(v, style, png, captions.get(v), classIds, split));
+          writer.write(record(v, style, png, captions.get(v), languages.get(v), classIds, split));
           progress.advance(1);
         }
         progress.finish();
@@ -138,6 +174,10 @@ public final class EmojiDatasetBuilder {
       opts.put("testFraction", Double.toString(options.testFraction()));
       opts.put("splitSeed", Long.toString(options.splitSeed()));
       opts.put("captionsPerRecord", Integer.toString(options.captionsPerRecord()));
+      if (!options.languages().equals(EmojiDatasetOptions.DEFAULT_LANGUAGES)) {
+        opts.put("languages", String.join(",", options.languages()));
+        opts.put("captionsPerLanguage", Integer.toString(options.captionsPerLanguage()));
+      }
       opts.put("variantsWithoutImage", Integer.toString(missingImages));
       List<SourceEntry> sourceEntries = all.stream().map(NpmPackage::sourceEntry).toList();
       return writer.commit(
@@ -161,6 +201,7 @@ public final class EmojiDatasetBuilder {
       String style,
       byte[] png,
       List<String> captions,
+      List<String> captionLanguages,
       Map<String, Integer> classIds,
       ClassSplit split) {
     String source = v.image() + " (" + style + ")";
@@ -178,7 +219,8 @@ public final class EmojiDatasetBuilder {
         v.subcategory(),
         v.concept(),
         style,
-        split.splitOf(v.subcategory()));
+        split.splitOf(v.subcategory()),
+        captionLanguages);
   }
 
   private static void writeAttribution(Path dir, List<NpmPackage> packages) throws IOException {

@@ -16,9 +16,13 @@ import java.util.List;
  *     is drawn) is included; excluded by default
  * @param testFraction fraction of classes held out for zero-shot testing
  * @param splitSeed seed of the class split
- * @param captionsPerRecord captions per record (at least 5)
+ * @param captionsPerRecord English captions per record (at least 5)
  * @param force replace an existing dataset at {@code out}
  * @param sources the pinned packages
+ * @param languages the CLDR languages captions are written in (codes of the annotation packages'
+ *     folders: {@code en}, {@code zh}, {@code pt-PT}, ...), each caption tagged with its language
+ * @param captionsPerLanguage captions per record in each language other than English (from CLDR
+ *     alone: the name, the keywords, then keyword subsets)
  */
 public record EmojiDatasetOptions(
     Path out,
@@ -30,7 +34,9 @@ public record EmojiDatasetOptions(
     long splitSeed,
     int captionsPerRecord,
     boolean force,
-    EmojiSources sources) {
+    EmojiSources sources,
+    List<String> languages,
+    int captionsPerLanguage) {
 
   /** The dataset name the manifest records. */
   public static final String NAME = "emoji";
@@ -38,6 +44,11 @@ public record EmojiDatasetOptions(
   public static final List<String> DEFAULT_STYLES = List.of("google", "twitter");
   public static final double DEFAULT_TEST_FRACTION = 0.2;
   public static final int DEFAULT_CAPTIONS_PER_RECORD = 10;
+  public static final List<String> DEFAULT_LANGUAGES = List.of("en");
+  public static final int DEFAULT_CAPTIONS_PER_LANGUAGE = 3;
+
+  /** What a language code looks like: CLDR's folder names ({@code en}, {@code sr-Cyrl-BA}). */
+  private static final String LANGUAGE_CODE = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*";
 
   public EmojiDatasetOptions {
     styles = List.copyOf(styles);
@@ -53,6 +64,23 @@ public record EmojiDatasetOptions(
         "captions per record must be >= %s, was %s",
         CaptionBuilder.MIN_CAPTIONS,
         captionsPerRecord);
+    languages = List.copyOf(languages);
+    checkArgument(!languages.isEmpty(), "at least one language is needed");
+    checkArgument(
+        languages.stream().distinct().count() == languages.size(),
+        "languages repeat: %s",
+        languages);
+    for (String language : languages) {
+      checkArgument(
+          language.matches(LANGUAGE_CODE),
+          "'%s' is not a language code (en, zh, pt-PT, ...)",
+          language);
+    }
+    checkArgument(
+        captionsPerLanguage >= 1 && captionsPerLanguage <= captionsPerRecord,
+        "captions per language must be in [1, %s], was %s",
+        captionsPerRecord,
+        captionsPerLanguage);
   }
 
   /** A builder with the defaults, building into {@code out} with the pinned packages. */
@@ -72,6 +100,8 @@ public record EmojiDatasetOptions(
     private int captionsPerRecord = DEFAULT_CAPTIONS_PER_RECORD;
     private boolean force;
     private EmojiSources sources = EmojiSources.PINNED;
+    private List<String> languages = DEFAULT_LANGUAGES;
+    private int captionsPerLanguage = DEFAULT_CAPTIONS_PER_LANGUAGE;
 
     private Builder(Path out, Path cacheDir) {
       this.out = out;
@@ -118,6 +148,16 @@ public record EmojiDatasetOptions(
       return this;
     }
 
+    public Builder languages(List<String> languages) {
+      this.languages = languages;
+      return this;
+    }
+
+    public Builder captionsPerLanguage(int captionsPerLanguage) {
+      this.captionsPerLanguage = captionsPerLanguage;
+      return this;
+    }
+
     /** Validates and returns the options. */
     public EmojiDatasetOptions build() {
       return new EmojiDatasetOptions(
@@ -130,7 +170,9 @@ public record EmojiDatasetOptions(
           splitSeed,
           captionsPerRecord,
           force,
-          sources);
+          sources,
+          languages,
+          captionsPerLanguage);
     }
   }
 }

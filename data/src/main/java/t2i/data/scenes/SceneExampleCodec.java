@@ -82,7 +82,7 @@ public final class SceneExampleCodec {
             r.size(),
             r.size(),
             r.style(),
-            r.captions().size(),
+            java.util.Collections.nCopies(r.captions().size(), t2i.data.TextImageRecord.ENGLISH),
             r.objects().stream().map(SceneRecord.Item::classId).toList(),
             r.objects().stream().map(SceneRecord.Item::emojiKey).toList()));
   }

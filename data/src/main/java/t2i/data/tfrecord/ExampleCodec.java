@@ -23,6 +23,10 @@ public final class ExampleCodec {
   public static final String IMAGE_WIDTH = "image/width";
   public static final String IMAGE_HEIGHT = "image/height";
   public static final String CAPTIONS = "text/captions";
+
+  /** Each caption's language, in the same order; written only when some caption is not English. */
+  public static final String CAPTION_LANGUAGES = "text/languages";
+
   public static final String CLASS_ID = "class/id";
   public static final String CLASS_NAME = "class/name";
   public static final String CONCEPT = "concept";
@@ -42,6 +46,13 @@ public final class ExampleCodec {
       captions.add(ByteString.copyFromUtf8(c));
     }
     f.putFeature(CAPTIONS, bytes(captions));
+    if (r.captionLanguages().stream().anyMatch(l -> !l.equals(TextImageRecord.ENGLISH))) {
+      List<ByteString> languages = new ArrayList<>(r.captionLanguages().size());
+      for (String l : r.captionLanguages()) {
+        languages.add(ByteString.copyFromUtf8(l));
+      }
+      f.putFeature(CAPTION_LANGUAGES, bytes(languages));
+    }
     f.putFeature(CLASS_ID, int64(r.classId()));
     f.putFeature(CLASS_NAME, text(r.className()));
     f.putFeature(CONCEPT, text(r.concept()));
@@ -62,6 +73,25 @@ public final class ExampleCodec {
     for (ByteString c : require(f, CAPTIONS).getBytesList().getValueList()) {
       captions.add(c.toStringUtf8());
     }
+    List<String> languages = new ArrayList<>();
+    Feature tagged = f.get(CAPTION_LANGUAGES);
+    if (tagged == null) {
+      languages.addAll(java.util.Collections.nCopies(captions.size(), TextImageRecord.ENGLISH));
+    } else {
+      for (ByteString l : tagged.getBytesList().getValueList()) {
+        languages.add(l.toStringUtf8());
+      }
+      if (languages.size() != captions.size()) {
+        throw new UserException(
+            "record feature '"
+                + CAPTION_LANGUAGES
+                + "' has "
+                + languages.size()
+                + " values for "
+                + captions.size()
+                + " captions: not a t2i dataset shard");
+      }
+    }
     return new TextImageRecord(
         string(f, KEY),
         bytes(f, IMAGE_PNG),
@@ -72,7 +102,8 @@ public final class ExampleCodec {
         string(f, CLASS_NAME),
         string(f, CONCEPT),
         string(f, STYLE),
-        Split.parse(string(f, SPLIT)));
+        Split.parse(string(f, SPLIT)),
+        languages);
   }
 
   private static Feature require(Map<String, Feature> f, String key) {

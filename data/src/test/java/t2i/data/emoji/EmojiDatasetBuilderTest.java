@@ -110,6 +110,70 @@ class EmojiDatasetBuilderTest {
   }
 
   @Test
+  void captionsInSeveralLanguagesAreTaggedAndCountedAndEnglishIsUnchanged() throws IOException {
+    new EmojiDatasetBuilder(options("en").build(), null).build(Progress.NONE);
+    DatasetManifest m =
+        new EmojiDatasetBuilder(
+                options("ml").languages(List.of("en", "zh", "ar")).captionsPerLanguage(3).build(),
+                null)
+            .build(Progress.NONE);
+    Map<String, List<String>> english = new LinkedHashMap<>();
+    for (Split split : Split.values()) {
+      for (TextImageRecord r : Dataset.open(dir.resolve("en")).read(split)) {
+        english.put(r.key() + "/" + r.style(), r.captions());
+        assertEquals(Set.of("en"), Set.copyOf(r.captionLanguages()));
+      }
+    }
+    long zh = 0;
+    for (Split split : Split.values()) {
+      for (TextImageRecord r : Dataset.open(dir.resolve("ml")).read(split)) {
+        assertEquals(english.get(r.key() + "/" + r.style()), r.captionsIn("en"), r.key());
+        assertEquals(Set.of("en", "zh", "ar"), Set.copyOf(r.captionLanguages()), r.key());
+        List<String> chinese = r.captionsIn("zh");
+        assertTrue(chinese.size() >= 1 && chinese.size() <= 3, chinese.toString());
+        assertTrue(
+            chinese.stream().allMatch(c -> c.codePoints().anyMatch(cp -> cp >= 0x4E00)),
+            "Chinese captions are in Han characters: " + chinese);
+        assertTrue(
+            r.captionsIn("ar").stream().allMatch(c -> c.codePoints().anyMatch(cp -> cp >= 0x600)),
+            r.captionsIn("ar").toString());
+        zh += chinese.size();
+        if (r.key().equals("2764-FE0F")) {
+          assertEquals("红心", chinese.get(0), "the CLDR name comes first");
+        }
+      }
+    }
+    Map<String, Long> perLanguage = m.captions().languages();
+    assertEquals(Set.of("en", "zh", "ar"), perLanguage.keySet());
+    assertEquals(zh, perLanguage.get("zh"));
+    assertEquals(
+        m.captions().total(), perLanguage.values().stream().mapToLong(Long::longValue).sum());
+    assertEquals("en,zh,ar", m.options().get("languages"));
+    String info = t2i.data.DatasetSummary.of(Dataset.open(dir.resolve("ml"))).format();
+    assertTrue(info.contains("languages     3: ar "), info);
+    String englishInfo = t2i.data.DatasetSummary.of(Dataset.open(dir.resolve("en"))).format();
+    assertFalse(englishInfo.contains("languages"), englishInfo);
+  }
+
+  @Test
+  void unknownLanguagesAreRefusedNamingTheKnownOnesAndLeaveNoDataset() {
+    UserException e =
+        assertThrows(
+            UserException.class,
+            () ->
+                new EmojiDatasetBuilder(options("xx").languages(List.of("en", "xx")).build(), null)
+                    .build(Progress.NONE));
+    assertEquals("unknown language 'xx': the CLDR annotations have ar, en, zh", e.getMessage());
+    assertNoDatasetLeft("xx");
+    IllegalArgumentException bad =
+        assertThrows(
+            IllegalArgumentException.class, () -> options("b").languages(List.of("EN!")).build());
+    assertTrue(bad.getMessage().contains("'EN!' is not a language code"), bad.getMessage());
+    assertThrows(
+        IllegalArgumentException.class, () -> options("b").languages(List.of("en", "en")).build());
+  }
+
+  @Test
   void flagsAreIncludedOnRequest() throws IOException {
     EmojiDatasetOptions o = options("flags").includeFlags(true).build();
     DatasetManifest m = new EmojiDatasetBuilder(o, null).build(Progress.NONE);

@@ -34,6 +34,9 @@ public final class EmojiFixture {
 
   public static final int CLASSES_WITHOUT_FLAGS = 9;
 
+  /** Languages beside English whose annotations the fixture carries. */
+  public static final List<String> OTHER_LANGUAGES = List.of("zh", "ar");
+
   private EmojiFixture() {}
 
   /** The fixture folder: on disk in this module, inside the test-jar for the other modules. */
@@ -70,16 +73,19 @@ public final class EmojiFixture {
       }
       art.put(style, pack(dir, pinned, files));
     }
-    NpmPackage annotations =
-        pack(
-            dir,
-            EmojiSources.PINNED.annotations(),
-            Map.of(CldrAnnotations.PATH, f.resolve("annotations.json")));
-    NpmPackage derived =
-        pack(
-            dir,
-            EmojiSources.PINNED.derivedAnnotations(),
-            Map.of(CldrAnnotations.DERIVED_PATH, f.resolve("annotationsDerived.json")));
+    Map<String, Path> annotationFiles = new LinkedHashMap<>();
+    Map<String, Path> derivedFiles = new LinkedHashMap<>();
+    annotationFiles.put(CldrAnnotations.PATH, f.resolve("annotations.json"));
+    derivedFiles.put(CldrAnnotations.DERIVED_PATH, f.resolve("annotationsDerived.json"));
+    for (String language : OTHER_LANGUAGES) {
+      annotationFiles.put(
+          CldrAnnotations.path(language), f.resolve("annotations-" + language + ".json"));
+      derivedFiles.put(
+          CldrAnnotations.derivedPath(language),
+          f.resolve("annotationsDerived-" + language + ".json"));
+    }
+    NpmPackage annotations = pack(dir, EmojiSources.PINNED.annotations(), annotationFiles);
+    NpmPackage derived = pack(dir, EmojiSources.PINNED.derivedAnnotations(), derivedFiles);
     return new EmojiSources(art, annotations, derived);
   }
 

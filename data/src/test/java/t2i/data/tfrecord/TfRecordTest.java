@@ -2,6 +2,7 @@ package t2i.data.tfrecord;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -148,6 +149,62 @@ class TfRecordTest {
     assertEquals(r.style(), back.style());
     assertEquals(r.split(), back.split());
     assertEquals(64, back.width());
+  }
+
+  @Test
+  void captionLanguagesRoundTripAndEnglishOnlyRecordsCarryNoTags() throws Exception {
+    TextImageRecord tagged =
+        new TextImageRecord(
+            "2764-FE0F",
+            new byte[] {1},
+            64,
+            64,
+            List.of("red heart", "红心", "قلب أحمر"),
+            0,
+            "heart",
+            "2764",
+            "google",
+            Split.TRAINVAL,
+            List.of("en", "zh", "ar"));
+    TextImageRecord back = ExampleCodec.decode(ExampleCodec.encode(tagged));
+    assertEquals(tagged.captions(), back.captions());
+    assertEquals(List.of("en", "zh", "ar"), back.captionLanguages());
+    assertEquals(List.of("红心"), back.captionsIn("zh"));
+    TextImageRecord english =
+        new TextImageRecord(
+            "2764-FE0F",
+            new byte[] {1},
+            64,
+            64,
+            List.of("red heart"),
+            0,
+            "heart",
+            "2764",
+            "google",
+            Split.TRAINVAL);
+    byte[] bytes = ExampleCodec.encode(english);
+    assertFalse(
+        org.tensorflow.proto.Example.parseFrom(bytes)
+            .getFeatures()
+            .getFeatureMap()
+            .containsKey(ExampleCodec.CAPTION_LANGUAGES),
+        "English-only records are written as before languages existed");
+    assertEquals(List.of("en"), ExampleCodec.decode(bytes).captionLanguages());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new TextImageRecord(
+                "k",
+                new byte[] {1},
+                1,
+                1,
+                List.of("a", "b"),
+                0,
+                "c",
+                "c",
+                "s",
+                Split.TEST,
+                List.of("en")));
   }
 
   @Test
