@@ -181,6 +181,14 @@ final class OptionValues {
     }
   }
 
+  /** A text alphabet (reed70, utf8). */
+  static final class TextAlphabetName extends KnownName {
+    @Override
+    void check(String name) {
+      t2i.data.text.TextAlphabet.of(name);
+    }
+  }
+
   /** A GAN training recipe (reed2016, modern). */
   static final class GanRecipeName extends KnownName {
     @Override

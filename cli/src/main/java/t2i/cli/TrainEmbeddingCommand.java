@@ -12,6 +12,7 @@ import t2i.data.ClassLevel;
 import t2i.data.Dataset;
 import t2i.data.Split;
 import t2i.data.io.Npy;
+import t2i.data.text.TextAlphabet;
 import t2i.graph.SjeLoss;
 import t2i.training.embedding.EmbeddingConfig;
 import t2i.training.embedding.EmbeddingTrainer;
@@ -48,6 +49,15 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
       description = "reed (default) or tiny.",
       converter = OptionValues.TextPreset.class)
   String textPreset;
+
+  @Option(
+      names = "--text-alphabet",
+      paramLabel = "NAME",
+      description =
+          "reed70 (default: Reed's 70 symbols, everything else dropped) or utf8 (the UTF-8 bytes of"
+              + " NFKC-normalised, case-folded text: every language).",
+      converter = OptionValues.TextAlphabetName.class)
+  String textAlphabet;
 
   @Option(
       names = "--image-preset",
@@ -162,6 +172,10 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
     return new RunOptions<>(EmbeddingConfig::toBuilder, EmbeddingConfig.Builder::build)
         .fixed("--data", data.given(spec), (b, dir) -> b.dataset(dir.toString()))
         .fixed("--text-preset", textPreset, EmbeddingConfig.Builder::textPreset)
+        .fixed(
+            "--text-alphabet",
+            textAlphabet == null ? null : TextAlphabet.of(textAlphabet),
+            EmbeddingConfig.Builder::alphabet)
         .fixed("--image-preset", imagePreset, EmbeddingConfig.Builder::imagePreset)
         .fixed(
             "--image-features",

@@ -18,10 +18,9 @@ import org.tensorflow.op.core.PlaceholderWithDefault;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TString;
-import t2i.data.text.ReedAlphabet;
+import t2i.graph.CharsOp;
 import t2i.graph.Mode;
 import t2i.graph.Network;
-import t2i.graph.ReedCharsOp;
 import t2i.graph.TextEncoder;
 import t2i.graph.TextEncoderConfig;
 import t2i.serving.TextEncoderContract;
@@ -62,7 +61,8 @@ public final class TextEncoderExport {
     PlaceholderWithDefault<TInt32> chars =
         tf.withName(CHARS)
             .placeholderWithDefault(
-                ReedCharsOp.build(tf, text), Shape.of(-1, ReedAlphabet.MAX_LENGTH));
+                CharsOp.build(tf, run.config().text().alphabet(), text),
+                Shape.of(-1, run.config().text().alphabet().maxLength()));
     Network net = new Network(tf, TextEncoder.PREFIX, Mode.INFERENCE, run.config().seed());
     Operand<TFloat32> embedding =
         tf.withName(EMBEDDING).identity(TextEncoder.build(net, run.config().text(), chars));
@@ -97,9 +97,9 @@ public final class TextEncoderExport {
     EmbeddingDim.check(text.dir(), text.config().text().embeddingDim(), consumer, expected);
   }
 
-  /** φ(text): Reed's character encoding in the graph, then the char-CNN-RNN. */
+  /** φ(text): the run's character encoding in the graph, then the char-CNN-RNN. */
   static Operand<TFloat32> embed(
       Ops tf, Network net, EmbeddingConfig config, Operand<TString> text) {
-    return TextEncoder.build(net, config.text(), ReedCharsOp.build(tf, text));
+    return TextEncoder.build(net, config.text(), CharsOp.build(tf, config.text().alphabet(), text));
   }
 }

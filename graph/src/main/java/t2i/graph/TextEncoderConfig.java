@@ -3,6 +3,8 @@ package t2i.graph;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.List;
+import t2i.data.io.AbsentMeans;
+import t2i.data.text.TextAlphabet;
 
 /**
  * The char-CNN-RNN text encoder φ of Reed et al. (CVPR 2016), whose embeddings condition the GAN:
@@ -19,6 +21,8 @@ import java.util.List;
  * @param hidden recurrent state size (256)
  * @param embeddingDim output size (1024)
  * @param initLimit weights start U(−initLimit, initLimit) (0.08)
+ * @param alphabet what the characters are: Reed's 70 symbols ({@code reed70}) or UTF-8 bytes of
+ *     normalised text in any language ({@code utf8}); {@code alphabetSize} is its size
  */
 public record TextEncoderConfig(
     int alphabetSize,
@@ -30,11 +34,50 @@ public record TextEncoderConfig(
     Layers.Cell cell,
     int hidden,
     int embeddingDim,
-    float initLimit) {
+    float initLimit,
+    @AbsentMeans("\"reed70\"") TextAlphabet alphabet) {
+
+  /** Reed's alphabet, as every configuration saved before alphabets could be chosen. */
+  public TextEncoderConfig(
+      int alphabetSize,
+      int length,
+      List<Integer> convChannels,
+      int kernel,
+      int pool,
+      int lastPoolStride,
+      Layers.Cell cell,
+      int hidden,
+      int embeddingDim,
+      float initLimit) {
+    this(
+        alphabetSize,
+        length,
+        convChannels,
+        kernel,
+        pool,
+        lastPoolStride,
+        cell,
+        hidden,
+        embeddingDim,
+        initLimit,
+        TextAlphabet.REED70);
+  }
 
   public TextEncoderConfig {
     convChannels = List.copyOf(convChannels);
-    checkArgument(alphabetSize > 0, "alphabetSize must be > 0, was %s", alphabetSize);
+    checkArgument(alphabet != null, "alphabet is required");
+    checkArgument(
+        alphabetSize == alphabet.size(),
+        "alphabetSize must be %s for the %s alphabet, was %s",
+        alphabet.size(),
+        alphabet,
+        alphabetSize);
+    checkArgument(
+        length == alphabet.maxLength(),
+        "length must be %s for the %s alphabet, was %s",
+        alphabet.maxLength(),
+        alphabet,
+        length);
     checkArgument(convChannels.size() == 3, "three convolutions, got %s", convChannels);
     checkArgument(
         convChannels.stream().allMatch(c -> c > 0), "channels must be > 0: %s", convChannels);
@@ -80,6 +123,22 @@ public record TextEncoderConfig(
           throw new IllegalArgumentException(
               "unknown text encoder preset '" + name + "' (reed, gru, tiny)");
     };
+  }
+
+  /** The same network reading another alphabet: only the one-hot depth changes. */
+  public TextEncoderConfig withAlphabet(TextAlphabet other) {
+    return new TextEncoderConfig(
+        other.size(),
+        other.maxLength(),
+        convChannels,
+        kernel,
+        pool,
+        lastPoolStride,
+        cell,
+        hidden,
+        embeddingDim,
+        initLimit,
+        other);
   }
 
   /** Time steps the recurrent layer sees: 8 for Reed's settings. */

@@ -6,7 +6,7 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import t2i.data.batch.Batch;
-import t2i.data.text.ReedAlphabet;
+import t2i.data.text.TextAlphabet;
 
 /**
  * Copies batches into tensors through flat arrays (10–100× faster than per element:
@@ -24,12 +24,17 @@ public final class BatchTensors {
 
   /** Captions as Reed's character ids, {@code int32 [N, 201]}. */
   public static TInt32 chars(String[] captions) {
-    int[] ids = new int[captions.length * ReedAlphabet.MAX_LENGTH];
+    return chars(TextAlphabet.REED70, captions);
+  }
+
+  /** Captions as the ids of {@code alphabet}, {@code int32 [N, alphabet.maxLength()]}. */
+  public static TInt32 chars(TextAlphabet alphabet, String[] captions) {
+    int length = alphabet.maxLength();
+    int[] ids = new int[captions.length * length];
     for (int i = 0; i < captions.length; i++) {
-      ReedAlphabet.encodeInto(captions[i], ids, i * ReedAlphabet.MAX_LENGTH);
+      alphabet.encodeInto(captions[i], ids, i * length);
     }
-    return TInt32.tensorOf(
-        Shape.of(captions.length, ReedAlphabet.MAX_LENGTH), DataBuffers.of(ids, true, false));
+    return TInt32.tensorOf(Shape.of(captions.length, length), DataBuffers.of(ids, true, false));
   }
 
   /** A row-major {@code float32 [rows, columns]} matrix. */

@@ -9,6 +9,7 @@ import t2i.data.Split;
 import t2i.data.emoji.EmojiDatasetOptions;
 import t2i.data.io.AbsentMeans;
 import t2i.data.scenes.SceneRecords;
+import t2i.data.text.TextAlphabet;
 import t2i.graph.ImageEncoderConfig;
 import t2i.graph.SjeLoss;
 import t2i.graph.TextEncoderConfig;
@@ -171,6 +172,7 @@ public record EmbeddingConfig(
     b.wordDropout = wordDropout;
     b.colourGrid = image.colourGrid();
     b.precision = precision;
+    b.alphabet = text.alphabet();
     return b;
   }
 
@@ -199,6 +201,7 @@ public record EmbeddingConfig(
     private int colourGrid;
     private float wordDropout;
     private Precision precision = Precision.FLOAT32;
+    private TextAlphabet alphabet = TextAlphabet.REED70;
 
     private Builder(String dataset, int trainvalClasses) {
       this.dataset = dataset;
@@ -317,8 +320,15 @@ public record EmbeddingConfig(
       return this;
     }
 
+    /** The characters the text encoder reads (reed70, or utf8 for any language). */
+    public Builder alphabet(TextAlphabet alphabet) {
+      this.alphabet = alphabet;
+      return this;
+    }
+
     public EmbeddingConfig build() {
-      TextEncoderConfig t = text != null ? text : TextEncoderConfig.preset(textPreset);
+      TextEncoderConfig t =
+          (text != null ? text : TextEncoderConfig.preset(textPreset)).withAlphabet(alphabet);
       ImageEncoderConfig i =
           (image != null ? image : ImageEncoderConfig.preset(imagePreset))
               .withEmbeddingDim(t.embeddingDim());

@@ -10,7 +10,6 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
-import t2i.data.text.ReedAlphabet;
 import t2i.graph.ImageEncoder;
 import t2i.graph.Mode;
 import t2i.graph.Network;
@@ -47,7 +46,8 @@ public final class EmbeddingGraph {
     Ops tf = Ops.create(graph);
     chars =
         tf.withName("chars")
-            .placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, ReedAlphabet.MAX_LENGTH)));
+            .placeholder(
+                TInt32.class, Placeholder.shape(Shape.of(-1, c.text().alphabet().maxLength())));
     Shape imageShape =
         c.image().featureDim() > 0
             ? Shape.of(-1, c.image().featureDim())

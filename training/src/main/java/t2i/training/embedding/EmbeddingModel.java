@@ -67,7 +67,9 @@ public final class EmbeddingModel implements CaptionEncoder, AutoCloseable {
         (start, count) ->
             Map.of(
                 graph.chars,
-                BatchTensors.chars(texts.subList(start, start + count).toArray(new String[0]))));
+                BatchTensors.chars(
+                    config.text().alphabet(),
+                    texts.subList(start, start + count).toArray(new String[0]))));
   }
 
   /** The images θ takes, as its config states them (unused with precomputed features). */

@@ -89,7 +89,7 @@ public final class EmbeddingTrainer extends RunFrame<EmbeddingTrainer.Scalars> {
                 b.captions(),
                 config.wordDropout(),
                 StepRandom.of(config.seed(), step, WORD_DROPOUT_STREAM));
-    try (TInt32 chars = BatchTensors.chars(captions);
+    try (TInt32 chars = BatchTensors.chars(config.text().alphabet(), captions);
         TFloat32 images = features == null ? images(b, step) : features.rows(b.records());
         TFloat32 rate = TFloat32.scalarOf(lr);
         Result r =
@@ -134,6 +134,8 @@ public final class EmbeddingTrainer extends RunFrame<EmbeddingTrainer.Scalars> {
             (start, count) ->
                 Map.of(
                     graph.chars,
-                    BatchTensors.chars(Arrays.copyOfRange(texts, start, start + count))));
+                    BatchTensors.chars(
+                        config.text().alphabet(),
+                        Arrays.copyOfRange(texts, start, start + count))));
   }
 }

@@ -13,9 +13,9 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TString;
+import t2i.graph.CharsOp;
 import t2i.graph.Mode;
 import t2i.graph.Network;
-import t2i.graph.ReedCharsOp;
 import t2i.graph.TextEncoder;
 import t2i.graph.WordEncoder;
 import t2i.graph.layout.BoxGenerator;
@@ -78,7 +78,7 @@ public final class BoxesGraph {
       Operand<TFloat32> sentence =
           c.words() != null
               ? WordEncoder.build(textNet, c.words(), text)
-              : TextEncoder.build(textNet, c.text(), ReedCharsOp.build(tf, text));
+              : TextEncoder.build(textNet, c.text(), CharsOp.build(tf, c.text().alphabet(), text));
       return new Parts(textNet, genNet, sentence, new BoxGenerator(genNet, c.generator()));
     }
   }
