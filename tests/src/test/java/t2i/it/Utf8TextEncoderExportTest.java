@@ -29,6 +29,7 @@ import t2i.export.TextEncoderExport;
 import t2i.graph.ImageEncoderConfig;
 import t2i.graph.TextEncoderConfig;
 import t2i.training.embedding.EmbeddingConfig;
+import t2i.training.embedding.EmbeddingEvaluator;
 import t2i.training.embedding.EmbeddingTrainer;
 import t2i.training.run.RunDirectory;
 
@@ -39,6 +40,7 @@ import t2i.training.run.RunDirectory;
 class Utf8TextEncoderExportTest {
   @TempDir static Path dir;
   static Path model;
+  static Path run;
   static float[] trainingEmbeddings;
 
   static final List<String> TEXTS =
@@ -75,7 +77,7 @@ class Utf8TextEncoderExportTest {
             .batchSize(classes)
             .build();
     assertEquals(255, config.text().alphabetSize());
-    Path run = dir.resolve("run");
+    run = dir.resolve("run");
     RunDirectory.create(run, EmbeddingTrainer.KIND, config);
     assertEquals(
         TextAlphabet.UTF8,
@@ -91,6 +93,23 @@ class Utf8TextEncoderExportTest {
       trainingEmbeddings = t.encodeTexts(TEXTS.toArray(new String[0]));
     }
     model = TextEncoderExport.export(run, dir.resolve("models"), 1, false);
+  }
+
+  @Test
+  void theEvaluationScoresEachLanguageOnItsOwnCaptions() throws IOException {
+    EmbeddingEvaluator.Report report =
+        EmbeddingEvaluator.run(run, null, List.of(Split.TRAINVAL, Split.TEST), 1, Progress.NONE);
+    for (EmbeddingEvaluator.SplitScores s : report.splits().values()) {
+      assertEquals(List.of("ar", "en", "zh"), List.copyOf(s.byLanguage().keySet()));
+      for (EmbeddingEvaluator.SplitScores l : s.byLanguage().values()) {
+        assertEquals(s.records(), l.records(), "every record has captions in every language");
+        assertTrue(l.rPrecisionReal() >= 0 && l.rPrecisionReal() <= 1);
+        assertEquals(null, l.byLanguage());
+      }
+    }
+    String table = report.format();
+    assertTrue(table.contains("language"), table);
+    assertTrue(table.lines().anyMatch(line -> line.startsWith("test      zh ")), table);
   }
 
   @Test

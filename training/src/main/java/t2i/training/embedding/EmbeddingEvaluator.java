@@ -41,6 +41,9 @@ public final class EmbeddingEvaluator {
    * @param concept zero-shot scores with concepts as classes
    * @param rPrecisionBySubcategory the real images' R-precision within each of the split's classes
    *     (subcategories), by class name, largest class first; null in files written before it
+   * @param byLanguage on data with captions in several languages, the same scores with each
+   *     language's captions alone (a record's caption and its 99 rivals, and the class means, all
+   *     in that language), by language code; null with one language
    */
   public record SplitScores(
       int records,
@@ -49,7 +52,8 @@ public final class EmbeddingEvaluator {
       double rPrecisionChance,
       Scores subcategory,
       Scores concept,
-      Map<String, ClassRetrieval> rPrecisionBySubcategory) {}
+      Map<String, ClassRetrieval> rPrecisionBySubcategory,
+      Map<String, SplitScores> byLanguage) {}
 
   /** R-precision within one class: its images and the share whose caption ranked first. */
   public record ClassRetrieval(int images, double rPrecision) {}
@@ -101,6 +105,34 @@ public final class EmbeddingEvaluator {
           (name, s) -> {
             zeroShotRow(sb, name, ClassLevel.CONCEPT, s.concept());
             zeroShotRow(sb, name, ClassLevel.SUBCATEGORY, s.subcategory());
+          });
+      splits.forEach(
+          (name, s) -> {
+            if (s.byLanguage() != null) {
+              sb.append(
+                  String.format(
+                      Locale.ROOT,
+                      "%-9s %-9s %7s %12s %14s %18s%n",
+                      "split",
+                      "language",
+                      "images",
+                      "R-precision",
+                      "concept top-1",
+                      "subcategory top-1"));
+              s.byLanguage()
+                  .forEach(
+                      (language, l) ->
+                          sb.append(
+                              String.format(
+                                  Locale.ROOT,
+                                  "%-9s %-9s %7d %11.1f%% %13.1f%% %17.1f%%%n",
+                                  name,
+                                  language,
+                                  l.records(),
+                                  100 * l.rPrecisionReal(),
+                                  100 * l.concept().top1(),
+                                  100 * l.subcategory().top1())));
+            }
           });
       sb.append(definitions()).append('\n');
       return sb.toString();
@@ -203,29 +235,108 @@ public final class EmbeddingEvaluator {
       images = model.encodeImages(DecodedSplit.of(records));
       progress.finish();
     }
-    RPrecision.Setup ranking = RPrecision.Setup.of(records, new SplittableRandom(R_PRECISION_SEED));
-    progress.start("encode " + ranking.texts().size() + " " + split.fileName() + " captions", 0);
-    float[] texts = model.encodeTexts(ranking.texts());
+    List<String> all = new ArrayList<>(distinctCaptions(records));
+    progress.start("encode " + all.size() + " " + split.fileName() + " captions", 0);
+    float[] embedded = model.encodeTexts(all);
     progress.finish();
     int dim = model.dim();
-    // Every caption of every record, as rows of the distinct-caption table.
-    Map<String, Integer> row = new LinkedHashMap<>();
-    for (int i = 0; i < ranking.texts().size(); i++) {
-      row.put(ranking.texts().get(i), i);
+    Map<String, Integer> rowOf = new HashMap<>();
+    for (int i = 0; i < all.size(); i++) {
+      rowOf.put(all.get(i), i);
     }
-    List<Integer> captionRows = new ArrayList<>();
+    TextTable table = new TextTable(rowOf, embedded, dim);
+    progress.start("retrieval and zero-shot scores", 0);
+    SplitScores scores = score(records, images, table, dataset, true);
+    List<String> languages =
+        records.stream().flatMap(r -> r.captionLanguages().stream()).distinct().sorted().toList();
+    if (languages.size() > 1) {
+      Map<String, SplitScores> byLanguage = new LinkedHashMap<>();
+      for (String language : languages) {
+        List<Integer> kept = new ArrayList<>();
+        List<TextImageRecord> inLanguage = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+          TextImageRecord r = records.get(i);
+          List<String> captions = r.captionsIn(language);
+          if (!captions.isEmpty()) {
+            kept.add(i);
+            inLanguage.add(withCaptions(r, captions, language));
+          }
+        }
+        float[] keptImages = new float[kept.size() * dim];
+        for (int i = 0; i < kept.size(); i++) {
+          System.arraycopy(images, kept.get(i) * dim, keptImages, i * dim, dim);
+        }
+        byLanguage.put(language, score(inLanguage, keptImages, table, dataset, false));
+      }
+      scores =
+          new SplitScores(
+              scores.records(),
+              scores.rPrecisionReal(),
+              scores.candidates(),
+              scores.rPrecisionChance(),
+              scores.subcategory(),
+              scores.concept(),
+              scores.rPrecisionBySubcategory(),
+              byLanguage);
+    }
+    progress.finish();
+    return scores;
+  }
+
+  /** Embedded captions: a row per distinct caption. */
+  private record TextTable(Map<String, Integer> rowOf, float[] embeddings, int dim) {
+    /** The embeddings of {@code texts}, in order. */
+    float[] rows(List<String> texts) {
+      float[] out = new float[texts.size() * dim];
+      for (int i = 0; i < texts.size(); i++) {
+        System.arraycopy(embeddings, rowOf.get(texts.get(i)) * dim, out, i * dim, dim);
+      }
+      return out;
+    }
+  }
+
+  private static List<String> distinctCaptions(List<TextImageRecord> records) {
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    records.forEach(r -> out.addAll(r.captions()));
+    return List.copyOf(out);
+  }
+
+  /** {@code r} with only its captions in {@code language}. */
+  private static TextImageRecord withCaptions(
+      TextImageRecord r, List<String> captions, String language) {
+    return new TextImageRecord(
+        r.key(),
+        r.png(),
+        r.width(),
+        r.height(),
+        captions,
+        r.classId(),
+        r.className(),
+        r.concept(),
+        r.style(),
+        r.split(),
+        java.util.Collections.nCopies(captions.size(), language));
+  }
+
+  /** R-precision (one caption per record, seed 0) and zero-shot scores of these records. */
+  private static SplitScores score(
+      List<TextImageRecord> records,
+      float[] images,
+      TextTable table,
+      Dataset dataset,
+      boolean perClass) {
+    int dim = table.dim();
+    RPrecision.Setup ranking = RPrecision.Setup.of(records, new SplittableRandom(R_PRECISION_SEED));
+    float[] texts = table.rows(ranking.texts());
+    List<String> captionTexts = new ArrayList<>();
     List<TextImageRecord> captionRecords = new ArrayList<>();
     for (TextImageRecord r : records) {
       for (String caption : r.captions()) {
-        captionRows.add(row.get(caption));
+        captionTexts.add(caption);
         captionRecords.add(r);
       }
     }
-    float[] captions = new float[captionRows.size() * dim];
-    for (int i = 0; i < captionRows.size(); i++) {
-      System.arraycopy(texts, captionRows.get(i) * dim, captions, i * dim, dim);
-    }
-    progress.start("zero-shot scores", 0);
+    float[] captions = table.rows(captionTexts);
     Scores subcategory =
         zeroShot(images, records, captions, captionRecords, dim, TextImageRecord::classId);
     Scores concept =
@@ -236,7 +347,6 @@ public final class EmbeddingEvaluator {
             captionRecords,
             dim,
             ClassLevel.CONCEPT.classifier(dataset.manifest()));
-    progress.finish();
     return new SplitScores(
         records.size(),
         ranking.score(images, texts, dim),
@@ -244,7 +354,8 @@ public final class EmbeddingEvaluator {
         ranking.chance(),
         subcategory,
         concept,
-        bySubcategory(records, ranking.hits(images, texts, dim)));
+        perClass ? bySubcategory(records, ranking.hits(images, texts, dim)) : null,
+        null);
   }
 
   /** The hits grouped by the records' classes, largest class first, then by name. */
