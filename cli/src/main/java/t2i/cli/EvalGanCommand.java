@@ -53,6 +53,14 @@ final class EvalGanCommand implements Callable<Integer> {
       defaultValue = "0")
   long seed;
 
+  @Option(
+      names = "--language",
+      paramLabel = "CODE",
+      description =
+          "Draw from the records' captions in this language alone (multilingual datasets);"
+              + " writes eval-gan-CODE.json.")
+  String language;
+
   @Mixin ThreadsOption threads;
 
   @Override
@@ -64,6 +72,7 @@ final class EvalGanCommand implements Callable<Integer> {
             judge,
             SplitOption.parseWithAll(split),
             seed,
+            language,
             threads.threads,
             new ConsoleProgress(spec.commandLine().getErr()));
     spec.commandLine().getOut().print(report.format());

@@ -82,6 +82,26 @@ public record TextImageRecord(
     captionLanguages = List.copyOf(captionLanguages);
   }
 
+  /** This record with its captions in {@code language} alone, or empty if it has none. */
+  public java.util.Optional<TextImageRecord> inLanguage(String language) {
+    List<String> kept = captionsIn(language);
+    return kept.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(
+            new TextImageRecord(
+                key,
+                png,
+                width,
+                height,
+                kept,
+                classId,
+                className,
+                concept,
+                style,
+                split,
+                Collections.nCopies(kept.size(), language)));
+  }
+
   /** The captions in {@code language}, in order. */
   public List<String> captionsIn(String language) {
     List<String> out = new ArrayList<>();

@@ -218,6 +218,21 @@ class EmbeddingCommandsTest {
       assertTrue(j.get("frechetGeneratedVsReal").getAsDouble() >= 0);
     }
 
+    // One caption language at a time: the English captions are every caption of this data.
+    CliRun english =
+        t2i("eval", "gan", gan.toString(), "--language", "en", "--split", "test", "--threads", "1");
+    assertEquals(0, english.exit(), english.err());
+    assertTrue(english.out().startsWith("captions in en only"), english.out());
+    var englishEval =
+        JsonParser.parseString(Files.readString(gan.resolve("eval-gan-en.json"))).getAsJsonObject();
+    assertEquals("en", englishEval.get("language").getAsString());
+    assertEquals(
+        ganEval.getAsJsonObject("splits").getAsJsonObject("test").get("rPrecisionReal"),
+        englishEval.getAsJsonObject("splits").getAsJsonObject("test").get("rPrecisionReal"));
+    CliRun chinese = t2i("eval", "gan", gan.toString(), "--language", "zh", "--threads", "1");
+    assertEquals(1, chinese.exit(), chinese.err());
+    assertTrue(chinese.err().contains("has no captions in 'zh'"), chinese.err());
+
     styleCommands(gan);
     precisionIsRecordedAndHonouredOnResume(gan);
 

@@ -256,11 +256,13 @@ public final class EmbeddingEvaluator {
         List<TextImageRecord> inLanguage = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
           TextImageRecord r = records.get(i);
-          List<String> captions = r.captionsIn(language);
-          if (!captions.isEmpty()) {
-            kept.add(i);
-            inLanguage.add(withCaptions(r, captions, language));
-          }
+          int at = i;
+          r.inLanguage(language)
+              .ifPresent(
+                  only -> {
+                    kept.add(at);
+                    inLanguage.add(only);
+                  });
         }
         float[] keptImages = new float[kept.size() * dim];
         for (int i = 0; i < kept.size(); i++) {
@@ -299,23 +301,6 @@ public final class EmbeddingEvaluator {
     java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
     records.forEach(r -> out.addAll(r.captions()));
     return List.copyOf(out);
-  }
-
-  /** {@code r} with only its captions in {@code language}. */
-  private static TextImageRecord withCaptions(
-      TextImageRecord r, List<String> captions, String language) {
-    return new TextImageRecord(
-        r.key(),
-        r.png(),
-        r.width(),
-        r.height(),
-        captions,
-        r.classId(),
-        r.className(),
-        r.concept(),
-        r.style(),
-        r.split(),
-        java.util.Collections.nCopies(captions.size(), language));
   }
 
   /** R-precision (one caption per record, seed 0) and zero-shot scores of these records. */

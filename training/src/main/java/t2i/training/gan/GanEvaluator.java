@@ -65,6 +65,7 @@ public final class GanEvaluator {
    * What {@code eval-gan.json} holds.
    *
    * @param judgeReliability the judge's cross-style concept top-1 (null: no judge, or no twin)
+   * @param language the language of the captions drawn from, or null for all of a record's
    */
   public record Report(
       String run,
@@ -76,9 +77,13 @@ public final class GanEvaluator {
       Long judgeStep,
       Double judgeReliability,
       long seed,
-      Map<String, SplitReport> splits) {
+      Map<String, SplitReport> splits,
+      String language) {
     public String format() {
       StringBuilder sb = new StringBuilder();
+      if (language != null) {
+        sb.append("captions in ").append(language).append(" only\n");
+      }
       sb.append(
           String.format(
               Locale.ROOT,
@@ -202,9 +207,29 @@ public final class GanEvaluator {
 
   private GanEvaluator() {}
 
+  /** The file a report is saved as: {@value #FILE}, or one per caption language. */
+  public static String fileFor(String language) {
+    return language == null ? FILE : "eval-gan-" + language + ".json";
+  }
+
+  /** Every caption of each record. */
+  public static Report run(
+      Path ganRun,
+      Path embeddingRun,
+      Path judgeRun,
+      List<Split> splits,
+      long seed,
+      int threads,
+      Progress progress)
+      throws IOException {
+    return run(ganRun, embeddingRun, judgeRun, splits, seed, null, threads, progress);
+  }
+
   /**
    * @param embeddingRun the joint embedding to score with, or null for the GAN's own
    * @param judgeRun a judge run, or null to score without one
+   * @param language draw from the records' captions in this language alone (records without one are
+   *     left out), or null for all captions
    */
   public static Report run(
       Path ganRun,
@@ -212,6 +237,7 @@ public final class GanEvaluator {
       Path judgeRun,
       List<Split> splits,
       long seed,
+      String language,
       int threads,
       Progress progress)
       throws IOException {
@@ -246,7 +272,8 @@ public final class GanEvaluator {
       Map<String, SplitReport> results = new LinkedHashMap<>();
       for (Split split : splits) {
         results.put(
-            split.fileName(), evaluate(gan, encoder, judge, dataset, split, seed, progress));
+            split.fileName(),
+            evaluate(gan, encoder, judge, dataset, split, seed, language, progress));
       }
       Report report =
           new Report(
@@ -259,8 +286,9 @@ public final class GanEvaluator {
               judge == null ? null : judge.checkpoint().step(),
               judgeReport == null ? null : judgeReport.reliability(),
               seed,
-              results);
-      Json.write(ganRun.resolve(FILE), report);
+              results,
+              language);
+      Json.write(ganRun.resolve(fileFor(language)), report);
       return report;
     }
   }
@@ -289,8 +317,16 @@ public final class GanEvaluator {
       Dataset dataset,
       Split split,
       long seed,
+      String language,
       Progress progress) {
-    List<TextImageRecord> records = dataset.read(split);
+    List<TextImageRecord> records =
+        language == null
+            ? dataset.read(split)
+            : dataset.read(split).stream().flatMap(r -> r.inLanguage(language).stream()).toList();
+    if (language != null && records.isEmpty()) {
+      throw new UserException(
+          "the " + split.fileName() + " split has no captions in '" + language + "'");
+    }
     int n = records.size();
     if (n < 4) {
       throw new UserException("the " + split.fileName() + " split has too few records to score");

@@ -87,7 +87,8 @@ public final class FakeRun {
         Map.of(
             "test",
             new GanEvaluator.SplitReport(
-                64, 100, 0.0757, 0.0572, 0.01, 0.0757 / 0.0572, 52.1, 32.3, null)));
+                64, 100, 0.0757, 0.0572, 0.01, 0.0757 / 0.0572, 52.1, 32.3, null)),
+        null);
   }
 
   /** A distinct small PNG per colour. */
