@@ -2,6 +2,7 @@ package t2i.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,6 +59,15 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
               + " NFKC-normalised, case-folded text: every language).",
       converter = OptionValues.TextAlphabetName.class)
   String textAlphabet;
+
+  @Option(
+      names = "--caption-languages",
+      split = ",",
+      paramLabel = "CODE",
+      description =
+          "Train on the captions in these languages alone, e.g. en,es,de (default: all); the"
+              + " others stay out of training, for cross-lingual evaluation.")
+  List<String> captionLanguages;
 
   @Option(
       names = "--image-preset",
@@ -172,6 +182,7 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
     return new RunOptions<>(EmbeddingConfig::toBuilder, EmbeddingConfig.Builder::build)
         .fixed("--data", data.given(spec), (b, dir) -> b.dataset(dir.toString()))
         .fixed("--text-preset", textPreset, EmbeddingConfig.Builder::textPreset)
+        .fixed("--caption-languages", captionLanguages, EmbeddingConfig.Builder::captionLanguages)
         .fixed(
             "--text-alphabet",
             textAlphabet == null ? null : TextAlphabet.of(textAlphabet),

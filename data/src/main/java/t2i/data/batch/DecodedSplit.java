@@ -56,6 +56,21 @@ public final class DecodedSplit {
   /** The split with classes at {@code level}. */
   public static DecodedSplit load(
       Dataset dataset, Split split, ClassLevel level, Progress progress) {
+    return load(dataset, split, level, null, progress);
+  }
+
+  /**
+   * The split with classes at {@code level}, each record with its captions in {@code languages}
+   * alone (null: all its captions).
+   *
+   * @throws UserException for a record with no caption in those languages
+   */
+  public static DecodedSplit load(
+      Dataset dataset,
+      Split split,
+      ClassLevel level,
+      java.util.Collection<String> languages,
+      Progress progress) {
     ToIntFunction<TextImageRecord> classOf = level.classifier(dataset.manifest());
     int expected = dataset.manifest().records(split);
     if (expected == 0) {
@@ -74,7 +89,7 @@ public final class DecodedSplit {
                   dataset.manifest().imageWidth(),
                   dataset.manifest().imageHeight(),
                   " in " + dataset.dir()));
-          captions.add(r.captions());
+          captions.add(languages == null ? r.captions() : captionsIn(r, languages));
           classes.add(classOf.applyAsInt(r));
           progress.advance(1);
         });
@@ -85,6 +100,27 @@ public final class DecodedSplit {
         pixels,
         captions,
         classes.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  private static List<String> captionsIn(
+      TextImageRecord r, java.util.Collection<String> languages) {
+    List<String> kept = new ArrayList<>();
+    for (int i = 0; i < r.captions().size(); i++) {
+      if (languages.contains(r.captionLanguages().get(i))) {
+        kept.add(r.captions().get(i));
+      }
+    }
+    if (kept.isEmpty()) {
+      throw new UserException(
+          "record "
+              + r.key()
+              + " has no caption in "
+              + String.join(", ", languages)
+              + " (it has "
+              + String.join(", ", new java.util.TreeSet<>(r.captionLanguages()))
+              + ")");
+    }
+    return kept;
   }
 
   /** Records given directly, for tests and tools. */

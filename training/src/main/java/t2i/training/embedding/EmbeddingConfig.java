@@ -3,6 +3,7 @@ package t2i.training.embedding;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.nio.file.Path;
+import java.util.List;
 import t2i.data.ClassLevel;
 import t2i.data.Dataset;
 import t2i.data.Split;
@@ -47,6 +48,8 @@ import t2i.training.optim.RmsProp;
  * @param maxScale scale training images by a factor in [1 − maxScale, 1 + maxScale] (0: off)
  * @param wordDropout drop each word of a training caption with this probability (0: off)
  * @param precision the arithmetic of the convolutions and matrix products (variables stay float32)
+ * @param captionLanguages the caption languages training reads, or null for all of them (the others
+ *     are held out entirely, for cross-lingual evaluation)
  */
 public record EmbeddingConfig(
     String dataset,
@@ -69,7 +72,8 @@ public record EmbeddingConfig(
     @AbsentMeans("0") int maxShift,
     @AbsentMeans("0") float maxScale,
     @AbsentMeans("0") float wordDropout,
-    @AbsentMeans("\"float32\"") Precision precision) {
+    @AbsentMeans("\"float32\"") Precision precision,
+    @AbsentMeans("null") List<String> captionLanguages) {
 
   public static final OptimizerType DEFAULT_OPTIMIZER = OptimizerType.ADAM;
 
@@ -94,6 +98,10 @@ public record EmbeddingConfig(
     checkArgument(gradientClip >= 0, "gradientClip must be >= 0, was %s", gradientClip);
     checkArgument(
         wordDropout >= 0 && wordDropout < 1, "wordDropout must be in [0, 1), was %s", wordDropout);
+    if (captionLanguages != null) {
+      checkArgument(!captionLanguages.isEmpty(), "captionLanguages must not be empty");
+      captionLanguages = List.copyOf(captionLanguages);
+    }
     checkArgument(maxShift >= 0, "maxShift must be >= 0, was %s", maxShift);
     checkArgument(
         maxScale >= 0 && maxScale < 0.5f, "maxScale must be in [0, 0.5), was %s", maxScale);
@@ -173,6 +181,7 @@ public record EmbeddingConfig(
     b.colourGrid = image.colourGrid();
     b.precision = precision;
     b.alphabet = text.alphabet();
+    b.captionLanguages = captionLanguages;
     return b;
   }
 
@@ -202,6 +211,7 @@ public record EmbeddingConfig(
     private float wordDropout;
     private Precision precision = Precision.FLOAT32;
     private TextAlphabet alphabet = TextAlphabet.REED70;
+    private List<String> captionLanguages;
 
     private Builder(String dataset, int trainvalClasses) {
       this.dataset = dataset;
@@ -320,6 +330,12 @@ public record EmbeddingConfig(
       return this;
     }
 
+    /** Train on the captions in these languages alone (null: all). */
+    public Builder captionLanguages(List<String> languages) {
+      this.captionLanguages = languages;
+      return this;
+    }
+
     /** The characters the text encoder reads (reed70, or utf8 for any language). */
     public Builder alphabet(TextAlphabet alphabet) {
       this.alphabet = alphabet;
@@ -357,7 +373,8 @@ public record EmbeddingConfig(
           maxShift,
           maxScale,
           wordDropout,
-          precision);
+          precision,
+          captionLanguages);
     }
   }
 }

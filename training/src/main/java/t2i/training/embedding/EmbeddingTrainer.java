@@ -52,7 +52,9 @@ public final class EmbeddingTrainer extends RunFrame<EmbeddingTrainer.Scalars> {
     super(Scalars.class, runDir, resumeFrom, threads, config.precision());
     this.config = config;
     Dataset dataset = Dataset.open(Path.of(config.dataset()));
-    DecodedSplit data = DecodedSplit.load(dataset, Split.TRAINVAL, config.classLevel(), progress);
+    DecodedSplit data =
+        DecodedSplit.load(
+            dataset, Split.TRAINVAL, config.classLevel(), config.captionLanguages(), progress);
     this.features =
         config.imageFeatures() == null
             ? null
