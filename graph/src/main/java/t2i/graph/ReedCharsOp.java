@@ -4,10 +4,8 @@ import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Stack;
-import org.tensorflow.op.strings.UnicodeDecode;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TInt32;
-import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TString;
 import t2i.data.text.ReedAlphabet;
 
@@ -25,15 +23,9 @@ public final class ReedCharsOp {
    * @return {@code int32 [N, 201]}, equal to {@link ReedAlphabet#encode} of each string
    */
   public static Operand<TInt32> build(Ops tf, Operand<TString> text) {
-    UnicodeDecode<TInt64> decoded =
-        tf.strings.unicodeDecode(
-            text,
-            "UTF-8",
-            TInt64.class,
-            UnicodeDecode.errors("replace"),
-            UnicodeDecode.replacementChar(0xFFFDL));
-    Operand<TInt32> splits = tf.dtypes.cast(decoded.rowSplits(), TInt32.class); // [N + 1]
-    Operand<TInt32> codePoints = decoded.charValues(); // [M]
+    CodePoints decoded = CodePoints.decode(tf, text);
+    Operand<TInt32> splits = decoded.splits(); // [N + 1]
+    Operand<TInt32> codePoints = decoded.values(); // [M]
     int[] table = new int[129];
     for (int c = 0; c < 128; c++) {
       table[c] = ReedAlphabet.id(c);
@@ -50,15 +42,8 @@ public final class ReedCharsOp {
         tf.concat(
             List.of(zero, tf.math.cumsum(tf.dtypes.cast(known, TInt32.class), tf.constant(0))),
             tf.constant(0)); // [M + 1]
-    Operand<TInt32> m = tf.range(tf.constant(0), tf.size(codePoints), tf.constant(1));
-    Operand<TInt32> rowEnds =
-        tf.expandDims(
-            tf.slice(splits, tf.constant(new int[] {1}), tf.constant(new int[] {-1})),
-            tf.constant(0)); // [1, N]
-    Operand<TInt32> rows =
-        tf.reshape(
-            tf.upperBound(rowEnds, tf.expandDims(m, tf.constant(0))),
-            tf.constant(new int[] {-1})); // [M]
+    Operand<TInt32> m = decoded.index();
+    Operand<TInt32> rows = decoded.rows(); // [M]
     Operand<TInt32> rowStart =
         tf.gather(before, tf.gather(splits, rows, tf.constant(0)), tf.constant(0));
     Operand<TInt32> position =
@@ -72,8 +57,8 @@ public final class ReedCharsOp {
             List.of(
                 tf.gather(rows, kept, tf.constant(0)), tf.gather(position, kept, tf.constant(0))),
             Stack.axis(1L));
-    Operand<TInt32> n = tf.math.sub(tf.size(splits), tf.constant(1));
-    Operand<TInt32> shape = tf.stack(List.of(n, tf.constant(ReedAlphabet.MAX_LENGTH)));
+    Operand<TInt32> shape =
+        tf.stack(List.of(decoded.count(), tf.constant(ReedAlphabet.MAX_LENGTH)));
     return tf.scatterNd(indices, tf.gather(ids, kept, tf.constant(0)), shape);
   }
 }

@@ -3,10 +3,8 @@ package t2i.graph;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.strings.UnicodeDecode;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TInt32;
-import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TString;
 import org.tensorflow.types.TUint8;
 import t2i.data.text.Utf8Text;
@@ -26,15 +24,8 @@ public final class Utf8CharsOp {
    * @return {@code int32 [N, 201]}, equal to {@link Utf8Text#encodeInto} of each string
    */
   public static Operand<TInt32> build(Ops tf, Operand<TString> text) {
-    UnicodeDecode<TInt64> decoded =
-        tf.strings.unicodeDecode(
-            text,
-            "UTF-8",
-            TInt64.class,
-            UnicodeDecode.errors("replace"),
-            UnicodeDecode.replacementChar(0xFFFDL));
-    Operand<TInt32> splits = tf.dtypes.cast(decoded.rowSplits(), TInt32.class); // [N + 1]
-    Operand<TInt32> codePoints = decoded.charValues(); // [M]
+    CodePoints decoded = CodePoints.decode(tf, text);
+    Operand<TInt32> codePoints = decoded.values(); // [M]
     Utf8Text.Mappings mappings = Utf8Text.mappings();
     Operand<TInt32> keys = tf.constant(mappings.codePoints()); // [K], ascending
     Operand<TInt32> at =
@@ -48,21 +39,12 @@ public final class Utf8CharsOp {
         tf.gather(
             tf.constant(NdArrays.vectorOfObjects(mappings.replacements())), slot, tf.constant(0));
     Operand<TInt32> one = tf.constant(1);
-    Operand<TInt32> m = tf.range(tf.constant(0), tf.size(codePoints), one);
     Operand<TInt32> eachAlone =
         tf.range(tf.constant(0), tf.math.add(tf.size(codePoints), one), one);
     Operand<TString> itself = tf.strings.unicodeEncode(codePoints, eachAlone, "UTF-8");
     Operand<TString> pieces = tf.select(found, replaced, itself);
-    Operand<TInt32> rowEnds =
-        tf.expandDims(
-            tf.slice(splits, tf.constant(new int[] {1}), tf.constant(new int[] {-1})),
-            tf.constant(0)); // [1, N]
-    Operand<TInt32> rows =
-        tf.reshape(
-            tf.upperBound(rowEnds, tf.expandDims(m, tf.constant(0))),
-            tf.constant(new int[] {-1})); // [M]
-    Operand<TInt32> n = tf.math.sub(tf.size(splits), one);
-    Operand<TString> joined = tf.strings.unsortedSegmentJoin(pieces, rows, n);
+    Operand<TString> joined =
+        tf.strings.unsortedSegmentJoin(pieces, decoded.rows(), decoded.count());
     Operand<TUint8> bytes =
         tf.io.decodePaddedRaw(joined, tf.constant(Utf8Text.MAX_LENGTH), TUint8.class);
     return tf.dtypes.cast(bytes, TInt32.class);

@@ -59,17 +59,7 @@ class Utf8CharsOpTest {
   @Test
   void matchesTheJavaEncodingOnEveryCaptionOfAMultilingualDataset(
       @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-    java.nio.file.Path tarballs = dir.resolve("tarballs");
-    var sources = EmojiFixture.writeTarballs(tarballs);
-    java.nio.file.Path out = dir.resolve("ml");
-    new t2i.data.emoji.EmojiDatasetBuilder(
-            t2i.data.emoji.EmojiDatasetOptions.builder(out, dir.resolve("cache"))
-                .sources(sources)
-                .from(tarballs)
-                .languages(List.of("en", "zh", "ar"))
-                .build(),
-            null)
-        .build(t2i.data.Progress.NONE);
+    java.nio.file.Path out = EmojiFixture.buildMultilingualDataset(dir);
     List<String> captions = new ArrayList<>();
     for (Split split : Split.values()) {
       for (TextImageRecord r : Dataset.open(out).read(split)) {

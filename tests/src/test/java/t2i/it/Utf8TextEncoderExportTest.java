@@ -20,10 +20,7 @@ import org.tensorflow.types.TString;
 import t2i.data.Dataset;
 import t2i.data.Progress;
 import t2i.data.Split;
-import t2i.data.emoji.EmojiDatasetBuilder;
-import t2i.data.emoji.EmojiDatasetOptions;
 import t2i.data.emoji.EmojiFixture;
-import t2i.data.emoji.EmojiSources;
 import t2i.data.text.TextAlphabet;
 import t2i.export.TextEncoderExport;
 import t2i.graph.ImageEncoderConfig;
@@ -57,17 +54,7 @@ class Utf8TextEncoderExportTest {
 
   @BeforeAll
   static void trainAndExport() throws IOException {
-    Path tarballs = dir.resolve("tarballs");
-    EmojiSources sources = EmojiFixture.writeTarballs(tarballs);
-    Path dataset = dir.resolve("emoji");
-    new EmojiDatasetBuilder(
-            EmojiDatasetOptions.builder(dataset, dir.resolve("cache"))
-                .sources(sources)
-                .from(tarballs)
-                .languages(List.of("en", "zh", "ar"))
-                .build(),
-            null)
-        .build(Progress.NONE);
+    Path dataset = EmojiFixture.buildMultilingualDataset(dir);
     int classes = Dataset.open(dataset).manifest().classes(Split.TRAINVAL).size();
     EmbeddingConfig config =
         EmbeddingConfig.builder(dataset.toString(), classes)

@@ -14,10 +14,7 @@ import t2i.data.Dataset;
 import t2i.data.Progress;
 import t2i.data.Split;
 import t2i.data.TextImageRecord;
-import t2i.data.emoji.EmojiDatasetBuilder;
-import t2i.data.emoji.EmojiDatasetOptions;
 import t2i.data.emoji.EmojiFixture;
-import t2i.data.emoji.EmojiSources;
 import t2i.error.UserException;
 
 /** Training reads the captions of chosen languages alone; the others are held out entirely. */
@@ -26,17 +23,7 @@ class DecodedSplitLanguagesTest {
 
   @Test
   void captionsOfOtherLanguagesAreLeftOutAndARecordWithoutAnyIsRefused() throws IOException {
-    Path tarballs = dir.resolve("tarballs");
-    EmojiSources sources = EmojiFixture.writeTarballs(tarballs);
-    Path out = dir.resolve("ml");
-    new EmojiDatasetBuilder(
-            EmojiDatasetOptions.builder(out, dir.resolve("cache"))
-                .sources(sources)
-                .from(tarballs)
-                .languages(List.of("en", "zh", "ar"))
-                .build(),
-            null)
-        .build(Progress.NONE);
+    Path out = EmojiFixture.buildMultilingualDataset(dir);
     Dataset dataset = Dataset.open(out);
     List<TextImageRecord> records = dataset.read(Split.TRAINVAL);
     DecodedSplit all =

@@ -94,13 +94,29 @@ public final class EmojiFixture {
    * dir/tarballs}, as {@code --from}) and returns its folder.
    */
   public static Path buildDataset(Path dir) throws IOException {
+    return buildDataset(dir, EmojiDatasetOptions.DEFAULT_LANGUAGES, "emoji");
+  }
+
+  /**
+   * Builds the emoji dataset with captions in English and every language of {@link
+   * #OTHER_LANGUAGES} into {@code dir/emoji-ml} and returns its folder.
+   */
+  public static Path buildMultilingualDataset(Path dir) throws IOException {
+    List<String> languages = new java.util.ArrayList<>(List.of("en"));
+    languages.addAll(OTHER_LANGUAGES);
+    return buildDataset(dir, languages, "emoji-ml");
+  }
+
+  private static Path buildDataset(Path dir, List<String> languages, String name)
+      throws IOException {
     Path tarballs = dir.resolve("tarballs");
     EmojiSources sources = writeTarballs(tarballs);
-    Path dataset = dir.resolve("emoji");
+    Path dataset = dir.resolve(name);
     new EmojiDatasetBuilder(
             EmojiDatasetOptions.builder(dataset, dir.resolve("cache"))
                 .sources(sources)
                 .from(tarballs)
+                .languages(languages)
                 .build(),
             null)
         .build(Progress.NONE);
