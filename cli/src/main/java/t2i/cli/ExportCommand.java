@@ -26,7 +26,8 @@ import t2i.training.style.StyleTrainingConfig;
           + "{saved_model.pb, variables/}, tag serve, method tensorflow/serving/predict,"
           + " inference-only (no optimizer state).",
       "--embedding RUN writes text_encoder: signature serving_default (text string [N] ->"
-          + " embedding float [N, D], Reed's character encoding done in the graph) and"
+          + " embedding float [N, D], the run's character encoding (Reed's 70 symbols, or the UTF-8"
+          + " bytes of normalised text in any language) done in the graph) and"
           + " encode_chars (chars int32 [N, 201] -> embedding).",
       "--gan RUN writes text2image as well: serving_default (text string [N], seed int64 [N] ->"
           + " image float [N, H, W, 3] in [0, 1] (64x64 by default), png_bytes string [N]; z is a function of the seed),"

@@ -31,8 +31,9 @@ import t2i.training.embedding.EmbeddingTrainer;
 
 /**
  * The {@code text_encoder} SavedModel ({@link TextEncoderContract}): the char-CNN-RNN alone, the
- * text encoded to Reed's characters inside the graph ({@link ReedCharsOp}). The character input is
- * a {@code PlaceholderWithDefault} over that encoding, so both signatures share one encoder.
+ * text encoded to the run's characters inside the graph ({@link CharsOp}: Reed's 70 symbols or
+ * normalised UTF-8 bytes). The character input is a {@code PlaceholderWithDefault} over that
+ * encoding, so both signatures share one encoder.
  */
 public final class TextEncoderExport {
   private TextEncoderExport() {}

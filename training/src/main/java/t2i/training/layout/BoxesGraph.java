@@ -84,7 +84,7 @@ public final class BoxesGraph {
   }
 
   /**
-   * The sampling half alone, built into {@code tf}: text, in the graph through Reed's characters
+   * The sampling half alone, built into {@code tf}: text, in the graph through the run's characters
    * and the run's caption encoder, then the generator sampled per seed. What {@code text2layout}
    * exports; a checkpoint of the run restores into it.
    */
