@@ -30,13 +30,7 @@ final class BundledModels {
   static Path require(String model, String alternatives) {
     Path dir = folder();
     if (!has(model)) {
-      throw new UserException(
-          "no bundled "
-              + model
-              + " model in "
-              + dir
-              + " (a clone of the repository has one): "
-              + alternatives);
+      throw new UserException("no bundled " + model + " model in " + dir + ": " + alternatives);
     }
     return dir;
   }
