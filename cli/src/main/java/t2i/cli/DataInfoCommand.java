@@ -12,6 +12,7 @@ import t2i.data.DatasetSummary;
 import t2i.data.io.Json;
 import t2i.data.scenes.SceneDataset;
 import t2i.data.scenes.SceneStatistics;
+import t2i.training.TextEncodingCheck;
 
 /** {@code t2i data info}. */
 @Command(
@@ -31,6 +32,14 @@ final class DataInfoCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print the summary as JSON.")
   boolean json;
+
+  @Option(
+      names = "--check-text",
+      description =
+          "Also check the utf8 text encoding on every distinct caption, per language: the"
+              + " exported graph's ids against the Java encoder's, the code-point-wise"
+              + " normalisation against whole-text NFKC, and the captions cut at 201 bytes.")
+  boolean checkText;
 
   @Override
   public Integer call() {
@@ -52,6 +61,9 @@ final class DataInfoCommand implements Callable<Integer> {
       if (scenes != null) {
         spec.commandLine().getOut().print(scenes.format());
       }
+    }
+    if (checkText) {
+      spec.commandLine().getOut().print(TextEncodingCheck.format(TextEncodingCheck.of(dataset)));
     }
     if (verify) {
       spec.commandLine()

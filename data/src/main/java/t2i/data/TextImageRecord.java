@@ -3,8 +3,10 @@ package t2i.data;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One image with its captions: the unit of every dataset.
@@ -104,9 +106,14 @@ public record TextImageRecord(
 
   /** The captions in {@code language}, in order. */
   public List<String> captionsIn(String language) {
+    return captionsIn(Set.of(language));
+  }
+
+  /** The captions in any of {@code languages}, in order. */
+  public List<String> captionsIn(Collection<String> languages) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < captions.size(); i++) {
-      if (captionLanguages.get(i).equals(language)) {
+      if (languages.contains(captionLanguages.get(i))) {
         out.add(captions.get(i));
       }
     }

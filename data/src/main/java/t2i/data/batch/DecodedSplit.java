@@ -104,12 +104,7 @@ public final class DecodedSplit {
 
   private static List<String> captionsIn(
       TextImageRecord r, java.util.Collection<String> languages) {
-    List<String> kept = new ArrayList<>();
-    for (int i = 0; i < r.captions().size(); i++) {
-      if (languages.contains(r.captionLanguages().get(i))) {
-        kept.add(r.captions().get(i));
-      }
-    }
+    List<String> kept = r.captionsIn(languages);
     if (kept.isEmpty()) {
       throw new UserException(
           "record "

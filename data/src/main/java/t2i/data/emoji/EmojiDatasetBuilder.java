@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,19 +73,15 @@ public final class EmojiDatasetBuilder {
       Path firstArt = art.values().iterator().next();
       List<EmojiVariant> variants =
           EmojiCatalog.parse(Tarball.readOne(firstArt, EmojiCatalog.PATH), options.styles());
+      // English always: skin-tone names and the check that every emoji is annotated use it.
+      Set<String> loaded = new LinkedHashSet<>(List.of(TextImageRecord.ENGLISH));
+      loaded.addAll(options.languages());
       Map<String, CldrAnnotations> cldrByLanguage =
           CldrLanguages.load(
-              options.languages(),
+              List.copyOf(loaded),
               tarballs.get(sources.annotations()),
               tarballs.get(sources.derivedAnnotations()));
-      CldrAnnotations cldr =
-          cldrByLanguage.containsKey(TextImageRecord.ENGLISH)
-              ? cldrByLanguage.get(TextImageRecord.ENGLISH)
-              : CldrLanguages.load(
-                      List.of(TextImageRecord.ENGLISH),
-                      tarballs.get(sources.annotations()),
-                      tarballs.get(sources.derivedAnnotations()))
-                  .get(TextImageRecord.ENGLISH);
+      CldrAnnotations cldr = cldrByLanguage.get(TextImageRecord.ENGLISH);
       if (!options.includeFlags()) {
         variants = variants.stream().filter(v -> !v.category().equals(FLAGS_CATEGORY)).toList();
       }

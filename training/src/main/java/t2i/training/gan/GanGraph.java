@@ -80,7 +80,6 @@ final class GanGraph {
   private final Augmentation fakeAugmentation;
   private final Augmentation mixedAugmentation;
   private final Placeholder<TFloat32> emaDecay;
-  private final GanRecipe recipe;
   private final boolean interpolates;
   private final ImageGeometry geometry;
   private final int embeddingDim;
@@ -168,7 +167,8 @@ final class GanGraph {
       return augment.apply(tf, images, sources, mask);
     }
 
-    void feed(Session.Runner runner, DiffAugment.Draw draw, List<Tensor> owned) {
+    /** A draw as tensors, made once per step and fed to both updates; closed by the caller. */
+    Feed tensors(DiffAugment.Draw draw, List<Tensor> owned) {
       TInt32 s = TInt32.tensorOf(Shape.of(draw.sources().length), DataBuffers.of(draw.sources()));
       owned.add(s);
       TFloat32 m =
@@ -176,7 +176,14 @@ final class GanGraph {
               Shape.of(draw.n(), augment.side(), augment.side(), 1),
               DataBuffers.of(draw.mask(), true, false));
       owned.add(m);
-      runner.feed(sources, s).feed(mask, m);
+      return new Feed(this, s, m);
+    }
+  }
+
+  /** One augmentation's tensors for a step. */
+  private record Feed(Augmentation augmentation, TInt32 sources, TFloat32 mask) {
+    void into(Session.Runner runner) {
+      runner.feed(augmentation.sources(), sources).feed(augmentation.mask(), mask);
     }
   }
 
@@ -212,7 +219,7 @@ final class GanGraph {
     sampleZ = placeholder(tf, "sample_z", Shape.of(-1, g.zDim()));
     sampleText = placeholder(tf, "sample_text", Shape.of(-1, e));
 
-    recipe = c.recipe();
+    GanRecipe recipe = c.recipe();
     boolean ema = recipe.ema();
     Network gen =
         ema
@@ -270,15 +277,15 @@ final class GanGraph {
     generatorVariables = gen.all();
     discriminatorVariables = disc.all();
     Adam adam = Adam.withBeta1(c.beta1());
-    Operand<TFloat32> rateD = tf.math.mul(learningRate, tf.constant(recipe.discriminatorRate(1f)));
-    Operand<TFloat32> rateG = tf.math.mul(learningRate, tf.constant(recipe.generatorRate(1f)));
+    Operand<TFloat32> rateD =
+        tf.math.mul(learningRate, tf.constant(recipe.discriminatorRateScale()));
+    Operand<TFloat32> rateG = tf.math.mul(learningRate, tf.constant(recipe.generatorRateScale()));
     trainD = adam.minimize(tf, lossD, disc, rateD, "optimizer_d", "train_d");
-    Network sampler;
     if (ema) {
       Op trainLive = adam.minimize(tf, lossG, gen, rateG, "optimizer_g", "train_g_live");
       emaDecay =
           tf.withName("ema_decay").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-      sampler = new Network(tf, Generator.PREFIX, Mode.INFERENCE, c.seed());
+      Network sampler = new Network(tf, Generator.PREFIX, Mode.INFERENCE, c.seed());
       Operand<TFloat32> averaged = Generator.build(sampler, g, sampleZ, sampleText);
       samples = tf.withName("samples").identity(averaged);
       averagedGeneratorVariables = sampler.all();
@@ -358,9 +365,11 @@ final class GanGraph {
               .fetch(lossD)
               .fetch(realScore)
               .fetch(fakeScore);
+      Feed fakeFeed = null;
       if (realAugmentation != null) {
-        realAugmentation.feed(d, in.realAugment(), owned);
-        fakeAugmentation.feed(d, in.fakeAugment(), owned);
+        realAugmentation.tensors(in.realAugment(), owned).into(d);
+        fakeFeed = fakeAugmentation.tensors(in.fakeAugment(), owned);
+        fakeFeed.into(d);
       }
       try (Result dr = run(d, traces)) {
         dLoss = ((TFloat32) dr.get(0)).getFloat();
@@ -378,10 +387,10 @@ final class GanGraph {
       if (interpolates) {
         g.feed(interpolatedText, m).feed(interpolatedZ, mNoise);
       }
-      if (fakeAugmentation != null) {
-        fakeAugmentation.feed(g, in.fakeAugment(), owned);
+      if (fakeFeed != null) {
+        fakeFeed.into(g);
         if (interpolates) {
-          mixedAugmentation.feed(g, in.mixedAugment(), owned);
+          mixedAugmentation.tensors(in.mixedAugment(), owned).into(g);
         }
       }
       if (emaDecay != null) {

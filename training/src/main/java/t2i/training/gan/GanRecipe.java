@@ -2,7 +2,6 @@ package t2i.training.gan;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -67,14 +66,14 @@ public record GanRecipe(
     return (float) Math.min(emaDecay, (1.0 + step) / (10.0 + step));
   }
 
-  /** D's learning rate for the schedule's {@code rate}. */
-  public float discriminatorRate(float rate) {
-    return ttur ? 2 * rate : rate;
+  /** D's learning rate as a multiple of the schedule's: 2 with TTUR, else 1. */
+  public float discriminatorRateScale() {
+    return ttur ? 2f : 1f;
   }
 
-  /** G's learning rate for the schedule's {@code rate}. */
-  public float generatorRate(float rate) {
-    return ttur ? rate / 2 : rate;
+  /** G's learning rate as a multiple of the schedule's: ½ with TTUR, else 1. */
+  public float generatorRateScale() {
+    return ttur ? 0.5f : 1f;
   }
 
   public GanRecipe withEma(boolean on) {
@@ -95,26 +94,5 @@ public record GanRecipe(
 
   public GanRecipe withTtur(boolean on) {
     return new GanRecipe(emaDecay, augment, spectralNorm, hinge, on);
-  }
-
-  /** The switches that are on, e.g. "ema+augment", or "reed2016" when none is. */
-  public String describe() {
-    List<String> on = new ArrayList<>();
-    if (ema()) {
-      on.add("ema");
-    }
-    if (augment) {
-      on.add("augment");
-    }
-    if (spectralNorm) {
-      on.add("spectral-norm");
-    }
-    if (hinge) {
-      on.add("hinge");
-    }
-    if (ttur) {
-      on.add("ttur");
-    }
-    return on.isEmpty() ? "reed2016" : String.join("+", on);
   }
 }

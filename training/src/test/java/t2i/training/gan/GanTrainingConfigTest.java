@@ -117,18 +117,20 @@ class GanTrainingConfigTest {
   }
 
   @Test
-  void recipesAreNamedAndTheirSwitchesComposeAndDescribeThemselves() {
-    assertEquals("reed2016", GanRecipe.named("reed2016").describe());
-    assertEquals("ema+augment+spectral-norm+hinge+ttur", GanRecipe.named("modern").describe());
-    assertEquals("augment+spectral-norm+hinge+ttur", GanRecipe.modern().withEma(false).describe());
-    assertEquals("hinge", GanRecipe.reed2016().withHinge(true).describe());
+  void recipesAreNamedAndTheirSwitchesCompose() {
+    assertEquals(GanRecipe.reed2016(), GanRecipe.named("reed2016"));
+    assertEquals(new GanRecipe(0.999f, true, true, true, true), GanRecipe.named("modern"));
+    assertEquals(new GanRecipe(0f, true, true, true, true), GanRecipe.modern().withEma(false));
+    assertEquals(
+        new GanRecipe(0f, false, false, true, false), GanRecipe.reed2016().withHinge(true));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> GanRecipe.named("biggan"));
     assertEquals("recipe must be one of reed2016, modern; was biggan", e.getMessage());
     GanRecipe ttur = GanRecipe.reed2016().withTtur(true);
-    assertEquals(4e-4f, ttur.discriminatorRate(2e-4f), 1e-9f);
-    assertEquals(1e-4f, ttur.generatorRate(2e-4f), 1e-9f);
-    assertEquals(2e-4f, GanRecipe.reed2016().generatorRate(2e-4f));
+    assertEquals(2f, ttur.discriminatorRateScale());
+    assertEquals(0.5f, ttur.generatorRateScale());
+    assertEquals(1f, GanRecipe.reed2016().discriminatorRateScale());
+    assertEquals(1f, GanRecipe.reed2016().generatorRateScale());
     // The average's decay ramps up: (1 + t) / (10 + t) until it reaches 0.999.
     GanRecipe modern = GanRecipe.modern();
     assertEquals(0.1f, modern.emaDecayAt(0), 1e-7f);
