@@ -189,7 +189,7 @@ final class OptionValues {
     }
   }
 
-  /** A GAN training recipe (reed2016, modern). */
+  /** A GAN training recipe (reed2016, ema-hinge, modern). */
   static final class GanRecipeName extends KnownName {
     @Override
     void check(String name) {

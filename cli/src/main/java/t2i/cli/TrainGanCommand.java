@@ -29,8 +29,10 @@ import t2i.training.run.RunStart;
           + " text for G) or int-cls (default). Adam lr 0.0002, beta1 0.5, for D and G.",
       "Writes a sample grid every --sample-every steps to RUN/samples/, half of its captions from"
           + " test classes.",
-      "The recipe: --recipe reed2016 (default: the paper exactly) or modern (every switch on);"
-          + " each switch below then turns one part on or off (--no-ema, --augment, ...)."
+      "The recipe: --recipe ema-hinge (default: the paper with --ema and --hinge, the best"
+          + " measured at equal training time), reed2016 (the paper exactly) or modern (every"
+          + " switch on); each switch below then turns one part on or off (--no-ema, --augment,"
+          + " ...)."
     })
 final class TrainGanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -81,7 +83,9 @@ final class TrainGanCommand implements Callable<Integer> {
 
   @Option(
       names = "--recipe",
-      description = "reed2016 (default) or modern: the switches below all off or all on.",
+      description =
+          "ema-hinge (default: --ema and --hinge on), reed2016 (all the switches below off) or"
+              + " modern (all on).",
       converter = OptionValues.GanRecipeName.class)
   String recipe;
 

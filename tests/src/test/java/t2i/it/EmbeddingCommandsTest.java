@@ -1,8 +1,10 @@
 package t2i.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -153,6 +155,10 @@ class EmbeddingCommandsTest {
             .getAsJsonObject("config");
     assertEquals(100L * (trainval / 4), ganConfig.get("halveEvery").getAsLong(), "100 epochs");
     assertEquals("float32", ganConfig.get("precision").getAsString());
+    JsonObject recipe = ganConfig.getAsJsonObject("recipe");
+    assertEquals(0.999, recipe.get("emaDecay").getAsDouble(), 1e-6, "the default: ema-hinge");
+    assertTrue(recipe.get("hinge").getAsBoolean());
+    assertFalse(recipe.get("augment").getAsBoolean());
 
     Path png = dir.resolve("samples/two-texts.png");
     CliRun sample =

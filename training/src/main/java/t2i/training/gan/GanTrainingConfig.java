@@ -141,7 +141,7 @@ public record GanTrainingConfig(
 
   /**
    * The defaults (Reed et al.'s, on the cpu preset): GAN-INT-CLS, batch 64, 4 captions averaged, β
-   * 0.5, Adam 0.0002 with β1 0.5 never halved, seed 0, mirrored images.
+   * 0.5, Adam 0.0002 with β1 0.5 never halved, seed 0, mirrored images, every recipe switch off.
    *
    * @param embeddingDim the caption embeddings' length, which G and D take
    */
@@ -152,8 +152,9 @@ public record GanTrainingConfig(
   /**
    * A new run's defaults on a dataset and its caption embeddings (absolute paths): the embeddings'
    * length, the learning rate halved every {@link #REED_HALVING_EPOCHS} epochs of the trainval
-   * split, and images mirrored except on the emoji data (whose art is not symmetric) and on scenes
-   * (whose captions say left and right).
+   * split, images mirrored except on the emoji data (whose art is not symmetric) and on scenes
+   * (whose captions say left and right), and the {@linkplain GanRecipe#DEFAULT_NAME default
+   * recipe}.
    */
   public static Builder defaultsFor(Path dataset, Path embeddings) {
     Path data = dataset.toAbsolutePath().normalize();
@@ -161,7 +162,8 @@ public record GanTrainingConfig(
     Dataset ds = Dataset.open(data);
     return builder(data.toString(), folder.toString(), CaptionEmbeddings.read(folder).dim())
         .halveEveryEpochs(REED_HALVING_EPOCHS, ds.manifest().records(Split.TRAINVAL))
-        .flip(!ds.manifest().name().equals(EmojiDatasetOptions.NAME) && !SceneDataset.isScenes(ds));
+        .flip(!ds.manifest().name().equals(EmojiDatasetOptions.NAME) && !SceneDataset.isScenes(ds))
+        .recipe(GanRecipe.named(GanRecipe.DEFAULT_NAME));
   }
 
   /** This configuration's values, for a resume to check or change. */

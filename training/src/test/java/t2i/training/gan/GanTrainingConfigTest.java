@@ -35,6 +35,7 @@ class GanTrainingConfigTest {
     assertEquals(0.5f, c.beta1());
     assertEquals(0, c.halveEvery());
     assertTrue(c.flip());
+    assertEquals(GanRecipe.reed2016(), c.recipe());
   }
 
   @Test
@@ -42,6 +43,15 @@ class GanTrainingConfigTest {
     Path scenes = EmojiFixture.buildScenesDataset(dir, 20);
     Path embeddings = TinyLayoutImageRuns.embeddings(scenes, dir);
     assertFalse(GanTrainingConfig.defaultsFor(scenes, embeddings).build().flip());
+  }
+
+  @Test
+  void aNewRunTakesTheDefaultRecipeWhereTheBareBuilderTakesReeds() throws IOException {
+    Path scenes = EmojiFixture.buildScenesDataset(dir, 20);
+    Path embeddings = TinyLayoutImageRuns.embeddings(scenes, dir);
+    assertEquals("ema-hinge", GanRecipe.DEFAULT_NAME);
+    assertEquals(
+        GanRecipe.emaHinge(), GanTrainingConfig.defaultsFor(scenes, embeddings).build().recipe());
   }
 
   @Test
@@ -123,9 +133,10 @@ class GanTrainingConfigTest {
     assertEquals(new GanRecipe(0f, true, true, true, true), GanRecipe.modern().withEma(false));
     assertEquals(
         new GanRecipe(0f, false, false, true, false), GanRecipe.reed2016().withHinge(true));
+    assertEquals(new GanRecipe(0.999f, false, false, true, false), GanRecipe.named("ema-hinge"));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> GanRecipe.named("biggan"));
-    assertEquals("recipe must be one of reed2016, modern; was biggan", e.getMessage());
+    assertEquals("recipe must be one of reed2016, ema-hinge, modern; was biggan", e.getMessage());
     GanRecipe ttur = GanRecipe.reed2016().withTtur(true);
     assertEquals(2f, ttur.discriminatorRateScale());
     assertEquals(0.5f, ttur.generatorRateScale());
