@@ -33,7 +33,13 @@ public final class TinyRuns {
   }
 
   public static TinyRuns create(Path dir) throws IOException {
-    Path dataset = EmojiFixture.buildDataset(dir);
+    return create(dir, EmojiFixture.buildDataset(dir));
+  }
+
+  /**
+   * The tiny embedding and its caption embeddings on {@code dataset}, the run under {@code dir}.
+   */
+  public static TinyRuns create(Path dir, Path dataset) throws IOException {
     int classes = Dataset.open(dataset).manifest().classes(Split.TRAINVAL).size();
     EmbeddingConfig c =
         EmbeddingConfig.builder(dataset.toString(), classes)

@@ -16,7 +16,9 @@ import t2i.training.embedding.CaptionEmbeddings;
 
 /**
  * Fixed captions, half of them from test classes the GAN never trains on, each drawn with the same
- * fixed noise vectors: the grid that shows training progress (pytorch dcgan's fixed_noise).
+ * fixed noise vectors: the grid that shows training progress (pytorch dcgan's fixed_noise). On data
+ * with captions in several languages every second row of each split takes its caption in another
+ * language than English, in the order the records list them, with the English caption beside it.
  */
 public final class SampleGrid {
   private final List<String> labels = new ArrayList<>();
@@ -37,20 +39,32 @@ public final class SampleGrid {
     this.dim = embeddings.dim();
     this.columns = columns;
     List<float[]> chosen = new ArrayList<>();
+    int otherLanguageRows = 0;
     for (Split split : List.of(Split.TRAINVAL, Split.TEST)) {
       List<TextImageRecord> records = dataset.read(split);
+      List<String> otherLanguages = otherLanguages(records);
       // The first record of evenly spaced classes: distinct emoji, not one emoji in two styles.
       Map<Integer, Integer> firstOfClass = new LinkedHashMap<>();
       for (int r = 0; r < records.size(); r++) {
         firstOfClass.putIfAbsent(records.get(r).classId(), r);
       }
       List<Integer> firsts = new ArrayList<>(firstOfClass.values());
-      for (int r : EvenlySpaced.of(firsts, perSplit)) {
-        chosen.add(embeddings.get(split, r, 0));
-        captions.add(records.get(r).captions().get(0));
-        labels.add(
-            (split == Split.TEST ? "[test class] " : "[trainval] ")
-                + records.get(r).captions().get(0));
+      List<Integer> picked = EvenlySpaced.of(firsts, perSplit);
+      for (int k = 0; k < picked.size(); k++) {
+        TextImageRecord record = records.get(picked.get(k));
+        int caption = 0;
+        String label = record.captions().get(0);
+        if (k % 2 == 1 && !otherLanguages.isEmpty()) {
+          String language = otherLanguages.get(otherLanguageRows++ % otherLanguages.size());
+          int index = record.captionLanguages().indexOf(language);
+          if (index >= 0) {
+            caption = index;
+            label = "[" + language + "] " + record.captions().get(index) + " (" + label + ")";
+          }
+        }
+        chosen.add(embeddings.get(split, picked.get(k), caption));
+        captions.add(record.captions().get(caption));
+        labels.add((split == Split.TEST ? "[test class] " : "[trainval] ") + label);
       }
     }
     this.rows = chosen.size();
@@ -65,6 +79,16 @@ public final class SampleGrid {
     for (int row = 0; row < rows; row++) {
       System.arraycopy(columnNoise, 0, z, row * columns * zDim, columns * zDim);
     }
+  }
+
+  /** The caption languages other than English, in the order the records first use them. */
+  private static List<String> otherLanguages(List<TextImageRecord> records) {
+    java.util.LinkedHashSet<String> languages = new java.util.LinkedHashSet<>();
+    for (TextImageRecord r : records) {
+      languages.addAll(r.captionLanguages());
+    }
+    languages.remove(TextImageRecord.ENGLISH);
+    return List.copyOf(languages);
   }
 
   /** Each row's caption, as the text encoder reads it. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,10 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 import t2i.data.Dataset;
 import t2i.data.Progress;
 import t2i.data.Split;
+import t2i.data.emoji.EmojiFixture;
 import t2i.error.UserException;
 import t2i.graph.GanConfig;
 import t2i.training.ImageGeometry;
 import t2i.training.TinyRuns;
+import t2i.training.embedding.CaptionEmbeddings;
 import t2i.training.gan.GanTrainingConfig.Loss;
 import t2i.training.loop.StepResult;
 import t2i.training.run.Checkpoint;
@@ -125,6 +128,27 @@ class GanTrainerTest {
       BufferedImage again = grid.render(t);
       assertEquals(image.getRGB(30, 30), again.getRGB(30, 30), "fixed noise, same samples");
     }
+  }
+
+  @Test
+  void onMultilingualDataEverySecondRowOfASplitIsInAnotherLanguageWithItsEnglishBeside()
+      throws IOException {
+    Path ml = Files.createDirectories(dir.resolve("multilingual"));
+    TinyRuns runsMl = TinyRuns.create(ml, EmojiFixture.buildMultilingualDataset(ml));
+    Dataset data = Dataset.open(runsMl.dataset);
+    SampleGrid grid = new SampleGrid(data, CaptionEmbeddings.read(runsMl.embeddings), 8, 2, 3, 0);
+    List<String> labels = grid.labels();
+    assertEquals(4, labels.size());
+    assertTrue(labels.get(0).matches("\\[trainval\\] [^\\[].*"), labels.get(0));
+    assertTrue(labels.get(2).matches("\\[test class\\] [^\\[].*"), labels.get(2));
+    // The languages in the order the records use them (the fixture's: zh, then ar), one per row.
+    assertTrue(labels.get(1).startsWith("[trainval] [zh] "), labels.get(1));
+    assertTrue(labels.get(3).startsWith("[test class] [ar] "), labels.get(3));
+    String zh = grid.captions().get(1);
+    assertTrue(
+        data.read(Split.TRAINVAL).stream().anyMatch(r -> r.captionsIn("zh").contains(zh)),
+        "the row's caption is a Chinese caption of the data: " + zh);
+    assertTrue(labels.get(1).endsWith(")"), "with the English caption beside it");
   }
 
   @Test
