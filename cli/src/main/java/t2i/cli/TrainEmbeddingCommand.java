@@ -55,8 +55,9 @@ final class TrainEmbeddingCommand implements Callable<Integer> {
       names = "--text-alphabet",
       paramLabel = "NAME",
       description =
-          "reed70 (default: Reed's 70 symbols, everything else dropped) or utf8 (the UTF-8 bytes of"
-              + " NFKC-normalised, case-folded text: every language).",
+          "reed70 (Reed's 70 symbols, everything else dropped; the default on English data) or"
+              + " utf8 (the UTF-8 bytes of NFKC-normalised, case-folded text: every language; the"
+              + " default when the dataset has captions in other languages).",
       converter = OptionValues.TextAlphabetName.class)
   String textAlphabet;
 

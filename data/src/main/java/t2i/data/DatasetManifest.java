@@ -122,7 +122,6 @@ public record DatasetManifest(
   /** A source package or folder the dataset was built from. */
   public record SourceEntry(String name, String version, String integrity, String license) {}
 
-  /** Captions per record, over the whole dataset. */
   /**
    * Caption counts per record, and in all per language ({@code null} in manifests written before
    * languages were counted: their captions are all English).

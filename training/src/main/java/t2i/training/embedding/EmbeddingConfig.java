@@ -4,9 +4,12 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import t2i.data.ClassLevel;
 import t2i.data.Dataset;
+import t2i.data.DatasetManifest;
 import t2i.data.Split;
+import t2i.data.TextImageRecord;
 import t2i.data.emoji.EmojiDatasetOptions;
 import t2i.data.io.AbsentMeans;
 import t2i.data.scenes.SceneRecords;
@@ -152,7 +155,18 @@ public record EmbeddingConfig(
         .classLevel(level)
         .flip(
             !ds.manifest().name().equals(EmojiDatasetOptions.NAME)
-                && !SceneRecords.isScenes(ds.manifest()));
+                && !SceneRecords.isScenes(ds.manifest()))
+        .alphabet(defaultAlphabet(ds.manifest()));
+  }
+
+  /**
+   * Reed's 70 symbols for English data, as the paper; the UTF-8 bytes when any caption is in
+   * another language, which Reed's alphabet would reduce to digits and punctuation.
+   */
+  public static TextAlphabet defaultAlphabet(DatasetManifest manifest) {
+    boolean englishOnly =
+        manifest.captions().languages().keySet().equals(Set.of(TextImageRecord.ENGLISH));
+    return englishOnly ? TextAlphabet.REED70 : TextAlphabet.UTF8;
   }
 
   /** Every value of this config, for a resume to check or change. */
